@@ -1,0 +1,60 @@
+package io.github.triage.cli;
+
+import java.io.PrintWriter;
+
+import io.github.triage.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The headless entry point ({@code bin/triage}) for cluster jobs and pipelines. Output is machine-readable CSV
+ * on stdout; warnings and errors go to stderr. Exit codes: 0 success, 2 bad input, 1 anything else.
+ */
+@Command(name = "triage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+		description = "Keep/reject decisions on image series, with an audit trail.%n"
+				+ "Serial-section OCT: slice_config.csv, shifts, galvo and slice quality. Cryo-EM: class averages.",
+		subcommands = {
+				SliceConfigCli.class,
+				ShiftsCli.class,
+				GalvoCli.class,
+				QualityCli.class,
+				CavgCli.class,
+				DemoCli.class,
+				BenchCli.class,
+				CommandLine.HelpCommand.class })
+public final class TriageCli implements Runnable {
+	public static final int EXIT_BAD_INPUT = 2;
+
+	@CommandLine.Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	/** A configured command line, for {@link #main} and for tests that capture its output. */
+	public static CommandLine commandLine() {
+		final CommandLine cl = new CommandLine(new TriageCli());
+		cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+			final PrintWriter err = line.getErr();
+			if (ex instanceof BadInputException || ex instanceof IllegalArgumentException) {
+				err.println("triage: error: " + ex.getMessage());
+				err.flush();
+				return EXIT_BAD_INPUT;
+			}
+			throw ex;
+		});
+		cl.setParameterExceptionHandler((ex, args) -> {
+			final PrintWriter err = ex.getCommandLine().getErr();
+			err.println("triage: error: " + ex.getMessage());
+			ex.getCommandLine().usage(err);
+			return EXIT_BAD_INPUT;
+		});
+		return cl;
+	}
+
+	public static void main(final String... args) {
+		System.exit(commandLine().execute(args));
+	}
+}

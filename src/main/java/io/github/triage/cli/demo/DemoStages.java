@@ -1,0 +1,17 @@
+package io.github.triage.cli.demo;
+
+import java.util.List;
+
+/** Every stage the demo runs, in pipeline order. */
+public final class DemoStages {
+	private DemoStages() {
+	}
+
+	public static List<DemoStage> all() {
+		return List.of(
+				new SliceConfigDemo(),
+				new GalvoDemo(),
+				new QualityDemo(),
+				new CavgDemo());
+	}
+}

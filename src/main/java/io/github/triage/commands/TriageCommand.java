@@ -1,0 +1,92 @@
+package io.github.triage.commands;
+
+import java.util.function.Consumer;
+
+import org.scijava.app.StatusService;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.ui.UIService;
+
+import io.github.triage.BadInputException;
+import io.github.triage.Progress;
+import io.github.triage.ops.GpuMode;
+import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.ImageOpsFactory;
+
+/**
+ * What every Triage command shares: headless-safe failure, progress on the status bar, and the choice of the
+ * CPU or CLIJ2 kernels. Subclasses implement {@link #execute()}: parameters in, one core call, results out.
+ * Failures never open a modal dialog in a macro, batch or headless run: they are logged and the command is
+ * cancelled with the message, which macros see as an error.
+ */
+public abstract class TriageCommand extends ContextCommand {
+
+	@Parameter
+	protected LogService log;
+
+	@Parameter(required = false)
+	protected StatusService status;
+
+	@Parameter(required = false)
+	protected UIService ui;
+
+	/** The work of the command. Throw {@link BadInputException} for bad input: it becomes a clean failure. */
+	protected abstract void execute() throws Exception;
+
+	@Override
+	public final void run() {
+		try {
+			execute();
+		}
+		catch (final BadInputException | IllegalArgumentException e) {
+			fail(e.getMessage());
+		}
+		catch (final Exception e) {
+			log.error(e);
+			fail(e.getClass().getSimpleName() + ": " + e.getMessage());
+		}
+		finally {
+			if (status != null) status.clearStatus();
+		}
+	}
+
+	/** Logs the message and cancels the command; shows a dialog only in an interactive, non-macro session. */
+	protected void fail(final String message) {
+		log.error("Triage: " + message);
+		if (ui != null && !isHeadlessOrMacro()) ui.showDialog(message, "Triage");
+		cancel(message);
+	}
+
+	protected boolean isHeadlessOrMacro() {
+		if (ui == null || ui.isHeadless()) return true;
+		try {
+			return ij.Macro.getOptions() != null || ij.macro.Interpreter.isBatchMode();
+		}
+		catch (final Throwable t) {
+			return true;
+		}
+	}
+
+	/** Progress shown on the status bar (and nothing when headless); cancelled when the command is. */
+	protected Progress progress() {
+		return new Progress() {
+			@Override
+			public void update(final int done, final int total, final String what) {
+				if (status != null) status.showStatus(done, total, what);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return TriageCommand.this.isCanceled();
+			}
+		};
+	}
+
+	/** The kernels for this run: {@code use_gpu} true means CLIJ2 on a GPU when there is one (else CPU). */
+	protected ImageOps ops(final boolean useGpu) {
+		final Consumer<String> info = m -> log.info("Triage: " + m);
+		return ImageOpsFactory.create(useGpu ? GpuMode.AUTO : GpuMode.OFF, info);
+	}
+
+}

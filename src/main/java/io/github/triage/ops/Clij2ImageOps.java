@@ -1,0 +1,123 @@
+package io.github.triage.ops;
+
+import java.nio.FloatBuffer;
+
+import net.haesleinhuepf.clij.clearcl.ClearCLBuffer;
+import net.haesleinhuepf.clij.coremem.enums.NativeTypeEnum;
+import net.haesleinhuepf.clij2.CLIJ2;
+import net.haesleinhuepf.clij2.plugins.Histogram;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * {@link ImageOps} on an OpenCL device through CLIJ2. Every device buffer is released in {@code finally}, so a
+ * failed kernel leaves no memory behind. Results must match {@link CpuImageOps} within float tolerance.
+ */
+public class Clij2ImageOps implements ImageOps {
+	protected final CLIJ2 clij2;
+
+	public Clij2ImageOps(final String deviceName) {
+		this.clij2 = CLIJ2.getInstance(deviceName);
+	}
+
+	@Override
+	public String name() {
+		return "clij2";
+	}
+
+	public String deviceName() {
+		return clij2.getGPUName();
+	}
+
+	/** Uploads an image as a float buffer of its own dimensionality. */
+	protected ClearCLBuffer push(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final int[] d = FloatImages.dims3(image);
+		final long[] dims = image.numDimensions() == 3 ? new long[] { d[0], d[1], d[2] } : new long[] { d[0], d[1] };
+		return push(FloatImages.pixels(image), dims);
+	}
+
+	protected ClearCLBuffer push(final float[] data, final long... dims) {
+		final ClearCLBuffer b = clij2.create(dims, NativeTypeEnum.Float);
+		b.readFrom(FloatBuffer.wrap(data), true);
+		return b;
+	}
+
+	protected float[] pull(final ClearCLBuffer b) {
+		final float[] out = new float[(int) b.getLength()];
+		b.writeTo(FloatBuffer.wrap(out), true);
+		return out;
+	}
+
+	protected RandomAccessibleInterval<FloatType> pullImage(final ClearCLBuffer b) {
+		return FloatImages.wrap(pull(b), b.getDimensions());
+	}
+
+	protected void release(final ClearCLBuffer... buffers) {
+		for (final ClearCLBuffer b : buffers)
+			if (b != null) clij2.release(b);
+	}
+
+	@Override
+	public RandomAccessibleInterval<FloatType> meanZProjection(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		if (image.numDimensions() == 2) return pullCopy(image);
+		ClearCLBuffer src = null, dst = null;
+		try {
+			src = push(image);
+			dst = clij2.create(new long[] { src.getWidth(), src.getHeight() }, NativeTypeEnum.Float);
+			clij2.meanZProjection(src, dst);
+			return pullImage(dst);
+		}
+		finally {
+			release(src, dst);
+		}
+	}
+
+	private RandomAccessibleInterval<FloatType> pullCopy(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final int[] d = FloatImages.dims3(image);
+		return FloatImages.wrap(FloatImages.pixels(image).clone(), d[0], d[1]);
+	}
+
+	@Override
+	public RandomAccessibleInterval<FloatType> gaussianBlur(final RandomAccessibleInterval<? extends RealType<?>> image,
+			final double sigmaXY, final double sigmaZ) {
+		ClearCLBuffer src = null, dst = null;
+		try {
+			src = push(image);
+			dst = clij2.create(src);
+			if (image.numDimensions() == 3) clij2.gaussianBlur3D(src, dst, sigmaXY, sigmaXY, sigmaZ);
+			else clij2.gaussianBlur2D(src, dst, sigmaXY, sigmaXY);
+			return pullImage(dst);
+		}
+		finally {
+			release(src, dst);
+		}
+	}
+
+	@Override
+	public double otsuThreshold(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		ClearCLBuffer src = null, hist = null;
+		try {
+			src = push(image);
+			final float min = (float) clij2.minimumOfAllPixels(src);
+			final float max = (float) clij2.maximumOfAllPixels(src);
+			if (!(max > min)) return Double.NaN;
+			final int bins = Histograms.OTSU_BINS;
+			hist = clij2.create(new long[] { bins, 1, 1 }, NativeTypeEnum.Float);
+			Histogram.histogram(clij2, src, hist, bins, min, max, false);
+			final float[] h = pull(hist);
+			final long[] counts = new long[bins];
+			for (int i = 0; i < bins; i++)
+				counts[i] = Math.round(h[i]);
+			return Histograms.binUpperEdge(Histograms.otsuBin(counts), min, max, bins);
+		}
+		finally {
+			release(src, hist);
+		}
+	}
+
+	@Override
+	public void close() {
+		// The CLIJ2 instance is shared and slow to start (kernel compilation): keep it; buffers are freed per call.
+	}
+}
