@@ -116,6 +116,20 @@ public class Clij2ImageOps implements ImageOps {
 		}
 	}
 
+	// ---- galvo kernels (issue 3) --------------------------------------------------------------------------
+
+
+
+	// ---- slice-quality kernels (issue 4) ------------------------------------------------------------------
+
+
+
+	// ---- class-average kernels (issue 5) ------------------------------------------------------------------
+
+
+
+	// -------------------------------------------------------------------------------------------------------
+
 	@Override
 	public void close() {
 		// The CLIJ2 instance is shared and slow to start (kernel compilation): keep it; buffers are freed per call.

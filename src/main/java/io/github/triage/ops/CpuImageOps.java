@@ -56,6 +56,20 @@ public class CpuImageOps implements ImageOps {
 		return Histograms.binUpperEdge(Histograms.otsuBin(h), min, max, Histograms.OTSU_BINS);
 	}
 
+	// ---- galvo kernels (issue 3) --------------------------------------------------------------------------
+
+
+
+	// ---- slice-quality kernels (issue 4) ------------------------------------------------------------------
+
+
+
+	// ---- class-average kernels (issue 5) ------------------------------------------------------------------
+
+
+
+	// -------------------------------------------------------------------------------------------------------
+
 	/** Gaussian taps as CLIJ2 builds them: (int)(8σ) rounded up to odd, exp(-v²/2σ²), normalised. */
 	static float[] gaussianKernel(final float sigma) {
 		int n = (int) (sigma * 8.0);
