@@ -10,7 +10,9 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import io.github.triage.BadInputException;
+import io.github.triage.slice.ShiftsTable;
 import io.github.triage.slice.SliceConfig;
+import io.github.triage.slice.SliceSources;
 
 /**
  * Plugins > Triage > Slice config > Generate slice config: a new slice_config.csv listing the slices of a shifts
@@ -44,7 +46,7 @@ public class GenerateSliceConfigCommand extends TriageCommand {
 		if (fromShifts == fromMosaics)
 			throw new BadInputException("give either a shifts file or a mosaics folder (shifts_file=... or mosaics_dir=...)");
 		if (output_file == null) throw new BadInputException("no output file given (output_file=...)");
-		final List<String> ids = fromShifts ? SliceSources.fromShifts(shifts_file.toPath())
+		final List<String> ids = fromShifts ? SliceSources.fromShifts(ShiftsTable.read(shifts_file.toPath()))
 				: SliceSources.fromMosaics(mosaics_dir.toPath());
 		final List<String> warnings = new ArrayList<>();
 		final SliceConfig config = SliceConfig.generate(ids, SliceIdList.parse(exclude), exclude_first, warnings);

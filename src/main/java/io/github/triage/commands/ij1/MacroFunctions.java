@@ -11,21 +11,22 @@ import java.util.Locale;
 import java.util.Map;
 
 import ij.IJ;
-import ij.macro.Interpreter;
 import io.github.triage.commands.SliceIdList;
-import io.github.triage.commands.SliceSources;
 import io.github.triage.io.AtomicFiles;
 import io.github.triage.slice.CumulativeShifts;
 import io.github.triage.slice.ShiftsTable;
 import io.github.triage.slice.SliceConfig;
+import io.github.triage.slice.SliceSources;
 
 /**
  * slice_config operations for ImageJ macros, also where no menu exists (truly headless macros):
  * {@code call("io.github.triage.commands.ij1.MacroFunctions.filter", "/d/slice_config.csv")} returns "01,03,05".
- * Every argument and result is a string (call() passes strings). Bad input logs "Triage error: ..." and aborts the
- * macro (or returns "" when the macro ignores errors); nothing is written then. Warnings go to the Log window.
+ * Every argument and result is a string (call() passes strings). Bad input writes nothing, logs "Triage error: ..."
+ * and returns "error: ..." (call() cannot stop a macro: an exception thrown here only prints a stack trace), so a
+ * macro checks {@code if (startsWith(r, "error")) exit(r);}. Warnings go to the Log window.
  */
 public final class MacroFunctions {
+	private static final String ERROR = "error: ";
 
 	private MacroFunctions() {}
 
@@ -42,7 +43,7 @@ public final class MacroFunctions {
 	/** A new config from a shifts file's ids; returns "N slices, U used". */
 	public static String generateFromShifts(final String shifts, final String output, final String exclude,
 			final String excludeFirst) {
-		return run(() -> generate(SliceSources.fromShifts(path(shifts, "shifts")), output, exclude, excludeFirst));
+		return run(() -> generate(SliceSources.fromShifts(ShiftsTable.read(path(shifts, "shifts"))), output, exclude, excludeFirst));
 	}
 
 	/** A new config from a mosaics folder's slice ids; returns "N slices, U used". */
@@ -166,33 +167,34 @@ public final class MacroFunctions {
 	}
 
 	static String num(final double v) {
-		// 6 decimals hide float noise of the sums (0.1 + 0.2); mm shifts are far coarser than that.
-		final String s = new java.math.BigDecimal(v).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
-				.toPlainString();
-		return s.equals("-0") ? "0" : s;
+		// As `triage shifts cumulative` prints them: the shortest decimal that reads back as the same double.
+		if (v == 0) return "0";
+		return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
 	}
 
 	interface Op {
 		String call() throws Exception;
 	}
 
-	/** Runs an operation; on failure logs it and aborts the macro (see class comment). */
+	static String message(final Exception e) {
+		return e instanceof java.nio.file.NoSuchFileException ? "no such file: " + e.getMessage()
+				: e.getMessage() != null ? e.getMessage() : e.toString();
+	}
+
+	/** Whether a result of these functions is a failure ("error: message"). */
+	public static boolean isError(final String result) {
+		return result != null && result.startsWith(ERROR);
+	}
+
+	/** Runs an operation; a failure is logged and returned as "error: message" (see class comment). */
 	static String run(final Op op) {
 		try {
 			return op.call();
 		}
 		catch (final Exception e) {
-			fail(e);
-			return "";
+			final String message = message(e);
+			IJ.log("Triage error: " + message);
+			return ERROR + message;
 		}
-	}
-
-	/** Logs the failure and aborts the running macro without a modal dialog in batch mode. */
-	static void fail(final Exception e) {
-		final String message = e instanceof java.nio.file.NoSuchFileException ? "no such file: " + e.getMessage()
-				: e.getMessage() != null ? e.getMessage() : e.toString();
-		IJ.log("Triage error: " + message);
-		final Interpreter interp = Interpreter.getInstance();
-		if (interp != null) interp.abort("Triage: " + message);
 	}
 }

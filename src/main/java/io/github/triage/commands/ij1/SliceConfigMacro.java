@@ -19,28 +19,28 @@ public class SliceConfigMacro implements PlugIn {
 	public void run(final String arg) {
 		final String options = Macro.getOptions();
 		if (options == null) {
-			IJ.log("Triage error: '" + arg + "' is for macros: give its options, e.g. run(\"Slice config filter\", "
+			abort("'" + arg + "' is for macros: give its options, e.g. run(\"Slice config filter\", "
 					+ "\"config=/path/slice_config.csv\"); see docs/fiji.md");
 			return;
 		}
 		switch (arg) {
 			case "generate" -> generate(options);
-			case "stamp" -> ids(MacroFunctions.stamp(get(options, "config"), get(options, "slices"),
+			case "stamp" -> report(MacroFunctions.stamp(get(options, "config"), get(options, "slices"),
 					get(options, "column"), get(options, "value"), Boolean.toString(flag(options, "append_notes")),
 					get(options, "output")), "stamped: ", null);
-			case "merge" -> ids(MacroFunctions.mergeFragments(get(options, "config"), get(options, "fragments"),
+			case "merge" -> report(MacroFunctions.mergeFragments(get(options, "config"), get(options, "fragments"),
 					get(options, "output")), "merged: ", null);
-			case "filter" -> ids(MacroFunctions.filter(get(options, "config")), "", get(options, "output"));
-			case "force_skip" -> ids(MacroFunctions.forceSkip(get(options, "config")), "", get(options, "output"));
+			case "filter" -> report(MacroFunctions.filter(get(options, "config")), "", get(options, "output"));
+			case "force_skip" -> report(MacroFunctions.forceSkip(get(options, "config")), "", get(options, "output"));
 			case "shifts" -> shifts(options);
-			default -> IJ.log("Triage error: unknown operation '" + arg + "' in plugins.config");
+			default -> abort("unknown operation '" + arg + "' in plugins.config");
 		}
 	}
 
 	private static void generate(final String options) {
 		final String shifts = get(options, "shifts"), mosaics = get(options, "mosaics");
 		if (shifts.isBlank() == mosaics.isBlank()) {
-			MacroFunctions.fail(new IllegalArgumentException("give either shifts=FILE or mosaics=FOLDER"));
+			abort("give either shifts=FILE or mosaics=FOLDER");
 			return;
 		}
 		final String summary = shifts.isBlank()
@@ -48,22 +48,26 @@ public class SliceConfigMacro implements PlugIn {
 						get(options, "exclude_first"))
 				: MacroFunctions.generateFromShifts(shifts, get(options, "output"), get(options, "exclude"),
 						get(options, "exclude_first"));
-		if (!summary.isEmpty()) IJ.log("Triage: wrote " + get(options, "output") + ": " + summary);
+		if (MacroFunctions.isError(summary)) Macro.abort();
+		else IJ.log("Triage: wrote " + get(options, "output") + ": " + summary);
 	}
 
 	/** Logs ids one per line (after a prefix, if any) and writes them to {@code output} when given. */
-	private static void ids(final String joined, final String prefix, final String output) {
+	private static void report(final String joined, final String prefix, final String output) {
+		if (MacroFunctions.isError(joined)) {
+			Macro.abort();
+			return;
+		}
 		final List<String> ids = joined.isEmpty() ? List.of() : List.of(joined.split(","));
 		if (!prefix.isEmpty()) {
 			IJ.log("Triage: " + prefix + joined);
 			return;
 		}
 		ids.forEach(IJ::log);
-		if (output != null && !output.isBlank())
-			MacroFunctions.run(() -> {
-				MacroFunctions.writeLines(MacroFunctions.path(output, "output"), ids);
-				return "";
-			});
+		if (output != null && !output.isBlank() && MacroFunctions.isError(MacroFunctions.run(() -> {
+			MacroFunctions.writeLines(MacroFunctions.path(output, "output"), ids);
+			return "";
+		}))) Macro.abort();
 	}
 
 	private static void shifts(final String options) {
@@ -75,7 +79,7 @@ public class SliceConfigMacro implements PlugIn {
 			if (!output.isBlank()) MacroFunctions.writeLines(MacroFunctions.path(output, "output"), lines);
 		}
 		catch (final Exception e) {
-			MacroFunctions.fail(e);
+			abort(MacroFunctions.message(e));
 			return;
 		}
 		lines.forEach(IJ::log);
@@ -89,6 +93,15 @@ public class SliceConfigMacro implements PlugIn {
 			for (int i = 1; i < header.length; i++) rt.addValue(header[i], Double.parseDouble(cells[i]));
 		}
 		if (!java.awt.GraphicsEnvironment.isHeadless()) rt.show("Cumulative shifts");
+	}
+
+	/**
+	 * Logs the failure and stops the macro the ImageJ way (Macro.abort: quietly in Fiji; in "-batch" runs the macro
+	 * goes on, as after any ImageJ error). Never a modal dialog: that would hang a batch run under Xvfb.
+	 */
+	private static void abort(final String message) {
+		IJ.log("Triage error: " + message);
+		Macro.abort();
 	}
 
 	private static String get(final String options, final String key) {
