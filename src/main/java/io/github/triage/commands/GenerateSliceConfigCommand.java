@@ -22,22 +22,24 @@ import io.github.triage.slice.SliceSources;
 @Plugin(type = Command.class, menuPath = "Plugins>Triage>Slice config>Generate slice config",
 		label = "Generate slice config", description = "A new slice_config.csv from a shifts file or a mosaics folder")
 public class GenerateSliceConfigCommand extends TriageCommand {
+	// persist = false everywhere: a value remembered from an earlier run must never fill a parameter that a macro or
+	// headless run left out (a stale shifts_file next to a new mosaics_dir, stale slices to edit).
 
-	@Parameter(label = "Shifts file (shifts_xy.csv)", required = false, style = FileWidget.OPEN_STYLE,
+	@Parameter(persist = false, label = "Shifts file (shifts_xy.csv)", required = false, style = FileWidget.OPEN_STYLE,
 			description = "Slices are the ids of this file. Give this or the mosaics folder.")
 	private File shifts_file;
 
-	@Parameter(label = "Mosaics folder", required = false, style = FileWidget.DIRECTORY_STYLE,
+	@Parameter(persist = false, label = "Mosaics folder", required = false, style = FileWidget.DIRECTORY_STYLE,
 			description = "Slices are the *z(NN)* mosaics of this folder. Give this or the shifts file.")
 	private File mosaics_dir;
 
-	@Parameter(label = "Exclude slices", required = false, description = "Ids to mark use=false, e.g. 1 2 7")
+	@Parameter(persist = false, label = "Exclude slices", required = false, description = "Ids to mark use=false, e.g. 1 2 7")
 	private String exclude = "";
 
-	@Parameter(label = "Exclude the first N slices", min = "0", description = "Calibration slices (use=false)")
+	@Parameter(persist = false, label = "Exclude the first N slices", min = "0", description = "Calibration slices (use=false)")
 	private int exclude_first = 0;
 
-	@Parameter(label = "Output slice_config.csv", style = FileWidget.SAVE_STYLE)
+	@Parameter(persist = false, label = "Output slice_config.csv", style = FileWidget.SAVE_STYLE)
 	private File output_file;
 
 	@Override

@@ -33,29 +33,29 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 
 	static final String UNCHANGED = "unchanged";
 
-	@Parameter(label = "slice_config.csv", style = FileWidget.OPEN_STYLE)
+	@Parameter(persist = false, label = "slice_config.csv", style = FileWidget.OPEN_STYLE)
 	private File config_file;
 
-	@Parameter(label = "Slices to edit", required = false, description = "Ids, e.g. 2 7; empty: review only")
+	@Parameter(persist = false, label = "Slices to edit", required = false, description = "Ids, e.g. 2 7; empty: review only")
 	private String slices = "";
 
-	@Parameter(label = "Set use", choices = { UNCHANGED, "true", "false" })
+	@Parameter(persist = false, label = "Set use", choices = { UNCHANGED, "true", "false" })
 	private String use = UNCHANGED;
 
-	@Parameter(label = "Notes", required = false, description = "Note for the listed slices; empty: unchanged")
+	@Parameter(persist = false, label = "Notes", required = false, description = "Note for the listed slices; empty: unchanged")
 	private String notes = "";
 
-	@Parameter(label = "Append notes", description = "Join to the existing note with '; ' instead of replacing it")
+	@Parameter(persist = false, label = "Append notes", description = "Join to the existing note with '; ' instead of replacing it")
 	private boolean append_notes = true;
 
-	@Parameter(label = "Edits from table", required = false,
+	@Parameter(persist = false, label = "Edits from table", required = false,
 			description = "Title of an open table (from this command) whose use/notes cells were edited")
 	private String from_table = "";
 
-	@Parameter(label = "Save to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE)
+	@Parameter(persist = false, label = "Save to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE)
 	private File output_file;
 
-	@Parameter(label = "Show table", description = "Show the (updated) config as a table")
+	@Parameter(persist = false, label = "Show table", description = "Show the (updated) config as a table")
 	private boolean show_table = true;
 
 	@Override

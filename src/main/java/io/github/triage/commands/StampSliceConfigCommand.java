@@ -23,22 +23,22 @@ import io.github.triage.slice.SliceConfig;
 		label = "Stamp slice config", description = "Set one column of some slices of a slice_config.csv")
 public class StampSliceConfigCommand extends TriageCommand {
 
-	@Parameter(label = "slice_config.csv", style = FileWidget.OPEN_STYLE)
+	@Parameter(persist = false, label = "slice_config.csv", style = FileWidget.OPEN_STYLE)
 	private File config_file;
 
-	@Parameter(label = "Slices", description = "Ids, e.g. 3 4")
+	@Parameter(persist = false, label = "Slices", description = "Ids, e.g. 3 4")
 	private String slices;
 
-	@Parameter(label = "Column", description = "e.g. galvo_fix, notes, quality_score")
+	@Parameter(persist = false, label = "Column", description = "e.g. galvo_fix, notes, quality_score")
 	private String column;
 
-	@Parameter(label = "Value", required = false, description = "Empty clears the cell")
+	@Parameter(persist = false, label = "Value", required = false, description = "Empty clears the cell")
 	private String value = "";
 
-	@Parameter(label = "Append notes", description = "For notes: join with '; ' instead of replacing")
+	@Parameter(persist = false, label = "Append notes", description = "For notes: join with '; ' instead of replacing")
 	private boolean append_notes = false;
 
-	@Parameter(label = "Save to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE)
+	@Parameter(persist = false, label = "Save to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE)
 	private File output_file;
 
 	@Override
