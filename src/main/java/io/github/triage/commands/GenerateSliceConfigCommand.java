@@ -1,0 +1,64 @@
+package io.github.triage.commands;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import io.github.triage.BadInputException;
+import io.github.triage.slice.ShiftsTable;
+import io.github.triage.slice.SliceConfig;
+import io.github.triage.slice.SliceSources;
+
+/**
+ * Plugins > Triage > Slice config > Generate slice config: a new slice_config.csv listing the slices of a shifts
+ * file or of a mosaics folder, every slice used except the excluded ones. Macro:
+ * {@code run("Generate slice config", "shifts_file=/d/shifts_xy.csv exclude=[1 2] exclude_first=0 output_file=/d/slice_config.csv");}
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Triage>Slice config>Generate slice config",
+		label = "Generate slice config", description = "A new slice_config.csv from a shifts file or a mosaics folder")
+public class GenerateSliceConfigCommand extends TriageCommand {
+	// persist = false everywhere: a value remembered from an earlier run must never fill a parameter that a macro or
+	// headless run left out (a stale shifts_file next to a new mosaics_dir, stale slices to edit).
+
+	@Parameter(persist = false, label = "Shifts file (shifts_xy.csv)", required = false, style = FileWidget.OPEN_STYLE,
+			description = "Slices are the ids of this file. Give this or the mosaics folder.")
+	private File shifts_file;
+
+	@Parameter(persist = false, label = "Mosaics folder", required = false, style = FileWidget.DIRECTORY_STYLE,
+			description = "Slices are the *z(NN)* mosaics of this folder. Give this or the shifts file.")
+	private File mosaics_dir;
+
+	@Parameter(persist = false, label = "Exclude slices", required = false, description = "Ids to mark use=false, e.g. 1 2 7")
+	private String exclude = "";
+
+	@Parameter(persist = false, label = "Exclude the first N slices", min = "0", description = "Calibration slices (use=false)")
+	private int exclude_first = 0;
+
+	@Parameter(persist = false, label = "Output slice_config.csv", style = FileWidget.SAVE_STYLE)
+	private File output_file;
+
+	@Override
+	protected void execute() throws Exception {
+		final boolean fromShifts = given(shifts_file), fromMosaics = given(mosaics_dir);
+		if (fromShifts == fromMosaics)
+			throw new BadInputException("give either a shifts file or a mosaics folder (shifts_file=... or mosaics_dir=...)");
+		if (output_file == null) throw new BadInputException("no output file given (output_file=...)");
+		final List<String> ids = fromShifts ? SliceSources.fromShifts(ShiftsTable.read(shifts_file.toPath()))
+				: SliceSources.fromMosaics(mosaics_dir.toPath());
+		final List<String> warnings = new ArrayList<>();
+		final SliceConfig config = SliceConfig.generate(ids, SliceIdList.parse(exclude), exclude_first, warnings);
+		warnings.forEach(w -> log.warn("Triage: " + w));
+		config.write(output_file.toPath());
+		log.info("Triage: wrote " + output_file + ": " + config.size() + " slices, " + config.filterSlicesToUse().size()
+				+ " used");
+	}
+
+	private static boolean given(final File f) {
+		return f != null && !f.getPath().isBlank();
+	}
+}

@@ -1,0 +1,134 @@
+package io.github.triage.commands;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import ij.gui.GenericDialog;
+import ij.gui.NonBlockingGenericDialog;
+import ij.measure.ResultsTable;
+import io.github.triage.BadInputException;
+import io.github.triage.slice.SliceColumns;
+import io.github.triage.slice.SliceConfig;
+
+/**
+ * Plugins > Triage > Slice config > Review slice config: opens a slice_config.csv as a results table (one row per
+ * slice, every column) and saves the use/notes decisions back through the slice module (atomic write).
+ * <p>
+ * The edits come from, in this order: the parameters ({@code slices} with {@code use} and/or {@code notes}: macros,
+ * headless runs); an open table named {@code from_table} whose use/notes cells a macro changed (Table.set); or, in an
+ * interactive session with neither, a dialog with one use checkbox and one notes field per slice. Macro:
+ * {@code run("Review slice config", "config_file=/d/slice_config.csv slices=[2 7] use=false notes=[motion artifact] append_notes");}
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Triage>Slice config>Review slice config",
+		label = "Review slice config", description = "Review and edit use/notes of a slice_config.csv")
+public class ReviewSliceConfigCommand extends TriageCommand {
+
+	static final String UNCHANGED = "unchanged";
+
+	@Parameter(persist = false, label = "slice_config.csv", style = FileWidget.OPEN_STYLE)
+	private File config_file;
+
+	@Parameter(persist = false, label = "Slices to edit", required = false, description = "Ids, e.g. 2 7; empty: review only")
+	private String slices = "";
+
+	@Parameter(persist = false, label = "Set use", choices = { UNCHANGED, "true", "false" })
+	private String use = UNCHANGED;
+
+	@Parameter(persist = false, label = "Notes", required = false, description = "Note for the listed slices; empty: unchanged")
+	private String notes = "";
+
+	@Parameter(persist = false, label = "Append notes", description = "Join to the existing note with '; ' instead of replacing it")
+	private boolean append_notes = true;
+
+	@Parameter(persist = false, label = "Edits from table", required = false,
+			description = "Title of an open table (from this command) whose use/notes cells were edited")
+	private String from_table = "";
+
+	@Parameter(persist = false, label = "Save to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE)
+	private File output_file;
+
+	@Parameter(persist = false, label = "Show table", description = "Show the (updated) config as a table")
+	private boolean show_table = true;
+
+	@Override
+	protected void execute() throws Exception {
+		if (config_file == null) throw new BadInputException("no slice_config given (config_file=...)");
+		final Path in = config_file.toPath();
+		final SliceConfig config = SliceConfig.read(in);
+		final Path out = output_file != null && !output_file.getPath().isBlank() ? output_file.toPath() : in;
+		final String title = in.getFileName().toString();
+
+		final Map<String, Map<String, Object>> edits;
+		boolean appendNotes = append_notes;
+		if (!slices.isBlank()) edits = fromParameters(config);
+		else if (from_table != null && !from_table.isBlank()) {
+			final ResultsTable table = ResultsTable.getResultsTable(from_table.strip());
+			if (table == null) throw new BadInputException("no open table named '" + from_table.strip() + "'");
+			edits = SliceConfigTable.edits(config, table, from_table.strip());
+			appendNotes = false; // the table holds the whole note
+		}
+		else if (!isHeadlessOrMacro()) {
+			SliceConfigTable.toTable(config).show(title);
+			edits = fromDialog(config, title);
+			if (edits == null) return; // cancelled: nothing saved
+			appendNotes = false;
+		}
+		else edits = Map.of();
+
+		if (!edits.isEmpty()) config.stampMany(edits, appendNotes);
+		if (!edits.isEmpty() || !out.equals(in)) {
+			config.write(out);
+			log.info("Triage: " + edits.size() + " slice(s) changed " + edits.keySet() + "; saved " + out);
+		}
+		else log.info("Triage: no changes to " + in);
+		if (show_table && !isHeadless()) SliceConfigTable.toTable(config).show(title);
+	}
+
+	private Map<String, Map<String, Object>> fromParameters(final SliceConfig config) {
+		final List<String> ids = SliceIdList.parse(slices);
+		final Map<String, Map<String, Object>> edits = new LinkedHashMap<>();
+		for (final String id : ids) {
+			if (!config.contains(id)) throw new BadInputException(config_file + ": slice " + id + " is not in the config");
+			final Map<String, Object> cells = new LinkedHashMap<>();
+			if (!UNCHANGED.equals(use)) cells.put(SliceColumns.USE, SliceColumns.parseBoolean(use));
+			if (notes != null && !notes.isBlank()) cells.put(SliceColumns.NOTES, notes.strip());
+			if (!cells.isEmpty()) edits.put(id, cells);
+		}
+		return edits;
+	}
+
+	/** One use checkbox and one notes field per slice; null when cancelled. */
+	private Map<String, Map<String, Object>> fromDialog(final SliceConfig config, final String title) {
+		final GenericDialog gd = new NonBlockingGenericDialog("Review " + title);
+		gd.addMessage("Untick 'use' to exclude a slice; the table '" + title + "' shows every column.");
+		for (final String id : config.ids()) {
+			gd.addCheckbox("slice " + id + " use", Boolean.TRUE.equals(config.getBoolean(id, SliceColumns.USE)));
+			gd.addToSameRow();
+			gd.addStringField("notes", config.get(id, SliceColumns.NOTES), 30);
+		}
+		gd.showDialog();
+		if (gd.wasCanceled()) return null;
+		final Map<String, Map<String, Object>> edits = new LinkedHashMap<>();
+		for (final String id : config.ids()) {
+			final boolean u = gd.getNextBoolean();
+			final String n = gd.getNextString().strip();
+			final Map<String, Object> cells = new LinkedHashMap<>();
+			if (!Boolean.valueOf(u).equals(config.getBoolean(id, SliceColumns.USE))) cells.put(SliceColumns.USE, u);
+			if (!n.equals(config.get(id, SliceColumns.NOTES))) cells.put(SliceColumns.NOTES, n);
+			if (!cells.isEmpty()) edits.put(id, cells);
+		}
+		return edits;
+	}
+
+	private boolean isHeadless() {
+		return ui == null || ui.isHeadless() || java.awt.GraphicsEnvironment.isHeadless();
+	}
+}
