@@ -1,0 +1,95 @@
+package io.github.triage.slice;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.github.triage.BadInputException;
+
+/**
+ * Reads a folder of per-slice fragment CSVs for {@link SliceConfig#mergeFragments}: the files directly in the folder
+ * whose name ends in {@code .csv} (hidden files skipped), in name order so that later files win. Each needs a
+ * {@code slice_id} column; every row becomes one stamp.
+ * <p>
+ * Interpolation manifests ({@code slice_z{NN}_manifest.csv}: slice_id, method, method_used, fallback_reason,
+ * interpolation_failed, output_path) map as the reference's finalise step does: {@code interpolated} = not
+ * {@code interpolation_failed} (an empty cell counts as not failed); {@code method_used} →
+ * {@code interpolation_method_used}, forced empty on failure; {@code fallback_reason} →
+ * {@code interpolation_fallback_reason}; {@code method} and {@code output_path} are dropped. Other columns are
+ * stamped under their own names.
+ */
+final class SliceFragments {
+	static final String METHOD = "method";
+	static final String METHOD_USED = "method_used";
+	static final String FALLBACK_REASON = "fallback_reason";
+	static final String OUTPUT_PATH = "output_path";
+
+	/** One row of one fragment: the slice and its cells, already mapped to slice_config columns. */
+	record Stamp(String sliceId, Map<String, String> values) {
+	}
+
+	private SliceFragments() {
+	}
+
+	static List<Stamp> read(final Path dir) throws IOException {
+		if (!Files.isDirectory(dir)) throw new BadInputException(dir + ": not a folder of fragment CSVs");
+		final List<Path> files;
+		try (Stream<Path> s = Files.list(dir)) {
+			files = s.filter(Files::isRegularFile).filter(p -> {
+				final String n = p.getFileName().toString();
+				return !n.startsWith(".") && n.toLowerCase(Locale.ROOT).endsWith(".csv");
+			}).sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+		}
+		final List<Stamp> out = new ArrayList<>();
+		for (final Path f : files) readOne(CsvTable.read(f), out);
+		return out;
+	}
+
+	private static void readOne(final CsvTable t, final List<Stamp> out) {
+		final int idCol = t.column(SliceColumns.SLICE_ID);
+		if (idCol < 0) throw t.error(t.headerLine, null, "no 'slice_id' column in the fragment header " + t.header);
+		final boolean manifest = t.column(SliceColumns.INTERPOLATION_FAILED) >= 0 || t.column(METHOD_USED) >= 0
+				|| t.column(FALLBACK_REASON) >= 0;
+		for (final CsvTable.Row row : t.rows) {
+			final String id;
+			try {
+				id = SliceConfig.normalizeId(row.get(idCol));
+			}
+			catch (final IllegalArgumentException e) {
+				throw t.error(row.line(), SliceColumns.SLICE_ID, e.getMessage());
+			}
+			final Map<String, String> v = new LinkedHashMap<>();
+			for (int i = 0; i < t.header.size(); i++) {
+				final String name = t.header.get(i);
+				if (i == idCol || (manifest && (name.equals(METHOD) || name.equals(OUTPUT_PATH)))) continue;
+				final String key = !manifest ? name
+						: name.equals(METHOD_USED) ? SliceColumns.INTERPOLATION_METHOD_USED
+								: name.equals(FALLBACK_REASON) ? SliceColumns.INTERPOLATION_FALLBACK_REASON : name;
+				final String text = row.get(i);
+				if (SliceColumns.isBoolean(key)) {
+					try {
+						SliceColumns.parseBoolean(text);
+					}
+					catch (final IllegalArgumentException e) {
+						throw t.error(row.line(), name, e.getMessage());
+					}
+				}
+				v.put(key, text);
+			}
+			if (manifest) {
+				final boolean failed = Boolean.TRUE.equals(SliceColumns.parseBoolean(
+						v.getOrDefault(SliceColumns.INTERPOLATION_FAILED, "")));
+				v.put(SliceColumns.INTERPOLATION_FAILED, Boolean.toString(failed));
+				v.put(SliceColumns.INTERPOLATED, Boolean.toString(!failed));
+				if (failed) v.put(SliceColumns.INTERPOLATION_METHOD_USED, "");
+			}
+			out.add(new Stamp(id, v));
+		}
+	}
+}
