@@ -30,7 +30,7 @@ public final class MosaicFolder {
 		public final Path path;
 		public final boolean zarr;
 
-		Entry(final int id, final Path path, final boolean zarr) {
+		public Entry(final int id, final Path path, final boolean zarr) {
 			this.id = id;
 			this.path = path;
 			this.zarr = zarr;
