@@ -48,10 +48,10 @@ public final class SliceDetector {
 			progress.update(examined.size(), order.size(), slice + ": " + src.name());
 			final RandomAccessibleInterval<? extends RealType<?>> tile = src.load();
 			if (tile.numDimensions() != 3)
-				throw new BadInputException(src.name() + ": a raw tile must be 3D (X, Y, Z), got "
+				throw new BadInputException(src.label() + ": a raw tile must be 3D (X, Y, Z), got "
 						+ tile.numDimensions() + "D");
 			examined.add(src.name());
-			final TileDetection det = GalvoDetector.detect(src.name(), tile, settings.nExtra(), ops);
+			final TileDetection det = GalvoDetector.detect(src.label(), tile, settings.nExtra(), ops).withName(src.name());
 			if (det.aipMean() < settings.minIntensity()) skipped.add(new SliceDetection.Skipped(src.name(), det.aipMean()));
 			else detections.add(det);
 		}

@@ -13,6 +13,11 @@ package io.github.triage.galvo;
 public record TileDetection(String name, double aipMean, double[] rowMeans, ShiftDetection shift,
 		PresenceScore presence) {
 
+	/** The same detection under another name. */
+	public TileDetection withName(final String newName) {
+		return new TileDetection(newName, aipMean, rowMeans, shift, presence);
+	}
+
 	public int bandStart() {
 		return shift.bandStart();
 	}
