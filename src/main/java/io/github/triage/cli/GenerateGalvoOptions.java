@@ -1,26 +1,72 @@
 package io.github.triage.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import io.github.triage.BadInputException;
+import io.github.triage.Progress;
+import io.github.triage.io.GalvoSliceRuns;
+import io.github.triage.galvo.GalvoSettings;
+import io.github.triage.galvo.SliceDetection;
+import io.github.triage.ops.GpuMode;
+import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.ImageOpsFactory;
 import io.github.triage.slice.SliceConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * Extension point of {@code triage slice-config generate} for detectors that stamp columns while the config is
- * generated. The galvo detector (issue 3) adds its options here ({@code --detect-galvo --tiles-dir DIR
- * --galvo-threshold T}) and fills {@link #stamp} (galvo_confidence, galvo_fix); until then it does nothing.
+ * Galvo options of {@code triage slice-config generate}: {@code --detect-galvo --tiles-dir DIR --galvo-threshold T}
+ * (plus {@code --n-extra N}) stamp galvo_confidence and galvo_fix into the new config and write per-slice JSON
+ * diagnostics next to it, as {@code triage galvo stamp} does.
  */
 @Command // a picocli mixin: options added here appear on 'slice-config generate'
 public class GenerateGalvoOptions {
+	@Option(names = "--detect-galvo", description = "Detect the galvo-return shift of each slice from its raw tiles and stamp galvo_confidence, galvo_fix.")
+	boolean detect;
+	@Option(names = "--tiles-dir", paramLabel = "DIR",
+			description = "Folder of slice_zNN raw tile folders for --detect-galvo (default: the --from-tiles folder).")
+	Path tilesDir;
+	@Option(names = "--galvo-threshold", paramLabel = "T", defaultValue = "0.6",
+			description = "Galvo confidence at or above which galvo_fix is true. Default: ${DEFAULT-VALUE}.")
+	double threshold;
+	@Option(names = "--n-extra", paramLabel = "N", description = "Galvo-return rows of the acquisition (needed by --detect-galvo).")
+	Integer nExtra;
+	@Option(names = "--galvo-n-samples", paramLabel = "K", defaultValue = "5", description = "Tiles sampled per slice. Default: ${DEFAULT-VALUE}.")
+	int nSamples;
+	@Option(names = "--galvo-min-intensity", paramLabel = "I", defaultValue = "20",
+			description = "Tiles with a mean below I are skipped as background. Default: ${DEFAULT-VALUE}.")
+	double minIntensity;
+	@Option(names = "--use-gpu", paramLabel = "auto|on|off", defaultValue = "auto", description = "Kernels for the tile AIPs. Default: ${DEFAULT-VALUE}.")
+	String useGpu;
+
 	/**
 	 * Called after the rows are generated and before the file is written.
 	 *
 	 * @param config    the new config (stamp into it)
 	 * @param fromTiles the {@code --from-tiles} folder, or null when the ids came from elsewhere
+	 * @param output    the slice_config.csv that will be written (diagnostics go next to it)
 	 * @param warnings  lines printed on stderr
 	 */
-	void stamp(final SliceConfig config, final Path fromTiles, final List<String> warnings) throws Exception {
-		// No generation-time detector yet.
+	void stamp(final SliceConfig config, final Path fromTiles, final Path output, final List<String> warnings)
+			throws Exception {
+		if (!detect) {
+			if (tilesDir != null || nExtra != null) warnings.add("--tiles-dir/--n-extra given without --detect-galvo: ignored");
+			return;
+		}
+		final Path dir = tilesDir != null ? tilesDir : fromTiles;
+		if (dir == null) throw new BadInputException("--detect-galvo needs --tiles-dir DIR (or --from-tiles DIR)");
+		if (nExtra == null) throw new BadInputException("--detect-galvo needs --n-extra N (galvo-return rows)");
+		final PrintWriter err = new PrintWriter(System.err, true);
+		final Map<String, SliceDetection> byId;
+		try (ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), m -> err.println("triage: " + m))) {
+			byId = GalvoSliceRuns.stampInto(config, dir, new GalvoSettings(nExtra, threshold, nSamples, minIntensity), ops,
+					output, Progress.NONE, GalvoCli.line(err));
+		}
+		byId.forEach((id, d) -> err.printf(Locale.ROOT, "galvo: slice %s: galvo_fix=%s confidence=%.3f (%s)%n", id,
+				d.galvoFix(), d.confidence(), d.reason()));
 	}
 }

@@ -86,7 +86,7 @@ public final class SliceConfigCli implements Runnable {
 							: SliceSources.fromTiles(source.tiles);
 			final List<String> warnings = new ArrayList<>();
 			final SliceConfig config = SliceConfig.generate(ids, exclude, excludeFirst, warnings);
-			galvo.stamp(config, source.tiles, warnings);
+			galvo.stamp(config, source.tiles, output, warnings);
 			warn(spec.commandLine().getErr(), warnings);
 			config.write(output);
 			return 0;

@@ -122,6 +122,17 @@ public class Clij2ImageOps implements ImageOps {
 
 	// ---- slice-quality kernels (issue 4) ------------------------------------------------------------------
 
+	@Override
+	public double ssimMean(final RandomAccessibleInterval<? extends RealType<?>> a,
+			final RandomAccessibleInterval<? extends RealType<?>> b, final int window) {
+		return ClijQualityKernels.ssimMean(this, a, b, window);
+	}
+
+	@Override
+	public RandomAccessibleInterval<FloatType> sobelMagnitude(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		return ClijQualityKernels.sobelMagnitude(this, image);
+	}
+
 
 
 	// ---- class-average kernels (issue 5) ------------------------------------------------------------------

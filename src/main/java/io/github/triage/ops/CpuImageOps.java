@@ -62,6 +62,19 @@ public class CpuImageOps implements ImageOps {
 
 	// ---- slice-quality kernels (issue 4) ------------------------------------------------------------------
 
+	@Override
+	public double ssimMean(final RandomAccessibleInterval<? extends RealType<?>> a,
+			final RandomAccessibleInterval<? extends RealType<?>> b, final int window) {
+		final int[] d = QualityKernels.checkPair(a, b);
+		return QualityKernels.ssimMean(FloatImages.pixels(a), FloatImages.pixels(b), d[0], d[1], window);
+	}
+
+	@Override
+	public RandomAccessibleInterval<FloatType> sobelMagnitude(final RandomAccessibleInterval<? extends RealType<?>> image) {
+		final int[] d = FloatImages.dims3(image);
+		return FloatImages.wrap(QualityKernels.sobelMagnitude(FloatImages.pixels(image), d[0], d[1]), d[0], d[1]);
+	}
+
 
 
 	// ---- class-average kernels (issue 5) ------------------------------------------------------------------

@@ -41,6 +41,17 @@ public interface ImageOps extends AutoCloseable {
 
 	// ---- slice-quality kernels (issue 4) ------------------------------------------------------------------
 
+	/**
+	 * Mean SSIM of two equal-sized 2D images already scaled to data range 1: uniform win×win window, sample
+	 * covariance, K1 0.01, K2 0.03, averaged over the pixels whose window fits inside the image (as scikit-image's
+	 * {@code structural_similarity(win_size=win, data_range=1)}).
+	 */
+	double ssimMean(RandomAccessibleInterval<? extends RealType<?>> a, RandomAccessibleInterval<? extends RealType<?>> b,
+			int window);
+
+	/** Sobel gradient magnitude of a 2D image, sqrt(sx² + sy²), edge pixels repeated at the border (SciPy's sobel). */
+	RandomAccessibleInterval<FloatType> sobelMagnitude(RandomAccessibleInterval<? extends RealType<?>> image);
+
 
 
 	// ---- class-average kernels (issue 5) ------------------------------------------------------------------

@@ -1,0 +1,95 @@
+package io.github.triage.commands;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
+
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import ij.measure.ResultsTable;
+import io.github.triage.BadInputException;
+import io.github.triage.galvo.GalvoSettings;
+import io.github.triage.galvo.SliceDetection;
+import io.github.triage.io.GalvoSliceRuns;
+import io.github.triage.ops.ImageOps;
+import io.github.triage.slice.SliceConfig;
+
+/**
+ * Plugins > Triage > Galvo > Detect galvo shift of slices: slice-level detection for a folder of slice_zNN tile
+ * folders (or one slice folder), with progress; optionally stamps galvo_confidence and galvo_fix into a
+ * slice_config (per-slice JSON diagnostics next to it). Macro:
+ * {@code run("Detect galvo shift of slices", "tiles_dir=/d/tiles n_extra=40 threshold=0.6 n_samples=5 min_intensity=20 config_file=/d/slice_config.csv");}
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Triage>Galvo>Detect galvo shift of slices",
+		label = "Detect galvo shift of slices", description = "One galvo shift per slice from a few of its tiles")
+public class DetectGalvoSlicesCommand extends TriageCommand {
+	public static final String TABLE = "Galvo slices";
+
+	@Parameter(label = "Tiles folder", style = FileWidget.DIRECTORY_STYLE)
+	private File tiles_dir;
+
+	@Parameter(label = "Galvo-return rows (n_extra)", min = "1")
+	private int n_extra = 40;
+
+	@Parameter(label = "Threshold", min = "0", max = "1", stepSize = "0.05")
+	private double threshold = GalvoSettings.DEFAULT_THRESHOLD;
+
+	@Parameter(label = "Tiles to sample", min = "1")
+	private int n_samples = GalvoSettings.DEFAULT_N_SAMPLES;
+
+	@Parameter(label = "Minimum tile mean")
+	private double min_intensity = GalvoSettings.DEFAULT_MIN_INTENSITY;
+
+	@Parameter(label = "slice_config.csv to stamp (optional)", required = false, style = FileWidget.OPEN_STYLE)
+	private File config_file;
+
+	@Parameter(label = "Save config to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE)
+	private File output_file;
+
+	@Parameter(label = "Use GPU (CLIJ2) for the AIPs")
+	private boolean use_gpu = false;
+
+	private ResultsTable table;
+
+	@Override
+	protected void execute() throws Exception {
+		if (tiles_dir == null) throw new BadInputException("no tiles folder given (tiles_dir=...)");
+		final GalvoSettings settings = new GalvoSettings(n_extra, threshold, n_samples, min_intensity);
+		final Collection<SliceDetection> all;
+		try (ImageOps ops = ops(use_gpu)) {
+			if (config_file != null && !config_file.getPath().isBlank()) {
+				final Path in = config_file.toPath();
+				final Path out = output_file != null && !output_file.getPath().isBlank() ? output_file.toPath() : in;
+				final SliceConfig config = SliceConfig.read(in);
+				all = GalvoSliceRuns.stampInto(config, tiles_dir.toPath(), settings, ops, out, progress(), log::info)
+						.values();
+				config.write(out);
+				log.info("Triage: galvo_confidence and galvo_fix stamped; saved " + out);
+			}
+			else all = GalvoSliceRuns.detectAll(tiles_dir.toPath(), settings, ops, progress(), log::info).values();
+		}
+		table = new ResultsTable();
+		table.showRowNumbers(false);
+		for (final SliceDetection d : all) {
+			table.incrementCounter();
+			table.addValue("slice", d.slice());
+			table.addValue("shift", d.shift());
+			table.addValue("confidence", d.confidence());
+			table.addValue("galvo_fix", String.valueOf(d.galvoFix()));
+			table.addValue("tiles_sampled", d.detections().size());
+			table.addValue("tiles_skipped", d.skipped().size());
+			table.addValue("reason", d.reason());
+		}
+		if (!(ui == null || ui.isHeadless() || java.awt.GraphicsEnvironment.isHeadless())) table.show(TABLE);
+		log.info(String.format(Locale.ROOT, "Triage: galvo detection on %d slice(s) of %s", all.size(), tiles_dir));
+	}
+
+	/** The results of the last run (for tests and scripts). */
+	public ResultsTable resultsTable() {
+		return table;
+	}
+}

@@ -1,0 +1,46 @@
+package io.github.triage.commands;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import io.github.triage.BadInputException;
+import io.github.triage.galvo.GalvoFix;
+import io.github.triage.io.TiffStacks;
+
+/**
+ * Plugins > Triage > Galvo > Fix galvo shift: rolls the current stack circularly along Y (the A-line axis) by
+ * {@code shift} rows (row y goes to y + shift), in place or into a new float image. Macro:
+ * {@code run("Fix galvo shift", "shift=124 in_place=true");}
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Triage>Galvo>Fix galvo shift", label = "Fix galvo shift",
+		description = "Roll the current tile along the A-line axis so the galvo-return band ends up last")
+public class FixGalvoShiftCommand extends TriageCommand {
+	@Parameter(label = "Tile (current image)")
+	private ImagePlus imp;
+
+	@Parameter(label = "Shift (rows)", description = "From Detect galvo shift; row y moves to y + shift")
+	private int shift;
+
+	@Parameter(label = "In place", description = "Untick for a new image")
+	private boolean in_place = true;
+
+	@Parameter(type = ItemIO.OUTPUT, required = false)
+	private ImagePlus fixed;
+
+	@Override
+	protected void execute() {
+		if (imp == null) throw new BadInputException("no image open");
+		if (in_place) {
+			GalvoFix.rollInPlace(imp, shift);
+			fixed = null;
+			log.info("Triage: " + imp.getTitle() + " rolled by " + shift + " rows along Y");
+			return;
+		}
+		fixed = TiffStacks.toImagePlus(GalvoFix.roll(TiffStacks.fromImagePlus(imp), shift),
+				imp.getShortTitle() + "-galvo-fixed");
+		fixed.setCalibration(imp.getCalibration());
+	}
+}

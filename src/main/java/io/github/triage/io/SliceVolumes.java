@@ -1,0 +1,149 @@
+package io.github.triage.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+import ij.io.FileInfo;
+import ij.io.TiffDecoder;
+import ij.plugin.FileInfoVirtualStack;
+import ij.process.ImageProcessor;
+import io.github.triage.BadInputException;
+import io.github.triage.quality.SliceSource;
+
+/**
+ * Opens the mosaics listed by {@link MosaicFolder} as {@link SliceSource}s that read planes on demand: OME-Zarr
+ * through {@link OmeZarrReader} (chosen pyramid level), TIFF stacks through ImageJ's virtual stack (uncompressed
+ * and compressed strips; one page per Z plane). Opening reads metadata only.
+ */
+public final class SliceVolumes {
+	private SliceVolumes() {
+	}
+
+	public static SliceSource open(final MosaicFolder.Entry e, final int pyramidLevel, final Consumer<String> warn) {
+		final String label = e.toString();
+		if (e.zarr) return new ZarrSlice(e.sliceId(), label, OmeZarrReader.open(e.path, pyramidLevel, label, warn));
+		if (pyramidLevel != 0)
+			throw new BadInputException(label + ": pyramid level " + pyramidLevel
+					+ " requested, but a TIFF stack has only level 0");
+		return TiffSlice.open(e.sliceId(), label, e.path);
+	}
+
+	/** An OME-Zarr slice. */
+	public static final class ZarrSlice implements SliceSource {
+		private final String id, label;
+		private final OmeZarrReader reader;
+
+		ZarrSlice(final String id, final String label, final OmeZarrReader reader) {
+			this.id = id;
+			this.label = label;
+			this.reader = reader;
+		}
+
+		@Override
+		public String sliceId() {
+			return id;
+		}
+
+		@Override
+		public String label() {
+			return label;
+		}
+
+		@Override
+		public int depth() {
+			return reader.depth();
+		}
+
+		@Override
+		public int height() {
+			return reader.height();
+		}
+
+		@Override
+		public int width() {
+			return reader.width();
+		}
+
+		@Override
+		public float[] plane(final int z) {
+			return reader.readPlane(z);
+		}
+
+		public OmeZarrReader reader() {
+			return reader;
+		}
+	}
+
+	/** A TIFF stack read page by page. */
+	static final class TiffSlice implements SliceSource {
+		private final String id, label;
+		private final FileInfoVirtualStack stack;
+
+		private TiffSlice(final String id, final String label, final FileInfoVirtualStack stack) {
+			this.id = id;
+			this.label = label;
+			this.stack = stack;
+		}
+
+		static TiffSlice open(final String id, final String label, final Path file) {
+			final FileInfo[] info;
+			try {
+				final Path abs = file.toAbsolutePath();
+				info = new TiffDecoder(abs.getParent().toString() + "/", abs.getFileName().toString()).getTiffInfo();
+			}
+			catch (final IOException | RuntimeException ex) {
+				throw new BadInputException(label + ": cannot read TIFF header: " + ex.getMessage(), ex);
+			}
+			if (info == null || info.length == 0) throw new BadInputException(label + ": not a readable TIFF");
+			final FileInfoVirtualStack st;
+			try {
+				st = info.length == 1 ? new FileInfoVirtualStack(info[0], false) : new FileInfoVirtualStack(info);
+			}
+			catch (final RuntimeException ex) {
+				throw new BadInputException(label + ": cannot open TIFF stack: " + ex.getMessage(), ex);
+			}
+			if (st.getSize() < 1) throw new BadInputException(label + ": TIFF has no planes");
+			return new TiffSlice(id, label, st);
+		}
+
+		@Override
+		public String sliceId() {
+			return id;
+		}
+
+		@Override
+		public String label() {
+			return label;
+		}
+
+		@Override
+		public int depth() {
+			return stack.getSize();
+		}
+
+		@Override
+		public int height() {
+			return stack.getHeight();
+		}
+
+		@Override
+		public int width() {
+			return stack.getWidth();
+		}
+
+		@Override
+		public float[] plane(final int z) {
+			final ImageProcessor ip;
+			try {
+				ip = stack.getProcessor(z + 1);
+			}
+			catch (final RuntimeException ex) {
+				throw new BadInputException(label + ": cannot read plane " + z + ": " + ex.getMessage(), ex);
+			}
+			if (ip == null || ip.getWidth() != width() || ip.getHeight() != height())
+				throw new BadInputException(label + ": cannot read plane " + z + " (truncated TIFF?)");
+			return (float[]) ip.convertToFloatProcessor().getPixels();
+		}
+	}
+}

@@ -1,0 +1,118 @@
+package io.github.triage.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import io.github.triage.BadInputException;
+import io.github.triage.galvo.TileSource;
+import io.github.triage.ops.FloatImages;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * Raw OCT tiles on disk: TIFF stacks ({@code .tif}, {@code .tiff}) or OME-Zarr folders ({@code .ome.zarr},
+ * {@code .zarr}, level 0), each a (Z, Y, X) volume read as an ImgLib2 image (X, Y, Z). A slice folder holds the
+ * tiles of one slice; its tile list is sorted by file name (x-major for linumpy's {@code tile_xXX_yYY_zNN} names).
+ */
+public final class TileFiles {
+	private TileFiles() {
+	}
+
+	/** True for a tile file or OME-Zarr folder (hidden entries excluded). */
+	public static boolean isTile(final Path p) {
+		final String name = p.getFileName().toString();
+		if (name.startsWith(".")) return false;
+		final String lower = name.toLowerCase(Locale.ROOT);
+		if (lower.endsWith(".tif") || lower.endsWith(".tiff")) return Files.isRegularFile(p);
+		return (lower.endsWith(".ome.zarr") || lower.endsWith(".zarr")) && Files.isDirectory(p);
+	}
+
+	/** The tiles directly in a folder, sorted by name; empty when there are none. */
+	public static List<Path> tilesIn(final Path dir) {
+		if (!Files.isDirectory(dir)) throw new BadInputException(dir + ": not a folder");
+		try (Stream<Path> s = Files.list(dir)) {
+			return s.filter(TileFiles::isTile).sorted((a, b) -> a.getFileName().toString()
+					.compareTo(b.getFileName().toString())).toList();
+		}
+		catch (final IOException e) {
+			throw new BadInputException(dir + ": cannot list (" + e.getMessage() + ")", e);
+		}
+	}
+
+	/**
+	 * The slice folders under {@code dir}: {@code dir} itself when it holds tiles, else its sub-folders that hold
+	 * tiles, sorted by name.
+	 *
+	 * @throws BadInputException when no tiles are found
+	 */
+	public static List<Path> sliceFolders(final Path dir) {
+		if (!tilesIn(dir).isEmpty()) return List.of(dir);
+		final List<Path> out = new ArrayList<>();
+		try (Stream<Path> s = Files.list(dir)) {
+			for (final Path p : (Iterable<Path>) s.sorted()::iterator)
+				if (Files.isDirectory(p) && !isTile(p) && !p.getFileName().toString().startsWith(".")
+						&& !tilesIn(p).isEmpty())
+					out.add(p);
+		}
+		catch (final IOException e) {
+			throw new BadInputException(dir + ": cannot list (" + e.getMessage() + ")", e);
+		}
+		if (out.isEmpty())
+			throw new BadInputException(dir + ": no tiles (.tif, .tiff, .ome.zarr) in it or in its sub-folders");
+		return out;
+	}
+
+	/** Reads a tile (TIFF or OME-Zarr level 0) as float (X, Y, Z); a single-plane TIFF comes back 2D. */
+	public static ArrayImg<FloatType, FloatArray> read(final Path file, final Consumer<String> warn) {
+		final String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (lower.endsWith(".zarr")) {
+			final OmeZarrReader r = OmeZarrReader.open(file, 0, file.toString(), warn);
+			final int w = r.width(), h = r.height(), d = r.depth();
+			final float[] px = new float[Math.multiplyExact(Math.multiplyExact(w, h), d)];
+			for (int z = 0; z < d; z++)
+				System.arraycopy(r.readPlane(z), 0, px, z * w * h, w * h);
+			return FloatImages.wrap(px, w, h, d);
+		}
+		try {
+			return TiffStacks.read(file);
+		}
+		catch (final UncheckedIOException | IllegalArgumentException | IndexOutOfBoundsException e) {
+			throw new BadInputException(file + ": cannot read as TIFF (" + e.getMessage() + ")", e);
+		}
+	}
+
+	/** The tiles of a slice folder as lazily read sources, sorted by name; empty folder → error naming it. */
+	public static List<TileSource> sources(final Path sliceDir, final Consumer<String> warn) {
+		final List<Path> files = tilesIn(sliceDir);
+		if (files.isEmpty()) throw new BadInputException(sliceDir + ": no tiles (.tif, .tiff, .ome.zarr)");
+		final List<TileSource> out = new ArrayList<>();
+		for (final Path p : files)
+			out.add(new TileSource() {
+				@Override
+				public String name() {
+					return p.getFileName().toString();
+				}
+
+				@Override
+				public RandomAccessibleInterval<? extends RealType<?>> load() {
+					return read(p, warn);
+				}
+
+				@Override
+				public String label() {
+					return p.toString();
+				}
+			});
+		return out;
+	}
+}

@@ -1,0 +1,188 @@
+package io.github.triage.quality;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+
+import io.github.triage.BadInputException;
+import io.github.triage.Progress;
+import io.github.triage.ops.FloatImages;
+import io.github.triage.ops.ImageOps;
+
+/**
+ * Scores each slice of a series against its previous and next available slice (spec "Quality Assessment"; formulas
+ * of linumpy ed14efe, see docs/quality.md):
+ * <ul>
+ * <li>SSIM: planes floor(linspace(0, nz-1, sampleDepth)) of the pair (nz = the smaller depth; all planes when nz is
+ * not larger than sampleDepth), cropped to the common Y/X, each min–max scaled, 7×7 uniform-window SSIM; mean over
+ * planes, then over the neighbours that exist.</li>
+ * <li>Edge: middle plane against the mean of the neighbours' matching planes (all cropped to the common Y/X), both
+ * min–max scaled; Sobel magnitudes divided by their maxima; Pearson correlation, NaN or negative → 0.</li>
+ * <li>Variance: population variance of the slice's sampled planes against that of the neighbours' matching planes,
+ * 2 / (1 + |ln(ratio + 1e-10)|) clipped to [0, 1]. The spec means a consistency check against the neighbours; the
+ * reference CPU path compares against a constant by mistake, so this follows its GPU path.</li>
+ * </ul>
+ * Slices are streamed: at any time only the planes of the current slice and its two neighbours that are being
+ * compared are held (a small LRU cache), so memory does not grow with the number of slices. Each pair's SSIM is
+ * computed once and used by both slices (SSIM is symmetric).
+ */
+public final class SliceQualityAssessor {
+	private final ImageOps ops;
+	private final QualitySettings settings;
+
+	public SliceQualityAssessor(final ImageOps ops, final QualitySettings settings) {
+		this.ops = ops;
+		this.settings = settings;
+	}
+
+	/**
+	 * Assesses all slices in order.
+	 *
+	 * @param slices  sorted by slice id; at least two
+	 * @param each    receives each slice's result as soon as it is known (may be null)
+	 * @param warn    receives warnings naming the slice (size mismatches)
+	 */
+	public List<SliceQuality> assess(final List<? extends SliceSource> slices, final Consumer<SliceQuality> each,
+			final Progress progress, final Consumer<String> warn) {
+		if (slices.isEmpty()) throw new BadInputException("no slices to assess");
+		if (slices.size() == 1)
+			throw new BadInputException(slices.get(0).label()
+					+ " is the only slice: quality is measured against neighbouring slices, so at least two are needed");
+		for (final SliceSource s : slices)
+			if (s.depth() < 1 || s.height() < 1 || s.width() < 1)
+				throw new BadInputException(s.label() + ": empty volume (" + s.depth() + " × " + s.height() + " × "
+						+ s.width() + ")");
+		for (int i = 1; i < slices.size(); i++) {
+			final SliceSource a = slices.get(i - 1), b = slices.get(i);
+			if (a.height() != b.height() || a.width() != b.width())
+				warn.accept(b.label() + ": plane size " + b.height() + " × " + b.width() + " (Y × X) differs from slice "
+						+ a.sliceId() + " (" + a.height() + " × " + a.width() + "); they are compared on the common "
+						+ Math.min(a.height(), b.height()) + " × " + Math.min(a.width(), b.width()) + " top-left region");
+		}
+		final int sd = settings.sampleDepth();
+		final PlaneCache cache = new PlaneCache(3 * (sd > 0 ? sd : 4) + 6);
+		final List<SliceQuality> out = new ArrayList<>(slices.size());
+		double ssimBefore = 0;
+		for (int i = 0; i < slices.size(); i++) {
+			if (progress.isCancelled()) throw new CancellationException("quality assessment cancelled");
+			final SliceSource s = slices.get(i);
+			progress.update(i, slices.size(), s.label());
+			final SliceSource before = i > 0 ? slices.get(i - 1) : null;
+			final SliceSource after = i + 1 < slices.size() ? slices.get(i + 1) : null;
+			final double ssimAfter = after != null ? pairSsim(s, after, cache) : 0;
+			final SliceQuality q = assessOne(s, before, after, ssimBefore, ssimAfter, cache);
+			out.add(q);
+			if (each != null) each.accept(q);
+			if (before != null) cache.drop(before);
+			ssimBefore = ssimAfter;
+		}
+		progress.update(slices.size(), slices.size(), "done");
+		return out;
+	}
+
+	private SliceQuality assessOne(final SliceSource s, final SliceSource before, final SliceSource after,
+			final double ssimBefore, final double ssimAfter, final PlaneCache cache) {
+		final String prevId = before != null ? before.sliceId() : null, nextId = after != null ? after.sliceId() : null;
+		if (!hasData(s, cache))
+			return new SliceQuality(s.sliceId(), s.depth(), s.height(), s.width(), false, prevId, nextId, 0, 0, 0, 0, 0, 0);
+		final int n = (before != null ? 1 : 0) + (after != null ? 1 : 0);
+		final double ssim = n == 0 ? 0 : ((before != null ? ssimBefore : 0) + (after != null ? ssimAfter : 0)) / n;
+		final double edge = n == 0 ? 0 : edgeScore(s, before, after, cache);
+		final double variance = n == 0 ? 0 : varianceScore(s, before, after, cache);
+		return new SliceQuality(s.sliceId(), s.depth(), s.height(), s.width(), true, prevId, nextId,
+				before != null ? ssimBefore : 0, after != null ? ssimAfter : 0, ssim, edge, variance,
+				SliceQuality.score(ssim, edge, variance));
+	}
+
+	/** linumpy's has-data test on every max(1, nz/8)-th plane: not constant and std >= 1e-6. */
+	private static boolean hasData(final SliceSource s, final PlaneCache cache) {
+		final int step = Math.max(1, s.depth() / 8);
+		final PlaneMath.Moments m = new PlaneMath.Moments();
+		for (int z = 0; z < s.depth(); z += step)
+			m.add(cache.plane(s, z));
+		return m.max > m.min && Math.sqrt(m.variance()) >= 1e-6;
+	}
+
+	/** Mean SSIM over the sampled planes of a pair of slices. */
+	double pairSsim(final SliceSource a, final SliceSource b, final PlaneCache cache) {
+		final int nz = Math.min(a.depth(), b.depth());
+		final int h = Math.min(a.height(), b.height()), w = Math.min(a.width(), b.width());
+		final int sd = settings.sampleDepth();
+		final int[] zs = sd > 0 && nz > sd ? PlaneMath.linspaceFloor(nz, sd) : PlaneMath.linspaceFloor(nz, nz);
+		// linumpy shrinks the window for small planes: min(win, min(h, w) - 1), made odd, at least 3.
+		int win = Math.min(settings.window(), Math.min(h, w) - 1);
+		if (win % 2 == 0) win--;
+		if (win < 3) win = 3;
+		double total = 0;
+		for (final int z : zs) {
+			final float[] pa = PlaneMath.normalise(PlaneMath.crop(cache.plane(a, z), a.width(), a.height(), w, h));
+			final float[] pb = PlaneMath.normalise(PlaneMath.crop(cache.plane(b, z), b.width(), b.height(), w, h));
+			if (Math.min(h, w) < win) {
+				// Too small for any SSIM window: the reference falls back to the correlation of the planes.
+				final double c = PlaneMath.pearson(pa, pb);
+				total += Double.isNaN(c) ? 0 : Math.max(0, c);
+			}
+			else total += ops.ssimMean(FloatImages.wrap(pa, w, h), FloatImages.wrap(pb, w, h), win);
+		}
+		return total / zs.length;
+	}
+
+	private double edgeScore(final SliceSource s, final SliceSource before, final SliceSource after,
+			final PlaneCache cache) {
+		final int mid = s.depth() / 2;
+		int h = s.height(), w = s.width();
+		for (final SliceSource n : new SliceSource[] { before, after })
+			if (n != null) {
+				h = Math.min(h, n.height());
+				w = Math.min(w, n.width());
+			}
+		final float[] ref = referencePlanes(before, after, mid, w, h, cache);
+		final float[] v = PlaneMath.crop(cache.plane(s, mid), s.width(), s.height(), w, h);
+		final float[] ev = PlaneMath.divideByMax(sobel(PlaneMath.normalise(v), w, h));
+		final float[] er = PlaneMath.divideByMax(sobel(PlaneMath.normalise(ref), w, h));
+		final double c = PlaneMath.pearson(ev, er);
+		return Double.isNaN(c) ? 0 : Math.max(0, c);
+	}
+
+	private float[] sobel(final float[] p, final int w, final int h) {
+		return FloatImages.pixels(ops.sobelMagnitude(FloatImages.wrap(p, w, h)));
+	}
+
+	private double varianceScore(final SliceSource s, final SliceSource before, final SliceSource after,
+			final PlaneCache cache) {
+		final int sd = settings.sampleDepth();
+		final int count = Math.max(1, sd > 0 ? Math.min(sd, s.depth()) : s.depth());
+		final PlaneMath.Moments vm = new PlaneMath.Moments(), rm = new PlaneMath.Moments();
+		// With both neighbours the reference is cropped to their common Y/X; with one it is that neighbour's plane.
+		final int h = before != null && after != null ? Math.min(before.height(), after.height())
+				: (before != null ? before : after).height();
+		final int w = before != null && after != null ? Math.min(before.width(), after.width())
+				: (before != null ? before : after).width();
+		for (final int z : PlaneMath.linspaceFloor(s.depth(), count)) {
+			vm.add(cache.plane(s, z));
+			rm.add(referencePlanes(before, after, z, w, h, cache));
+		}
+		final double varRef = rm.variance();
+		if (varRef == 0) return 0;
+		final double score = 2.0 / (1.0 + Math.abs(Math.log(vm.variance() / varRef + 1e-10)));
+		return Math.min(1, Math.max(0, score));
+	}
+
+	/** Plane z (clamped to each neighbour's depth) of one neighbour, or the float mean of both, cropped to w × h. */
+	private static float[] referencePlanes(final SliceSource before, final SliceSource after, final int z, final int w,
+			final int h, final PlaneCache cache) {
+		if (before == null || after == null) {
+			final SliceSource n = before != null ? before : after;
+			return PlaneMath.crop(cache.plane(n, Math.min(z, n.depth() - 1)), n.width(), n.height(), w, h);
+		}
+		final float[] b = PlaneMath.crop(cache.plane(before, Math.min(z, before.depth() - 1)), before.width(),
+				before.height(), w, h);
+		final float[] a = PlaneMath.crop(cache.plane(after, Math.min(z, after.depth() - 1)), after.width(),
+				after.height(), w, h);
+		final float[] out = new float[w * h];
+		for (int i = 0; i < out.length; i++)
+			out[i] = 0.5f * b[i] + 0.5f * a[i];
+		return out;
+	}
+}
