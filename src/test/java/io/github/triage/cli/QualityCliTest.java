@@ -11,10 +11,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -23,7 +21,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.triage.io.OmeZarrWriter;
 import io.github.triage.quality.ReferenceQualityTest;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
@@ -93,7 +90,7 @@ class QualityCliTest {
 
 	@Test
 	void updateExistingKeepsEarlierDecisionsAndColumns(@TempDir final Path dir) throws Exception {
-		final Path mosaics = synthetic(dir, 4, 6, 24, 24);
+		final Path mosaics = QualityCliTestData.synthetic(dir, 4, 6, 24, 24);
 		final Path existing = dir.resolve("existing.csv");
 		Files.writeString(existing, "slice_id,use,galvo_confidence,notes,my_column\n"
 				+ "01,true,0.9,,a\n02,false,0.1,manually_excluded,b\n09,true,,,c\n");
@@ -120,8 +117,8 @@ class QualityCliTest {
 
 	@Test
 	void reportOnlyWritesNothingAndDetectsCalibration(@TempDir final Path dir) throws Exception {
-		final Path mosaics = synthetic(dir.resolve("mosaics"), 4, 4, 16, 16);
-		write(mosaics.resolve("slice_z00.ome.zarr"), 8, 16, 16, 0); // thick first slice
+		final Path mosaics = QualityCliTestData.synthetic(dir.resolve("mosaics"), 4, 4, 16, 16);
+		QualityCliTestData.write(mosaics.resolve("slice_z00.ome.zarr"), 8, 16, 16, 0); // thick first slice
 		final Path out = dir.resolve("cfg.csv");
 		final Run r = run("quality", "assess", mosaics.toString(), out.toString(), "--report-only", "--exclude-first",
 				"0", "--detect-calibration", "--no-use-gpu");
@@ -140,18 +137,18 @@ class QualityCliTest {
 		assertEquals(2, r.code());
 		assertTrue(r.err().contains("no slice mosaics found"), r.err());
 
-		final Path one = synthetic(dir.resolve("one"), 1, 4, 16, 16);
+		final Path one = QualityCliTestData.synthetic(dir.resolve("one"), 1, 4, 16, 16);
 		r = run("quality", "assess", one.toString(), out.toString(), "--no-use-gpu");
 		assertEquals(2, r.code());
 		assertTrue(r.err().contains("slice 00") && r.err().contains("only slice"), r.err());
 
-		final Path corrupt = synthetic(dir.resolve("corrupt"), 3, 4, 16, 16);
+		final Path corrupt = QualityCliTestData.synthetic(dir.resolve("corrupt"), 3, 4, 16, 16);
 		Files.writeString(corrupt.resolve("slice_z01.ome.zarr/0/.zarray"), "{\"zarr_format\": 2, \"shape\": [4,");
 		r = run("quality", "assess", corrupt.toString(), out.toString(), "--no-use-gpu");
 		assertEquals(2, r.code());
 		assertTrue(r.err().contains("slice 01") && r.err().contains(".zarray"), r.err());
 
-		final Path badLevel = synthetic(dir.resolve("level"), 3, 4, 16, 16);
+		final Path badLevel = QualityCliTestData.synthetic(dir.resolve("level"), 3, 4, 16, 16);
 		r = run("quality", "assess", badLevel.toString(), out.toString(), "--no-use-gpu", "--pyramid-level", "3");
 		assertEquals(2, r.code());
 		assertTrue(r.err().contains("slice 00") && r.err().contains("pyramid level 3"), r.err());
@@ -159,7 +156,7 @@ class QualityCliTest {
 		assertFalse(Files.exists(dir.resolve("cfg_quality")));
 
 		// a missing chunk: the slice is named in a warning, the run completes
-		final Path missing = synthetic(dir.resolve("missing"), 3, 4, 16, 16);
+		final Path missing = QualityCliTestData.synthetic(dir.resolve("missing"), 3, 4, 16, 16);
 		Files.delete(missing.resolve("slice_z02.ome.zarr/0/1/0/0"));
 		r = run("quality", "assess", missing.toString(), out.toString(), "--no-use-gpu");
 		assertEquals(0, r.code(), r.err());
@@ -169,35 +166,10 @@ class QualityCliTest {
 
 	@Test
 	void mismatchedPlaneSizesAreComparedOnTheCommonRegionWithAWarning(@TempDir final Path dir) throws Exception {
-		final Path mosaics = synthetic(dir, 3, 4, 16, 16);
-		write(mosaics.resolve("slice_z01.ome.zarr"), 4, 20, 18, 1);
+		final Path mosaics = QualityCliTestData.synthetic(dir, 3, 4, 16, 16);
+		QualityCliTestData.write(mosaics.resolve("slice_z01.ome.zarr"), 4, 20, 18, 1);
 		final Run r = run("quality", "assess", mosaics.toString(), dir.resolve("c.csv").toString(), "--no-use-gpu");
 		assertEquals(0, r.code(), r.err());
 		assertTrue(r.err().contains("Warning: slice 01") && r.err().contains("20 × 18"), r.err());
-	}
-
-	/** n slices of smooth random structure shared between neighbours, 2 pyramid levels, chunks (2, 8, 8). */
-	static Path synthetic(final Path dir, final int n, final int d, final int h, final int w) throws Exception {
-		Files.createDirectories(dir);
-		for (int i = 0; i < n; i++)
-			write(dir.resolve(String.format("slice_z%02d.ome.zarr", i)), d, h, w, i);
-		return dir;
-	}
-
-	static void write(final Path p, final int d, final int h, final int w, final int seed) throws Exception {
-		OmeZarrWriter.write(p, d, h, w, z -> {
-			final Random rnd = new Random(seed * 100L + z);
-			final float[] a = new float[h * w];
-			for (int y = 0; y < h; y++)
-				for (int x = 0; x < w; x++)
-					a[y * w + x] = (float) (Math.sin(x / 3.0) * Math.cos(y / 4.0) + 0.2 * rnd.nextGaussian());
-			return a;
-		}, new double[] { 1, 1, 1 }, "micrometer", 1, OmeZarrWriter.Compressor.ZLIB, new int[] { 2, 8, 8 });
-	}
-
-	static void deleteTree(final Path p) throws Exception {
-		try (Stream<Path> s = Files.walk(p)) {
-			s.sorted(Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-		}
 	}
 }
