@@ -126,7 +126,32 @@ public class Clij2ImageOps implements ImageOps {
 
 	// ---- class-average kernels (issue 5) ------------------------------------------------------------------
 
+	@Override
+	public void cavgEdgeNormalise(final float[] img, final int width, final int height) {
+		throw new UnsupportedOperationException("not yet");
+	}
 
+	@Override
+	public void cavgLowPass(final float[] img, final int box, final int[] limits, final int edge, final float[][] out) {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	@Override
+	public float cavgOtsuThreshold(final float[] img) {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	@Override
+	public int cavgLabelComponents(final float[] img, final int width, final int height, final float threshold,
+			final int[] labels) {
+		throw new UnsupportedOperationException("not yet");
+	}
+
+	@Override
+	public void cavgLocalVarianceMeans(final float[] img, final int width, final int height, final float threshold,
+			final int halfWidth, final double[] inOut) {
+		throw new UnsupportedOperationException("not yet");
+	}
 
 	// -------------------------------------------------------------------------------------------------------
 
