@@ -61,8 +61,12 @@ public final class CavgOtsu {
 		return best;
 	}
 
-	/** Threshold in image units: T / scale + min (single precision). */
+	/**
+	 * Threshold in image units from the winning T (1-based bin): (T - 1) / scale + min, single precision. The grey
+	 * level of bin T is T - 1, so the bin that closes class 1 is itself foreground. Checked against the reference
+	 * run's printed thresholds (src/test/resources/cavg/*_debug.csv): every one is (T - 1) / scale + min.
+	 */
 	public static float threshold(final int t, final float min, final float scale) {
-		return t / scale + min;
+		return (t - 1) / scale + min;
 	}
 }
