@@ -66,31 +66,38 @@ public class CpuImageOps implements ImageOps {
 
 	// ---- class-average kernels (issue 5) ------------------------------------------------------------------
 
+	private CavgCpuKernels cavg;
+
+	private CavgCpuKernels cavg() {
+		if (cavg == null) cavg = new CavgCpuKernels();
+		return cavg;
+	}
+
 	@Override
 	public void cavgEdgeNormalise(final float[] img, final int width, final int height) {
-		throw new UnsupportedOperationException("not yet");
+		CavgCpuKernels.edgeNormalise(img, width, height);
 	}
 
 	@Override
 	public void cavgLowPass(final float[] img, final int box, final int[] limits, final int edge, final float[][] out) {
-		throw new UnsupportedOperationException("not yet");
+		cavg().lowPass(img, box, limits, edge, out);
 	}
 
 	@Override
 	public float cavgOtsuThreshold(final float[] img) {
-		throw new UnsupportedOperationException("not yet");
+		return cavg().otsuThreshold(img);
 	}
 
 	@Override
 	public int cavgLabelComponents(final float[] img, final int width, final int height, final float threshold,
 			final int[] labels) {
-		throw new UnsupportedOperationException("not yet");
+		return cavg().labelComponents(img, width, height, threshold, labels);
 	}
 
 	@Override
 	public void cavgLocalVarianceMeans(final float[] img, final int width, final int height, final float threshold,
 			final int halfWidth, final double[] inOut) {
-		throw new UnsupportedOperationException("not yet");
+		cavg().localVarianceMeans(img, width, height, threshold, halfWidth, inOut);
 	}
 
 	// -------------------------------------------------------------------------------------------------------

@@ -1,0 +1,251 @@
+package io.github.triage.ops;
+
+import java.util.Arrays;
+
+import org.jtransforms.fft.FloatFFT_1D;
+
+/**
+ * CPU kernels of the class-average rejector (SIMPLE's cluster2D_rejector): edge normalisation, the raised-cosine
+ * Fourier low-pass, Otsu, 8-connected components and local variance by summed-area tables. Work buffers and FFT
+ * plans are kept per box size, so a stack costs no allocation per class. Not thread-safe.
+ */
+final class CavgCpuKernels {
+	private int box = -1;
+	private FloatFFT_1D fft;
+	private float[] row, spec, col, twin;
+	private float[][] lowRows; // per filter: box rows × (kmax+1) complex, the column-inverted spectrum
+	private int[] stack = new int[1024];
+	private double[] sat, sat2;
+
+	// ---- edge normalisation -----------------------------------------------------------------------------
+
+	static void edgeNormalise(final float[] img, final int w, final int h) {
+		double sum = 0;
+		for (int x = 0; x < w; x++)
+			sum += (double) img[x] + img[(h - 1) * w + x];
+		for (int y = 0; y < h; y++)
+			sum += (double) img[y * w] + img[y * w + w - 1];
+		// SIMPLE counts the corners twice and divides by 2·(nx+ny); kept as it is (a 4/(2(nx+ny)) weight shift).
+		final float mean = (float) (sum / (2.0 * (w + h)));
+		if (Math.abs(mean) <= 1e-10f) return;
+		for (int i = 0; i < img.length; i++)
+			img[i] -= mean;
+	}
+
+	// ---- raised-cosine low-pass --------------------------------------------------------------------------
+
+	/** Weight of Fourier radius f (index units) for limit L and edge width e; see ImageOps#cavgLowPass. */
+	static double weight(final double f, final int limit, final int edge) {
+		final double lo = limit - edge;
+		if (f < lo) return 1;
+		if (f > limit) return 0;
+		return (Math.cos((f - lo) / edge * Math.PI) + 1) / 2;
+	}
+
+	private void ensure(final int n) {
+		if (n == box) return;
+		box = n;
+		fft = new FloatFFT_1D(n);
+		row = new float[2 * n];
+		twin = new float[2 * n];
+		col = new float[2 * n];
+	}
+
+	/**
+	 * The low-pass is separable in its support: only |h|, |k| &lt;= L carry weight, so the forward transform needs
+	 * all row FFTs but only the columns k = 0..L, and the inverse the same columns plus all rows. Two rows share
+	 * one complex FFT (real input), and the two filtered outputs share each inverse row FFT (real outputs).
+	 */
+	void lowPass(final float[] img, final int n, final int[] limits, final int edge, final float[][] out) {
+		ensure(n);
+		final int half = n / 2;
+		int kmax = 0;
+		for (final int l : limits)
+			kmax = Math.max(kmax, Math.min(Math.max(l, 0), half));
+		final int kc = kmax + 1; // columns k = 0..kmax of the half spectrum
+		if (spec == null || spec.length < 2 * n * kc) spec = new float[2 * n * kc];
+		// spec[(y*kc + k)*2 + {0,1}]: row spectra R_y(k)
+		for (int y = 0; y < n; y += 2) {
+			final boolean pair = y + 1 < n;
+			for (int x = 0; x < n; x++) {
+				row[2 * x] = img[y * n + x];
+				row[2 * x + 1] = pair ? img[(y + 1) * n + x] : 0f;
+			}
+			fft.complexForward(row);
+			for (int k = 0; k < kc; k++) {
+				final int m = (n - k) % n;
+				final float zr = row[2 * k], zi = row[2 * k + 1], cr = row[2 * m], ci = -row[2 * m + 1];
+				// Z = A + iB with A, B real: A(k) = (Z(k) + conj Z(-k)) / 2, B(k) = (Z(k) - conj Z(-k)) / 2i
+				final int a = (y * kc + k) * 2;
+				spec[a] = (zr + cr) / 2;
+				spec[a + 1] = (zi + ci) / 2;
+				if (pair) {
+					final int b = ((y + 1) * kc + k) * 2;
+					spec[b] = (zi - ci) / 2;
+					spec[b + 1] = -(zr - cr) / 2;
+				}
+			}
+		}
+		// columns: forward along y for k = 0..kmax, in place
+		for (int k = 0; k < kc; k++) {
+			for (int y = 0; y < n; y++) {
+				col[2 * y] = spec[(y * kc + k) * 2];
+				col[2 * y + 1] = spec[(y * kc + k) * 2 + 1];
+			}
+			fft.complexForward(col);
+			for (int y = 0; y < n; y++) {
+				spec[(y * kc + k) * 2] = col[2 * y];
+				spec[(y * kc + k) * 2 + 1] = col[2 * y + 1];
+			}
+		}
+		if (lowRows == null || lowRows.length < limits.length || lowRows[0].length < 2 * n * kc) {
+			lowRows = new float[Math.max(2, limits.length)][2 * n * kc];
+		}
+		for (int j = 0; j < limits.length; j++) {
+			final float[] g = lowRows[j];
+			final int lj = Math.min(Math.max(limits[j], 0), half);
+			for (int k = 0; k <= kmax; k++) {
+				if (k > lj) {
+					for (int y = 0; y < n; y++)
+						g[(y * kc + k) * 2] = g[(y * kc + k) * 2 + 1] = 0f;
+					continue;
+				}
+				for (int h = 0; h < n; h++) {
+					final int hs = h <= half ? h : h - n; // signed frequency
+					final float wgt = (float) weight(Math.sqrt((double) hs * hs + (double) k * k), limits[j], edge);
+					col[2 * h] = spec[(h * kc + k) * 2] * wgt;
+					col[2 * h + 1] = spec[(h * kc + k) * 2 + 1] * wgt;
+				}
+				fft.complexInverse(col, true);
+				for (int y = 0; y < n; y++) {
+					g[(y * kc + k) * 2] = col[2 * y];
+					g[(y * kc + k) * 2 + 1] = col[2 * y + 1];
+				}
+			}
+		}
+		// rows: Hermitian row spectra of two outputs at a time → one complex inverse gives both real rows
+		for (int j = 0; j < limits.length; j += 2) {
+			final boolean two = j + 1 < limits.length;
+			final float[] g1 = lowRows[j], g2 = two ? lowRows[j + 1] : null;
+			for (int y = 0; y < n; y++) {
+				Arrays.fill(twin, 0f);
+				for (int k = 0; k <= kmax; k++) {
+					final float ar = g1[(y * kc + k) * 2], ai = g1[(y * kc + k) * 2 + 1];
+					final float br = two ? g2[(y * kc + k) * 2] : 0f, bi = two ? g2[(y * kc + k) * 2 + 1] : 0f;
+					// S = A + iB at k; at -k: conj(A) + i conj(B)
+					twin[2 * k] = ar - bi;
+					twin[2 * k + 1] = ai + br;
+					if (k > 0 && 2 * k != n) {
+						final int m = n - k;
+						twin[2 * m] = ar + bi;
+						twin[2 * m + 1] = -ai + br;
+					}
+				}
+				fft.complexInverse(twin, true);
+				final float[] o1 = out[j], o2 = two ? out[j + 1] : null;
+				for (int x = 0; x < n; x++) {
+					o1[y * n + x] = twin[2 * x];
+					if (two) o2[y * n + x] = twin[2 * x + 1];
+				}
+			}
+		}
+	}
+
+	// ---- Otsu --------------------------------------------------------------------------------------------
+
+	private final long[] hist = new long[CavgOtsu.BINS];
+
+	float otsuThreshold(final float[] img) {
+		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
+		for (final float v : img) {
+			if (v < min) min = v;
+			if (v > max) max = v;
+		}
+		if (!(max > min)) return min; // constant image: every pixel foreground, as in SIMPLE
+		final float scale = CavgOtsu.scale(min, max);
+		Arrays.fill(hist, 0);
+		for (final float v : img)
+			hist[CavgOtsu.bin(v, min, scale)]++;
+		return CavgOtsu.threshold(CavgOtsu.searchT(hist), min, scale);
+	}
+
+	// ---- 8-connected components --------------------------------------------------------------------------
+
+	/** Flood fill from each unlabelled foreground pixel in raster order, so labels follow first pixels. */
+	int labelComponents(final float[] img, final int w, final int h, final float thr, final int[] labels) {
+		Arrays.fill(labels, 0, w * h, 0);
+		int next = 0;
+		for (int start = 0; start < w * h; start++) {
+			if (labels[start] != 0 || !(img[start] >= thr)) continue;
+			final int lab = ++next;
+			labels[start] = lab;
+			int sp = 0;
+			stack[sp++] = start;
+			while (sp > 0) {
+				final int p = stack[--sp];
+				final int px = p % w, py = p / w;
+				for (int dy = -1; dy <= 1; dy++) {
+					final int yy = py + dy;
+					if (yy < 0 || yy >= h) continue;
+					for (int dx = -1; dx <= 1; dx++) {
+						final int xx = px + dx;
+						if (xx < 0 || xx >= w) continue;
+						final int q = yy * w + xx;
+						if (labels[q] != 0 || !(img[q] >= thr)) continue;
+						labels[q] = lab;
+						if (sp == stack.length) stack = Arrays.copyOf(stack, stack.length * 2);
+						stack[sp++] = q;
+					}
+				}
+			}
+		}
+		return next;
+	}
+
+	// ---- local variance ----------------------------------------------------------------------------------
+
+	void localVarianceMeans(final float[] img, final int w, final int h, final float thr, final int r,
+			final double[] inOut) {
+		final int sw = w + 1;
+		if (sat == null || sat.length < sw * (h + 1)) {
+			sat = new double[sw * (h + 1)];
+			sat2 = new double[sw * (h + 1)];
+		}
+		Arrays.fill(sat, 0, sw, 0);
+		Arrays.fill(sat2, 0, sw, 0);
+		for (int y = 0; y < h; y++) {
+			double rs = 0, rs2 = 0;
+			sat[(y + 1) * sw] = 0;
+			sat2[(y + 1) * sw] = 0;
+			for (int x = 0; x < w; x++) {
+				final double v = img[y * w + x];
+				rs += v;
+				rs2 += v * v;
+				sat[(y + 1) * sw + x + 1] = sat[y * sw + x + 1] + rs;
+				sat2[(y + 1) * sw + x + 1] = sat2[y * sw + x + 1] + rs2;
+			}
+		}
+		double sumIn = 0, sumOut = 0;
+		int nIn = 0, nOut = 0;
+		for (int y = 0; y < h; y++) {
+			final int y0 = Math.max(0, y - r), y1 = Math.min(h, y + r + 1);
+			for (int x = 0; x < w; x++) {
+				final int x0 = Math.max(0, x - r), x1 = Math.min(w, x + r + 1);
+				final int n = (y1 - y0) * (x1 - x0);
+				final double s = sat[y1 * sw + x1] - sat[y0 * sw + x1] - sat[y1 * sw + x0] + sat[y0 * sw + x0];
+				final double s2 = sat2[y1 * sw + x1] - sat2[y0 * sw + x1] - sat2[y1 * sw + x0] + sat2[y0 * sw + x0];
+				final double var = n > 1 ? Math.max(0, (s2 - s * s / n) / (n - 1)) : 0;
+				if (img[y * w + x] >= thr) {
+					sumIn += var;
+					nIn++;
+				}
+				else {
+					sumOut += var;
+					nOut++;
+				}
+			}
+		}
+		inOut[0] = nIn > 0 ? sumIn / nIn : 0;
+		inOut[1] = nOut > 0 ? sumOut / nOut : 0;
+	}
+}
