@@ -30,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
 				SliceConfigCli.Stamp.class,
 				SliceConfigCli.MergeFragments.class,
 				SliceConfigCli.Filter.class,
-				SliceConfigCli.ForceSkip.class })
+				SliceConfigCli.ForceSkip.class,
+				SliceConfigStagesCli.Rehome.class,
+				SliceConfigStagesCli.AutoExclude.class })
 public final class SliceConfigCli implements Runnable {
 	@Spec
 	CommandSpec spec;
