@@ -15,6 +15,7 @@ import io.github.triage.ops.GpuMode;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.ops.ImageOpsFactory;
 import io.github.triage.slice.SliceConfig;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,6 +23,7 @@ import picocli.CommandLine.Option;
  * (plus {@code --n-extra N}) stamp galvo_confidence and galvo_fix into the new config and write per-slice JSON
  * diagnostics next to it, as {@code triage galvo stamp} does.
  */
+@Command // a picocli mixin: options added here appear on 'slice-config generate'
 public class GenerateGalvoOptions {
 	@Option(names = "--detect-galvo", description = "Detect the galvo-return shift of each slice from its raw tiles and stamp galvo_confidence, galvo_fix.")
 	boolean detect;
