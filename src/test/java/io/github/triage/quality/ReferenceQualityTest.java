@@ -22,14 +22,14 @@ import io.github.triage.io.SliceVolumes;
 import io.github.triage.ops.CpuImageOps;
 
 /** The reference program's scores on the example series (src/test/resources/oct/quality, from linumpy ed14efe). */
-class ReferenceQualityTest {
+public class ReferenceQualityTest {
 	static final double TOL = 0.01;
 
-	static Path dir() throws Exception {
+	public static Path dir() throws Exception {
 		return Paths.get(ReferenceQualityTest.class.getResource("/oct/quality").toURI());
 	}
 
-	static Map<String, CSVRecord> expected() throws Exception {
+	public static Map<String, CSVRecord> expected() throws Exception {
 		final Map<String, CSVRecord> m = new TreeMap<>();
 		try (Reader r = Files.newBufferedReader(dir().resolve("quality_expected.csv"))) {
 			for (final CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r))
@@ -89,7 +89,7 @@ class ReferenceQualityTest {
 		assertEquals(expectedCalib, calib);
 	}
 
-	static double d(final CSVRecord r, final String col) {
+	public static double d(final CSVRecord r, final String col) {
 		return Double.parseDouble(r.get(col));
 	}
 }

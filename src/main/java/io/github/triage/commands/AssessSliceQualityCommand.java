@@ -1,0 +1,115 @@
+package io.github.triage.commands;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import ij.gui.Plot;
+import ij.measure.ResultsTable;
+import io.github.triage.BadInputException;
+import io.github.triage.io.QualityJob;
+import io.github.triage.io.QualityReports;
+import io.github.triage.ops.ImageOps;
+import io.github.triage.quality.QualityDecisions;
+import io.github.triage.quality.QualitySettings;
+import io.github.triage.quality.SliceQuality;
+
+/**
+ * Plugins › Triage › Slice quality › Assess slice quality: the CLI's {@code triage quality assess} in Fiji. Folder in,
+ * slice_config out (plus the report folder), a plot and a results table with every slice's metrics.
+ */
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Slice quality>Assess slice quality")
+public class AssessSliceQualityCommand extends TriageCommand {
+
+	@Parameter(label = "Mosaics folder (*z<NN>*.ome.zarr or .tif)", style = "directory")
+	private File mosaics_dir;
+
+	@Parameter(label = "slice_config.csv to write", style = "save")
+	private File output_csv;
+
+	@Parameter(label = "Minimum quality (0 = keep all)", min = "0", max = "1", stepSize = "0.05")
+	private double min_quality = 0;
+
+	@Parameter(label = "Exclude first N slices (calibration)", min = "0")
+	private int exclude_first = 1;
+
+	@Parameter(label = "Detect calibration slices by thickness")
+	private boolean detect_calibration = false;
+
+	@Parameter(label = "Calibration thickness ratio", min = "1")
+	private double calibration_ratio = 1.5;
+
+	@Parameter(label = "Report only (write no file)")
+	private boolean report_only = false;
+
+	@Parameter(label = "Update an existing slice_config")
+	private boolean update_existing = false;
+
+	@Parameter(label = "Existing slice_config (when updating)", required = false, style = "open")
+	private File existing_config;
+
+	@Parameter(label = "Use the GPU (CLIJ2) when there is one")
+	private boolean use_gpu = true;
+
+	@Parameter(label = "Pyramid level (0 = full resolution)", min = "0")
+	private int pyramid_level = 0;
+
+	@Parameter(label = "Z planes sampled per slice (0 = all)", min = "0")
+	private int sample_depth = 5;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Slice quality")
+	private ResultsTable results;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Slice quality plot")
+	private ImagePlus plot;
+
+	@Override
+	protected void execute() throws Exception {
+		if (mosaics_dir == null) throw new BadInputException("no mosaics folder given");
+		if (output_csv == null) throw new BadInputException("no output slice_config given");
+		java.nio.file.Path existing = null;
+		if (update_existing) {
+			if (existing_config != null) existing = existing_config.toPath();
+			else if (output_csv.isFile()) existing = output_csv.toPath();
+		}
+		final QualityJob.Options o = new QualityJob.Options(mosaics_dir.toPath(), output_csv.toPath(),
+				new QualityDecisions.Options(exclude_first, detect_calibration, calibration_ratio, min_quality),
+				new QualitySettings(sample_depth, QualitySettings.DEFAULT.window()), pyramid_level, report_only,
+				existing, null);
+		final QualityJob.Result r;
+		try (ImageOps ops = ops(use_gpu)) {
+			r = QualityJob.run(o, ops, progress(), null, m -> log.info("Triage: " + m));
+		}
+		results = table(r);
+		final Plot p = QualityReports.plot(r.metrics(), r.decisions(), min_quality);
+		plot = p.getImagePlus();
+		plot.setTitle("Slice quality");
+		// The plot comes back as an output image (Fiji displays it); the table is shown where there is a screen.
+		if (!java.awt.GraphicsEnvironment.isHeadless() && (ui == null || !ui.isHeadless())) results.show("Slice quality");
+	}
+
+	private static ResultsTable table(final QualityJob.Result r) {
+		final ResultsTable t = new ResultsTable();
+		for (int i = 0; i < r.metrics().size(); i++) {
+			final SliceQuality q = r.metrics().get(i);
+			final QualityDecisions.Decision d = r.decisions().get(i);
+			t.incrementCounter();
+			t.addValue("slice_id", q.sliceId());
+			t.addValue("depth", q.depth());
+			t.addValue("ssim_before", q.ssimBefore());
+			t.addValue("ssim_after", q.ssimAfter());
+			t.addValue("ssim", q.ssim());
+			t.addValue("edge", q.edge());
+			t.addValue("variance", q.variance());
+			t.addValue("quality_score", q.qualityScore());
+			t.addValue("has_data", String.valueOf(q.hasData()));
+			t.addValue("use", String.valueOf(d.use()));
+			t.addValue("notes", d.note());
+		}
+		return t;
+	}
+}
