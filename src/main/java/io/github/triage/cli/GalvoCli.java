@@ -107,6 +107,8 @@ public final class GalvoCli implements Runnable {
 		@Override
 		public Integer call() {
 			final PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+			if (!(threshold >= 0 && threshold <= 1))
+				throw new IllegalArgumentException("--threshold must be in [0, 1], got " + threshold);
 			final List<String> rows = new ArrayList<>();
 			try (ImageOps ops = gpu.open(err)) {
 				for (final Path f : files) {

@@ -109,11 +109,12 @@ public final class QualityCli implements Runnable {
 					new QualityDecisions.Options(excludeFirst, detectCalibration, calibrationRatio, minQuality),
 					new QualitySettings(sampleDepth, QualitySettings.DEFAULT.window()), pyramidLevel, reportOnly,
 					existing, reportDir);
-			out.println("slice_id,ssim,edge,variance,quality_score");
-			out.flush();
+			final boolean[] header = { false };
 			final QualityJob.Result r;
 			try (ImageOps ops = ImageOpsFactory.create(useGpu ? GpuMode.AUTO : GpuMode.OFF, m -> log(err, m))) {
 				r = QualityJob.run(o, ops, stderrProgress(err), q -> {
+					if (!header[0]) out.println(HEADER); // printed with the first row: bad input leaves stdout empty
+					header[0] = true;
 					out.println(row(q));
 					out.flush();
 				}, m -> log(err, m));
@@ -129,6 +130,8 @@ public final class QualityCli implements Runnable {
 			else log(err, "Wrote " + outCsv + " and the report in " + o.effectiveReportDir());
 			return 0;
 		}
+
+		static final String HEADER = "slice_id,ssim,edge,variance,quality_score";
 
 		static String row(final SliceQuality q) {
 			return String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%.6f", q.sliceId(), q.ssim(), q.edge(), q.variance(),

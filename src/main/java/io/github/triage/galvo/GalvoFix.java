@@ -2,6 +2,7 @@ package io.github.triage.galvo;
 
 import ij.ImagePlus;
 import ij.ImageStack;
+import io.github.triage.BadInputException;
 import io.github.triage.ops.FloatImages;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
@@ -36,6 +37,9 @@ public final class GalvoFix {
 	/** Rolls every plane of an ImagePlus along Y in place (any pixel type), for the Fiji face. */
 	public static void rollInPlace(final ImagePlus imp, final int shift) {
 		final ImageStack st = imp.getStack();
+		if (st.isVirtual()) // its planes are re-read from disk: an edit would be lost silently
+			throw new BadInputException(imp.getTitle() + ": a virtual stack cannot be changed in place; "
+					+ "duplicate it first or untick 'in place'");
 		final int w = st.getWidth(), h = st.getHeight(), k = Math.floorMod(shift, h);
 		if (k == 0) return;
 		for (int i = 1; i <= st.getSize(); i++) {

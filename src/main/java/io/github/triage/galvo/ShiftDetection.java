@@ -14,6 +14,21 @@ package io.github.triage.galvo;
 public record ShiftDetection(int rows, int nExtra, double[] profile, double[] similarity, int bandStart, int shift,
 		boolean found) {
 
+	public ShiftDetection {
+		profile = profile.clone(); // immutable: arrays are copied in and out
+		similarity = similarity.clone();
+	}
+
+	@Override
+	public double[] profile() {
+		return profile.clone();
+	}
+
+	@Override
+	public double[] similarity() {
+		return similarity.clone();
+	}
+
 	/** The roll that moves a band starting at {@code bandStart} into the last {@code nExtra} of {@code rows}. */
 	public static int shiftFor(final int rows, final int nExtra, final int bandStart) {
 		return Math.floorMod(rows - bandStart - nExtra, rows);

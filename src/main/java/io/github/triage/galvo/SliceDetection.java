@@ -34,6 +34,8 @@ public record SliceDetection(String slice, GalvoSettings settings, int nTiles, L
 	/** The reason for the decision, short, for notes and logs. */
 	public String reason() {
 		if (detections.isEmpty()) return "no tile above min_intensity " + settings.minIntensity();
+		if (!(confidence >= settings.threshold()) && best.detectedShift() == 0)
+			return "band already at the end";
 		if (!(confidence >= settings.threshold()))
 			return String.format(java.util.Locale.ROOT, "confidence %.3f < threshold %.2f", confidence,
 					settings.threshold());

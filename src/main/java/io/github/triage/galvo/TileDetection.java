@@ -13,6 +13,15 @@ package io.github.triage.galvo;
 public record TileDetection(String name, double aipMean, double[] rowMeans, ShiftDetection shift,
 		PresenceScore presence) {
 
+	public TileDetection {
+		rowMeans = rowMeans.clone(); // immutable: the array is copied in and out
+	}
+
+	@Override
+	public double[] rowMeans() {
+		return rowMeans.clone();
+	}
+
 	/** The same detection under another name. */
 	public TileDetection withName(final String newName) {
 		return new TileDetection(newName, aipMean, rowMeans, shift, presence);

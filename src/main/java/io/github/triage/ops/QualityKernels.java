@@ -30,11 +30,15 @@ final class QualityKernels {
 		final int n = win * win;
 		final double covNorm = n / (n - 1.0);
 		final double c1 = K1 * K1, c2 = K2 * K2;
-		// Row window sums of a, b, a², b², ab, then column sums over them: a box filter in two passes.
-		final int vw = w - 2 * r;
-		if (vw < 1 || h - 2 * r < 1) throw new IllegalArgumentException("image smaller than the SSIM window");
-		final double[][] rows = new double[5][vw * h];
+		final int vw = w - 2 * r, vh = h - 2 * r;
+		if (vw < 1 || vh < 1) throw new IllegalArgumentException("image smaller than the SSIM window");
+		// Box sums in two passes, row-major throughout: each row's horizontal window sums of a, b, a², b², ab go
+		// into a ring of the last win rows, and column sums over the ring are updated as rows enter and leave.
+		final double[][][] ring = new double[win][5][vw];
+		final double[][] col = new double[5][vw];
+		double total = 0;
 		for (int y = 0; y < h; y++) {
+			final double[][] slot = ring[y % win];
 			final int o = y * w;
 			double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
 			for (int x = 0; x < win; x++) {
@@ -46,12 +50,16 @@ final class QualityKernels {
 				sab += va * vb;
 			}
 			for (int x = 0; x < vw; x++) {
-				final int i = y * vw + x;
-				rows[0][i] = sa;
-				rows[1][i] = sb;
-				rows[2][i] = saa;
-				rows[3][i] = sbb;
-				rows[4][i] = sab;
+				col[0][x] += sa - slot[0][x];
+				col[1][x] += sb - slot[1][x];
+				col[2][x] += saa - slot[2][x];
+				col[3][x] += sbb - slot[3][x];
+				col[4][x] += sab - slot[4][x];
+				slot[0][x] = sa;
+				slot[1][x] = sb;
+				slot[2][x] = saa;
+				slot[3][x] = sbb;
+				slot[4][x] = sab;
 				if (x + win < w) {
 					final double oa = a[o + x], ob = b[o + x], na = a[o + x + win], nb = b[o + x + win];
 					sa += na - oa;
@@ -61,23 +69,13 @@ final class QualityKernels {
 					sab += na * nb - oa * ob;
 				}
 			}
-		}
-		double total = 0;
-		final int vh = h - 2 * r;
-		for (int x = 0; x < vw; x++) {
-			final double[] s = new double[5];
-			for (int y = 0; y < win; y++)
-				for (int k = 0; k < 5; k++)
-					s[k] += rows[k][y * vw + x];
-			for (int y = 0; y < vh; y++) {
-				final double ux = s[0] / n, uy = s[1] / n;
-				final double vx = covNorm * (s[2] / n - ux * ux);
-				final double vy = covNorm * (s[3] / n - uy * uy);
-				final double vxy = covNorm * (s[4] / n - ux * uy);
+			if (y < win - 1) continue;
+			for (int x = 0; x < vw; x++) {
+				final double ux = col[0][x] / n, uy = col[1][x] / n;
+				final double vx = covNorm * (col[2][x] / n - ux * ux);
+				final double vy = covNorm * (col[3][x] / n - uy * uy);
+				final double vxy = covNorm * (col[4][x] / n - ux * uy);
 				total += ((2 * ux * uy + c1) * (2 * vxy + c2)) / ((ux * ux + uy * uy + c1) * (vx + vy + c2));
-				if (y + win < h)
-					for (int k = 0; k < 5; k++)
-						s[k] += rows[k][(y + win) * vw + x] - rows[k][y * vw + x];
 			}
 		}
 		return total / ((double) vw * vh);

@@ -39,6 +39,14 @@ final class PlaneCache {
 		return p;
 	}
 
+	/** A plane that is needed once (the has-data scan): served from the cache if there, else read and not kept. */
+	float[] peek(final SliceSource s, final int z) {
+		final float[] p = planes.get(s.sliceId() + "/" + z);
+		if (p != null) return p;
+		reads++;
+		return s.plane(z);
+	}
+
 	/** Forgets every plane of a slice that is no longer needed. */
 	void drop(final SliceSource s) {
 		planes.keySet().removeIf(k -> k.startsWith(s.sliceId() + "/"));

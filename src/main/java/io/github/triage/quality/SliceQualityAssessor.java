@@ -100,7 +100,7 @@ public final class SliceQualityAssessor {
 		final int step = Math.max(1, s.depth() / 8);
 		final PlaneMath.Moments m = new PlaneMath.Moments();
 		for (int z = 0; z < s.depth(); z += step)
-			m.add(cache.plane(s, z));
+			m.add(cache.peek(s, z));
 		return m.max > m.min && Math.sqrt(m.variance()) >= 1e-6;
 	}
 

@@ -136,6 +136,7 @@ class QualityCliTest {
 		Run r = run("quality", "assess", empty.toString(), out.toString(), "--no-use-gpu");
 		assertEquals(2, r.code());
 		assertTrue(r.err().contains("no slice mosaics found"), r.err());
+		assertEquals("", r.out());
 
 		final Path one = QualityCliTestData.synthetic(dir.resolve("one"), 1, 4, 16, 16);
 		r = run("quality", "assess", one.toString(), out.toString(), "--no-use-gpu");

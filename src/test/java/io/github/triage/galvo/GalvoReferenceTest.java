@@ -22,9 +22,12 @@ import net.imglib2.type.numeric.real.FloatType;
 class GalvoReferenceTest {
 	private final ImageOps cpu = new CpuImageOps();
 
+	private static final Map<String, TileDetection> DETECTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** Detections are cached: several tests look at the same 57 tiles. */
 	private TileDetection detectTile(final Map<String, String> row) {
-		final ArrayImg<FloatType, FloatArray> tile = TiffStacks.read(GalvoReferenceData.root().resolve("tiles").resolve(row.get("file")));
-		return GalvoDetector.detect(row.get("file"), tile, Integer.parseInt(row.get("n_extra")), cpu);
+		return DETECTIONS.computeIfAbsent(row.get("file"), f -> GalvoDetector.detect(f,
+				TiffStacks.read(GalvoReferenceData.root().resolve("tiles").resolve(f)), Integer.parseInt(row.get("n_extra")), cpu));
 	}
 
 	@Test
@@ -71,6 +74,7 @@ class GalvoReferenceTest {
 	@Test
 	void scoreAgreesWithTheSpecEraReferenceWhereBothFindTheSameBand() throws IOException {
 		int compared = 0;
+		double worst = 0;
 		for (final Map<String, String> row : GalvoReferenceData.tiles()) {
 			final TileDetection d = detectTile(row);
 			final double ref = Double.parseDouble(row.get("old_score"));
@@ -84,8 +88,11 @@ class GalvoReferenceTest {
 			}
 			compared++;
 			assertEquals(ref, d.confidence(), 0.02, row.get("file"));
+			worst = Math.max(worst, Math.abs(ref - d.confidence()));
 		}
 		assertTrue(compared >= 40, "compared " + compared);
+		// the same formula and geometry: the agreement is in fact to float precision
+		assertTrue(worst < 1e-4, "worst difference " + worst);
 	}
 
 	@Test

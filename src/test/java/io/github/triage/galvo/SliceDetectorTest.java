@@ -76,6 +76,20 @@ class SliceDetectorTest {
 	}
 
 	@Test
+	void withoutBackgroundTheSampledTilesAreTheReferences() throws IOException {
+		for (final Map<String, String> row : GalvoReferenceData.slices()) {
+			final List<String> valid = List.of(row.get("valid_indices").split(";"));
+			if (!valid.equals(List.of(row.get("sampled_indices").split(";")))) continue; // background among them
+			final String slice = row.get("slice_folder");
+			final List<TileSource> tiles = folder(GalvoReferenceData.root().resolve("tiles").resolve(slice));
+			final SliceDetection d = SliceDetector.detect(slice, tiles,
+					GalvoSettings.defaults(Integer.parseInt(row.get("n_extra"))), new CpuImageOps(), Progress.NONE);
+			final List<String> expected = valid.stream().map(i -> tiles.get(Integer.parseInt(i)).name()).toList();
+			assertEquals(expected, d.examined(), slice);
+		}
+	}
+
+	@Test
 	void backgroundCandidatesAreReplacedUpToThreeTimesNSamples() throws IOException {
 		final SliceDetection d = SliceDetector.detect("slice_z03",
 				folder(GalvoReferenceData.root().resolve("tiles/slice_z03")), GalvoSettings.defaults(32),

@@ -1,12 +1,211 @@
 package io.github.triage.cli.bench;
 
-import picocli.CommandLine.Command;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
-/** Placeholder until its issue lands: replaced by the real benchmark. */
-@Command(name = "quality", mixinStandardHelpOptions = true, description = "Benchmark of the quality stage.")
-public final class QualityBench implements Runnable {
+import io.github.triage.Progress;
+import io.github.triage.cli.demo.SyntheticSeries;
+import io.github.triage.io.MosaicFolder;
+import io.github.triage.io.OmeZarrWriter;
+import io.github.triage.io.SliceVolumes;
+import io.github.triage.ops.GpuMode;
+import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.ImageOpsFactory;
+import io.github.triage.quality.QualitySettings;
+import io.github.triage.quality.SliceQualityAssessor;
+import io.github.triage.quality.SliceSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code triage bench quality}: slices per second of the quality assessment on a synthetic series (default 20
+ * slices of 30 × 1024 × 1024), its peak heap for a short and a long series (memory must not grow with the number of
+ * slices), and the ratio to a baseline measured in the same run: reading exactly the planes the assessment reads,
+ * without computing anything. Planes are generated on the fly, or with {@code --zarr} written to a temporary
+ * OME-Zarr series first and read through the real reader.
+ */
+@Command(name = "quality", mixinStandardHelpOptions = true,
+		description = "Benchmark of slice quality assessment: slices/s, peak heap for two series lengths, ratio to plane reading.")
+public final class QualityBench implements Callable<Integer> {
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--slices", defaultValue = "20", description = "Slices in the long series. [${DEFAULT-VALUE}]")
+	int slices;
+
+	@Option(names = "--short-slices", defaultValue = "10", description = "Slices in the short series (memory comparison). [${DEFAULT-VALUE}]")
+	int shortSlices;
+
+	@Option(names = "--depth", defaultValue = "30", description = "Z planes per slice. [${DEFAULT-VALUE}]")
+	int depth;
+
+	@Option(names = "--size", defaultValue = "1024", description = "Plane side (Y = X). [${DEFAULT-VALUE}]")
+	int size;
+
+	@Option(names = "--zarr", description = "Write the series as OME-Zarr (blosc lz4) to a temporary folder and read it back.")
+	boolean zarr;
+
+	@Option(names = "--use-gpu", negatable = true, defaultValue = "true", fallbackValue = "true",
+			description = "CLIJ2 on an OpenCL GPU when there is one, else the CPU (default); --no-use-gpu: the CPU.")
+	boolean useGpu;
+
 	@Override
-	public void run() {
-		throw new UnsupportedOperationException("'triage bench quality' is not built yet.");
+	public Integer call() throws Exception {
+		final PrintWriter out = spec.commandLine().getOut();
+		final PrintWriter err = spec.commandLine().getErr();
+		final Path tmp = zarr ? Files.createTempDirectory("triage-quality-bench") : null;
+		try (ImageOps ops = ImageOpsFactory.create(useGpu ? GpuMode.AUTO : GpuMode.OFF, m -> err.println("bench: " + m))) {
+			final SyntheticSeries series = new SyntheticSeries(size, size, 7);
+			out.printf(Locale.ROOT, "quality bench: %s, planes %d × %d, %d planes per slice, %s, max heap %d MiB%n",
+					ops.name(), size, size, depth, zarr ? "OME-Zarr (blosc lz4) on disk" : "planes generated on the fly",
+					Runtime.getRuntime().maxMemory() >> 20);
+			// warm-up on 3 small slices so the JIT (and CLIJ2's kernel compilation) is out of the timings
+			final SyntheticSeries warm = new SyntheticSeries(128, 128, 1);
+			new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(
+					List.of(warm.slice(0, 6, SyntheticSeries.Kind.NORMAL), warm.slice(1, 6, SyntheticSeries.Kind.NORMAL),
+							warm.slice(2, 6, SyntheticSeries.Kind.NORMAL)), null, Progress.NONE, w -> {
+							});
+			final long[] heap = new long[2], liveHeap = new long[2];
+			double slicesPerSecond = 0, ratio = 0;
+			final int[] ns = { shortSlices, slices };
+			for (int k = 0; k < 2; k++) {
+				final List<SliceSource> src = sources(series, ns[k], tmp, err);
+				final Set<String> touched = new LinkedHashSet<>();
+				final List<SliceSource> recorded = new ArrayList<>();
+				for (final SliceSource s : src)
+					recorded.add(recording(s, touched));
+				gcAndResetPeaks();
+				final long t0 = System.nanoTime();
+				new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(recorded, null, Progress.NONE, w -> {
+				});
+				final double assess = (System.nanoTime() - t0) / 1e9;
+				heap[k] = peakHeap();
+				// baseline: read the same planes again, once each, computing nothing
+				final long t1 = System.nanoTime();
+				long sink = 0;
+				for (final String key : touched) {
+					final int slash = key.indexOf('/');
+					final SliceSource s = src.get(Integer.parseInt(key.substring(0, slash)));
+					sink += Float.floatToIntBits(s.plane(Integer.parseInt(key.substring(slash + 1)))[0]);
+				}
+				final double read = (System.nanoTime() - t1) / 1e9;
+				// memory pass (untimed): live heap after a full GC at every slice boundary
+				final long[] live = { 0 };
+				new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(src, q -> {
+					System.gc();
+					live[0] = Math.max(live[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+				}, Progress.NONE, w -> {
+				});
+				liveHeap[k] = live[0];
+				out.printf(Locale.ROOT,
+						"%2d slices: assess %.2f s (%.2f slices/s); baseline: reading the %d planes it reads %.2f s; ratio %.2f; "
+								+ "peak heap %d MiB; max live heap %d MiB%s%n",
+						ns[k], assess, ns[k] / assess, touched.size(), read, assess / read, heap[k] >> 20,
+						live[0] >> 20, sink == 42 ? " " : "");
+				if (k == 1) {
+					slicesPerSecond = ns[k] / assess;
+					ratio = assess / read;
+				}
+			}
+			out.printf(Locale.ROOT, "RESULT quality: %.2f slices/s (%d × %d × %d), %.2f× the plane-reading baseline; "
+					+ "%d slices vs %d: peak heap %d vs %d MiB, max live heap %d vs %d MiB (growth %.2f×)%n",
+					slicesPerSecond, depth, size, size, ratio, slices, shortSlices, heap[1] >> 20, heap[0] >> 20,
+					liveHeap[1] >> 20, liveHeap[0] >> 20, liveHeap[1] / (double) liveHeap[0]);
+		}
+		finally {
+			if (tmp != null) deleteTree(tmp);
+		}
+		return 0;
+	}
+
+	private List<SliceSource> sources(final SyntheticSeries series, final int n, final Path tmp, final PrintWriter err)
+			throws Exception {
+		final List<SliceSource> out = new ArrayList<>();
+		for (int i = 0; i < n; i++) {
+			final SyntheticSeries.Kind kind = i == n / 2 ? SyntheticSeries.Kind.NOISY : SyntheticSeries.Kind.NORMAL;
+			final SliceSource s = series.slice(i, depth, kind);
+			if (tmp == null) {
+				out.add(s);
+				continue;
+			}
+			final Path p = tmp.resolve(String.format(Locale.ROOT, "slice_z%02d.ome.zarr", i));
+			if (!Files.exists(p))
+				OmeZarrWriter.write(p, depth, size, size, s::plane, new double[] { 1, 1, 1 }, "micrometer", 1,
+						OmeZarrWriter.Compressor.BLOSC, new int[] { 1, 512, 512 });
+			out.add(SliceVolumes.open(new MosaicFolder.Entry(i, p, true), 0, w -> err.println("bench: " + w)));
+		}
+		return out;
+	}
+
+	/** Wraps a source to record which planes are read ("index/z"), for the baseline. */
+	private static SliceSource recording(final SliceSource s, final Set<String> touched) {
+		final int index = Integer.parseInt(s.sliceId());
+		return new SliceSource() {
+			@Override
+			public String sliceId() {
+				return s.sliceId();
+			}
+
+			@Override
+			public String label() {
+				return s.label();
+			}
+
+			@Override
+			public int depth() {
+				return s.depth();
+			}
+
+			@Override
+			public int height() {
+				return s.height();
+			}
+
+			@Override
+			public int width() {
+				return s.width();
+			}
+
+			@Override
+			public float[] plane(final int z) {
+				touched.add(index + "/" + z);
+				return s.plane(z);
+			}
+		};
+	}
+
+	private static void gcAndResetPeaks() {
+		System.gc();
+		for (final MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
+			if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+	}
+
+	/** Sum of the heap pools' peak usage since the last reset (an upper bound of the peak heap). */
+	private static long peakHeap() {
+		long sum = 0;
+		for (final MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
+			if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+		return sum;
+	}
+
+	private static void deleteTree(final Path dir) throws Exception {
+		try (Stream<Path> s = Files.walk(dir)) {
+			for (final Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator)
+				Files.deleteIfExists(p);
+		}
 	}
 }
