@@ -36,6 +36,7 @@ class SliceConfigDemoTest {
 		assertEquals("07,0.0000,0.0000,0.00,0.00", shifts.get(5), "centred on index 9/2 = 4 of the selection: slice 07");
 		assertTrue(log.toString().contains("8 -> 9"), log.toString());
 		assertTrue(summary.contains("gap warnings: 1"), summary);
+		assertTrue(summary.contains("interpolated: 04; interpolation failed: 06"), summary);
 
 		final CliRun r = CliRun.of("demo", tmp.resolve("all").toString());
 		assertEquals(0, r.exit(), r.toString());

@@ -65,9 +65,17 @@ public final class SliceConfigDemo implements DemoStage {
 
 		return "slices: " + config.size() + ", used: " + String.join(" ", config.filterSlicesToUse())
 				+ "\nforce-skip (stacking): " + String.join(" ", config.forceSkipSlices())
-				+ "\ninterpolated: 04 (zmorph); interpolation failed: 06 (low_overlap_ncc)"
+				+ "\ninterpolated: " + withFlag(config, SliceColumns.INTERPOLATED) + "; interpolation failed: "
+				+ withFlag(config, SliceColumns.INTERPOLATION_FAILED)
 				+ "\ngap warnings: " + cum.warnings().size()
 				+ "\ncumulative shifts at " + resolutionUm + " µm, centred (cumulative_shifts.csv):\n" + csv.toString().strip();
+	}
+
+	private static String withFlag(final SliceConfig config, final String column) {
+		final StringBuilder sb = new StringBuilder();
+		for (final String id : config.ids())
+			if (Boolean.TRUE.equals(config.getBoolean(id, column))) sb.append(sb.length() == 0 ? "" : " ").append(id);
+		return sb.length() == 0 ? "none" : sb.toString();
 	}
 
 	/** A drifting series 0–11 without slice 6 (never acquired) and without the 8 → 9 row (lost). */
