@@ -148,6 +148,8 @@ class SliceConfigTest {
 		assertTrue(e.getMessage().contains("'use' appears twice"), e.getMessage());
 
 		assertThrows(BadInputException.class, () -> SliceConfig.read(tmp.resolve("missing.csv")));
+		e = assertThrows(BadInputException.class, () -> SliceConfig.read(tmp));
+		assertTrue(e.getMessage().contains("cannot read"), e.getMessage());
 	}
 
 	@Test
