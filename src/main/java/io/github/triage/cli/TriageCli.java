@@ -43,6 +43,13 @@ public final class TriageCli implements Runnable {
 				err.flush();
 				return EXIT_BAD_INPUT;
 			}
+			if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+				// Disk full, permissions, a vanished folder: say what failed, no stack trace (outputs are atomic,
+				// so nothing half-written is left behind).
+				err.println("triage: I/O error: " + ex.getMessage());
+				err.flush();
+				return 1;
+			}
 			throw ex;
 		});
 		cl.setParameterExceptionHandler((ex, args) -> {
