@@ -94,7 +94,9 @@ public final class ClassAverageRejector {
 				vout[m++] = scoreOut[k];
 			}
 		}
-		final double[] zin = RobustZ.scores(vin, m), zout = RobustZ.scores(vout, m);
+		// Compat: SIMPLE's single-precision z with its quickselect median (see RobustZ); default: exact medians.
+		final double[] zin = params.compatSimple() ? RobustZ.scoresSimple(vin, m) : RobustZ.scores(vin, m);
+		final double[] zout = params.compatSimple() ? RobustZ.scoresSimple(vout, m) : RobustZ.scores(vout, m);
 		final List<ClassDecision> out = new ArrayList<>(n);
 		for (int k = 0, j = 0; k < n; k++) {
 			final ClassStats s = stats.get(k);

@@ -162,11 +162,11 @@ final class CavgCpuKernels {
 			if (v > max) max = v;
 		}
 		if (!(max > min)) return min; // constant image: every pixel foreground, as in SIMPLE
-		final float scale = CavgOtsu.scale(min, max);
+		final CavgOtsu.Binning b = CavgOtsu.binning(min, max);
 		Arrays.fill(hist, 0);
 		for (final float v : img)
-			hist[CavgOtsu.bin(v, min, scale)]++;
-		return CavgOtsu.threshold(CavgOtsu.searchT(hist), min, scale);
+			hist[b.level(v)]++;
+		return b.threshold(CavgOtsu.searchT(hist));
 	}
 
 	// ---- 8-connected components --------------------------------------------------------------------------

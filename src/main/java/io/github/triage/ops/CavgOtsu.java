@@ -1,72 +1,85 @@
 package io.github.triage.ops;
 
 /**
- * SIMPLE's Otsu threshold (simple_segmentation / otsu_img at 0effd5fc) split into the binning, which each
- * {@link ImageOps} computes its own way, and the search over the histogram, shared so both give the same threshold.
+ * SIMPLE's Otsu threshold (otsu_1 in simple_math at 0effd5fc), split into the binning, which each {@link ImageOps}
+ * computes its own way, and the search over the histogram, shared so both give the same threshold. Arithmetic is
+ * single precision in SIMPLE's order, so near-ties resolve as they do there.
  */
 public final class CavgOtsu {
-	/** 256 bins; scaled values 0..255 land in bin nint(x) (0-based here, nint(x)+1 in SIMPLE). */
+	/** 256 grey levels 0..255. */
 	public static final int BINS = 256;
+
+	/** The affine map SIMPLE bins with: x' = sc·v - sc·min, then level nint((x' - xmin') / dx). */
+	public record Binning(float min, float sc, float off, float dx) {
+		/** The 0-based grey level of one pixel, clipped to 0..255. */
+		public int level(final float v) {
+			final float x = sc * v - off; // scale_vector: sc*x + 0 - sc*min (xmin' is exactly 0)
+			final int b = Math.round(x / dx); // x >= 0 here, so Java's round is Fortran's nint
+			return b > BINS - 1 ? BINS - 1 : b < 0 ? 0 : b;
+		}
+
+		/** Threshold in image units for grey level T: T / sc + min. */
+		public float threshold(final int t) {
+			return t / sc + min;
+		}
+	}
 
 	private CavgOtsu() {
 	}
 
-	/** 255 / (max - min) in single precision, as SIMPLE scales the image; the binning multiplies (v - min) by it. */
-	public static float scale(final float min, final float max) {
-		return 255f / (max - min);
-	}
-
-	/** The 0-based bin of one pixel: nint((v - min) · scale), clipped to the last bin. */
-	public static int bin(final float v, final float min, final float scale) {
-		final int b = Math.round((v - min) * scale); // v >= min, so Java's round is Fortran's nint here
-		return b > BINS - 1 ? BINS - 1 : b < 0 ? 0 : b;
+	/** The binning for an image with this (non-constant) range. */
+	public static Binning binning(final float min, final float max) {
+		final float sc = 255f / (max - min);
+		final float off = sc * min;
+		final float xmax = sc * max - off; // x' of the brightest pixel; x' of the darkest is exactly 0
+		final float dx = (xmax + 1f - 0f) / BINS;
+		return new Binning(min, sc, off, dx);
 	}
 
 	/**
-	 * SIMPLE's search: T = 1..254 (1-based: class 1 is bins 1..T) minimising q1·σ1² + q2·σ2², strict {@code <} so the
-	 * first minimum wins; a side with zero weight is skipped (NaN in SIMPLE); σ2 is taken as 0 at T = 254.
-	 *
-	 * @return the winning T (1-based, 1..254)
+	 * SIMPLE's search over grey levels T = 0..254 (class 1 = levels 0..T): T = 0 only sets the bar, T = 1..254 win
+	 * with a strictly smaller q1·σ1² + q2·σ2² (first minimum wins), σ2 is 0 at T = 254, and a NaN objective (an
+	 * empty side) never wins. Returns 0 when nothing beats T = 0.
 	 */
 	public static int searchT(final long[] hist) {
-		double total = 0;
+		long total = 0;
 		for (final long h : hist)
 			total += h;
-		// Cumulative sums over 1-based bin index i: weight, i·p, i²·p. Adding empty bins changes nothing, so ties
-		// between neighbouring T resolve exactly as SIMPLE's direct sums do.
-		double w1 = 0, s1 = 0, ss1 = 0, wAll = 0, sAll = 0, ssAll = 0;
-		for (int k = 0; k < BINS; k++) {
-			final double p = hist[k] / total, i = k + 1;
-			wAll += p;
-			sAll += i * p;
-			ssAll += i * i * p;
-		}
-		int best = 1;
-		double bestVal = Double.POSITIVE_INFINITY;
-		for (int t = 1; t <= 254; t++) {
-			final double p = hist[t - 1] / total, i = t;
-			w1 += p;
-			s1 += i * p;
-			ss1 += i * i * p;
-			final double w2 = wAll - w1;
-			if (!(w1 > 0) || (t < 254 && !(w2 > 0))) continue;
-			final double v1 = ss1 - s1 * s1 / w1; // q1·σ1²
-			final double v2 = t == 254 ? 0 : (ssAll - ss1) - (sAll - s1) * (sAll - s1) / w2;
-			final double val = v1 + v2;
-			if (val < bestVal) {
-				bestVal = val;
-				best = t;
+		final float[] p = new float[BINS];
+		for (int i = 0; i < BINS; i++)
+			p[i] = (float) hist[i] / (float) total;
+		float q1 = 0f, q2 = 0f, sum1 = 0f, sum2 = 0f;
+		for (int i = 0; i < BINS; i++)
+			q2 += p[i];
+		for (int i = 0; i < BINS; i++)
+			sum2 += i * p[i];
+		float sigma = Float.MAX_VALUE;
+		int thresh = 0;
+		for (int t = 0; t < BINS - 1; t++) {
+			q1 += p[t];
+			q2 -= p[t];
+			sum1 += t * p[t];
+			sum2 -= t * p[t];
+			final float m1 = sum1 / q1, m2 = sum2 / q2;
+			float s1 = 0f;
+			if (t > 0) for (int i = 0; i <= t; i++) {
+				final float d = i - m1;
+				s1 += d * d * p[i];
 			}
+			s1 = s1 / q1;
+			float s2 = 0f;
+			if (t < BINS - 2) for (int i = t + 1; i < BINS; i++) {
+				final float d = i - m2;
+				s2 += d * d * p[i];
+			}
+			s2 = s2 / q2;
+			final float next = q1 * s1 + q2 * s2;
+			if (next < sigma && t > 0) {
+				thresh = t;
+				sigma = next;
+			}
+			else if (t == 0) sigma = next;
 		}
-		return best;
-	}
-
-	/**
-	 * Threshold in image units from the winning T (1-based bin): (T - 1) / scale + min, single precision. The grey
-	 * level of bin T is T - 1, so the bin that closes class 1 is itself foreground. Checked against the reference
-	 * run's printed thresholds (src/test/resources/cavg/*_debug.csv): every one is (T - 1) / scale + min.
-	 */
-	public static float threshold(final int t, final float min, final float scale) {
-		return (t - 1) / scale + min;
+		return thresh;
 	}
 }
