@@ -127,7 +127,8 @@ public final class RejectionJob {
 			return given;
 		}
 		if (!Double.isFinite(header) || !(header > 0))
-			throw new BadInputException(source + ": no pixel size (MRC header cella/mx, or an image calibrated in Å or nm): give --smpd (Fiji: smpd)");
+			throw new BadInputException(source + ": no pixel size (MRC header cella/mx, or an image calibrated in Å "
+					+ "or nm): give --smpd (Fiji: smpd)");
 		return header;
 	}
 
