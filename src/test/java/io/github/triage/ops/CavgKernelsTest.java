@@ -93,6 +93,27 @@ class CavgKernelsTest {
 	}
 
 	@Test
+	void fastOtsuSearchEqualsSimplesDirectLoop() {
+		final Random r = new Random(3);
+		for (int trial = 0; trial < 400; trial++) {
+			final long[] h = new long[CavgOtsu.BINS];
+			final int kind = trial % 4;
+			for (int i = 0; i < h.length; i++) {
+				if (kind == 0) h[i] = r.nextInt(50); // flat-ish
+				else if (kind == 1) h[i] = r.nextDouble() < 0.1 ? r.nextInt(5) : 0; // sparse: many empty bins, ties
+				else { // two bumps of random size and place
+					final double a = Math.exp(-Math.pow(i - 40 - r.nextInt(3), 2) / 200.0) * 1000;
+					final double b = Math.exp(-Math.pow(i - 150, 2) / (50.0 + kind * 100)) * (kind == 2 ? 300 : 30);
+					h[i] = Math.round(a + b);
+				}
+			}
+			h[0] = Math.max(h[0], 1); // min and max pixels always occupy the end bins
+			h[255] = Math.max(h[255], 1);
+			assertEquals(CavgOtsu.searchTDirect(h), CavgOtsu.searchT(h), "trial " + trial);
+		}
+	}
+
+	@Test
 	void componentsAreEightConnectedAndNumberedInRasterOrder() {
 		// 6x4; '1' foreground. The diagonal pair at the left joins; the right blob starts earlier in raster order.
 		final String[] rows = { //
