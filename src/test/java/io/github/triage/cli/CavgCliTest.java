@@ -236,6 +236,28 @@ class CavgCliTest {
 		assertTrue(!Files.exists(out.resolve("REJECTION_FINISHED")));
 	}
 
+	@Test
+	void nonSquareClassAveragesAreRefused() throws IOException {
+		final Path f = tmp.resolve("wide.mrc");
+		final float[][] px = new float[6][64 * 32];
+		MrcFiles.write(f, new MrcStack(px, 64, 32, 1.0));
+		badInput(f, res(HANDCHECK + "_classes.csv"), "wide.mrc: class averages must be square, got 64 × 32");
+	}
+
+	@Test
+	void clij2PathGivesTheReferenceDecisions() throws IOException {
+		org.junit.jupiter.api.Assumptions.assumeTrue(io.github.triage.ops.OpenClProbe.probe().hasAny(),
+				"no OpenCL device: CLIJ2 test skipped");
+		final Path out = tmp.resolve("clij");
+		final Run r = run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
+				res(HANDCHECK + "_classes.csv").toString(), "--mskdiam", "50", "--tier", "p1", "--compat", "simple",
+				"--use-gpu", "on", "--out", out.toString());
+		assertEquals(0, r.exit(), r.err());
+		assertTrue(r.err().contains("CLIJ2"), r.err());
+		assertEquals(Files.readAllLines(res(HANDCHECK + "_expected_p1.csv")),
+				firstSixColumns(Files.readAllLines(out.resolve("rejection.csv"))));
+	}
+
 	// ---- bad input: a clear error naming the file, exit 2, nothing but the failure record --------------------
 
 	@Test
