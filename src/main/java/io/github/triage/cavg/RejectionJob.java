@@ -105,7 +105,7 @@ public final class RejectionJob {
 			final List<ClassDecision> decisions = new ClassAverageRejector(ops, params).reject(stack.sections(),
 					stack.width(), table.classes(), progress);
 			final CleanupOutputs.Written w = CleanupOutputs.write(outDir, stem, stack, table.classes(), decisions,
-					particles);
+					particles, table.priorStates());
 			return new Outcome(decisions, w, stack, params, table.populationSource());
 		}
 		catch (final BadInputException e) {

@@ -175,6 +175,28 @@ class CavgCliTest {
 	}
 
 	@Test
+	void existingClassStatesAreAndedAsInSimplesCleanup() throws IOException {
+		// class 5 is the one class the rejector keeps; the table says it was rejected before
+		final Path classes = tmp.resolve("prior.csv");
+		Files.writeString(classes, "class,pop,res,state\n1,0,10,1\n2,50,10,1\n3,50,55,1\n4,0,10,1\n5,50,10,0\n6,50,55,1\n");
+		final Path out = tmp.resolve("out");
+		final Run r = run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
+				classes.toString(), "--mskdiam", "50", "--tier", "p1", "--use-gpu", "off", "--out", out.toString());
+		assertEquals(0, r.exit(), r.err());
+		// the rejector keeps class 5 (rejection.csv), but it was rejected before: final state 0 everywhere else
+		assertTrue(Files.readAllLines(out.resolve("rejection.csv")).get(5).startsWith("5,1,false,false,false,false"));
+		assertEquals(List.of("0", "0", "0", "0", "0", "0"), Files.readAllLines(out.resolve("selection.txt")));
+		assertEquals(0, MrcFiles.read(out.resolve(HANDCHECK + "_selected.mrc")).size());
+		assertTrue(Files.readString(out.resolve("REJECTION_FINISHED")).contains("rejected_before: 1"));
+		// feeding class_states.csv back in gives the same states again
+		final Path again = tmp.resolve("again");
+		assertEquals(0, run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
+				out.resolve("class_states.csv").toString(), "--mskdiam", "50", "--tier", "p1", "--use-gpu", "off",
+				"--out", again.toString()).exit());
+		assertEquals(Files.readAllLines(out.resolve("class_states.csv")), Files.readAllLines(again.resolve("class_states.csv")));
+	}
+
+	@Test
 	void relionModelStarAndParticles() throws IOException {
 		final Path out = tmp.resolve("relion");
 		final Run r = run("cavg", "reject", "--stack", res("relion/run_it006_classes.mrcs").toString(), "--classes",
