@@ -47,6 +47,8 @@ public final class CavgBench implements Callable<Integer> {
 		if (classes < 2 || box < 16 || box % 2 != 0 || reps < 1 || warmup < 0)
 			throw new IllegalArgumentException("need --classes >= 2, an even --box >= 16, --reps >= 1, --warmup >= 0");
 		final PrintWriter out = spec.commandLine().getOut();
+		// one thread for everything, JTransforms included (it would otherwise spread large FFTs over cores)
+		pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
 		final SyntheticClassAverages.Stack s = SyntheticClassAverages.generate(classes, box, 42);
 		// smpd 1.5 Å, mask 0.8 × box: a typical 2D classification geometry
 		final RejectionParams params = RejectionParams.of(Tier.P2, 0.8 * box * 1.5, 1.5);
