@@ -14,7 +14,12 @@ public final class CavgOtsu {
 		/** The 0-based grey level of one pixel, clipped to 0..255. */
 		public int level(final float v) {
 			final float x = sc * v - off; // scale_vector: sc*x + 0 - sc*min (xmin' is exactly 0)
-			final int b = Math.round(x / dx); // x >= 0 here, so Java's round is Fortran's nint
+			final float q = x / dx;
+			// Fortran nint (half away from zero), cheaper than Math.round: q + 0.5 can round up across an integer
+			// only when q is within an ulp below n - 0.5; then b - q (exact by Sterbenz for q >= 0.5) exceeds 0.5
+			if (!(q >= 0.5f)) return 0;
+			int b = (int) (q + 0.5f);
+			if ((float) b - q > 0.5f) b--;
 			return b > BINS - 1 ? BINS - 1 : b < 0 ? 0 : b;
 		}
 

@@ -93,6 +93,17 @@ class CavgKernelsTest {
 	}
 
 	@Test
+	void greyLevelIsFortranNint() {
+		final Random r = new Random(5);
+		final CavgOtsu.Binning b = new CavgOtsu.Binning(0f, 1f, 0f, 1f); // level = nint(v)
+		for (int i = 0; i < 200000; i++) {
+			final float v = i < 256 ? i + 0.5f : i < 512 ? Math.nextDown(i - 256 + 0.5f) : r.nextFloat() * 255f;
+			final int want = Math.min(255, (int) Math.floor(v + 0.5d)); // exact in double
+			assertEquals(want, b.level(v), "v = " + v);
+		}
+	}
+
+	@Test
 	void fastOtsuSearchEqualsSimplesDirectLoop() {
 		final Random r = new Random(3);
 		for (int trial = 0; trial < 400; trial++) {
