@@ -100,6 +100,30 @@ class CavgCliTest {
 		assertEquals(states.size() - kept, MrcFiles.read(out.resolve(stack + "_rejected.mrc")).size());
 	}
 
+	/**
+	 * Without --compat the spec's pixel-vs-pixel pruning applies: at 2 Å/px SIMPLE prunes (and so rejects for
+	 * "no component") particles wider than 32 px in a 64-px box; the default mode keeps many of them. Population
+	 * and resolution do not depend on the mode.
+	 */
+	@Test
+	void defaultModeDiffersFromCompatOnlyWhereThePruningQuirkActs() throws IOException {
+		final String stack = STACKS[1];
+		final Path out = tmp.resolve("default");
+		final Run r = run("cavg", "reject", "--stack", res(stack + ".mrc").toString(), "--classes",
+				res(stack + "_classes.csv").toString(), "--mskdiam", "96", "--tier", "p1", "--use-gpu", "off", "--out",
+				out.toString());
+		assertEquals(0, r.exit(), r.err());
+		final List<String> expected = Files.readAllLines(res(stack + "_expected_p1.csv"));
+		final List<String> got = Files.readAllLines(out.resolve("rejection.csv"));
+		int maskFlips = 0;
+		for (int i = 1; i < expected.size(); i++) {
+			final String[] e = expected.get(i).split(","), g = got.get(i).split(",");
+			assertEquals(e[2] + "," + e[3], g[2] + "," + g[3], "population, resolution of class " + e[0]);
+			if (e[4].equals("true") && g[4].equals("false")) maskFlips++;
+		}
+		assertTrue(maskFlips >= 10, "default mode keeps classes SIMPLE's Å-vs-px pruning rejects: " + maskFlips);
+	}
+
 	@Test
 	void handcheckOutputsInDetail() throws IOException {
 		final Path out = tmp.resolve("out");
