@@ -56,10 +56,14 @@ public final class CleanupOutputs {
 	 * Writes every output of a finished rejection into {@code dir}.
 	 *
 	 * @param stem      name stem of the stacks and sheets (the input stack's name without extension)
-	 * @param particles the particle STAR to propagate states into, or null
+	 * @param particles   the particle STAR to propagate states into, or null
+	 * @param priorStates the classes' existing states (index class-1), or null: as in SIMPLE's cleanup, the
+	 *                    rejector's state is AND-ed with them for the stacks, states, selection and particles
+	 *                    (rejection.csv keeps the rejector's own verdict)
 	 */
 	public static Written write(final Path dir, final String stem, final MrcStack stack, final List<ClassStats> classes,
-			final List<ClassDecision> decisions, final ParticleStars particles) throws IOException {
+			final List<ClassDecision> decisions, final ParticleStars particles, final int[] priorStates)
+			throws IOException {
 		if (decisions.size() != stack.size() || classes.size() != stack.size())
 			throw new IllegalArgumentException(decisions.size() + " decisions and " + classes.size()
 					+ " classes for " + stack.size() + " class averages");
@@ -71,7 +75,7 @@ public final class CleanupOutputs {
 		final int[] states = new int[n];
 		final List<Integer> keptIdx = new ArrayList<>(), rejIdx = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			states[i] = decisions.get(i).state();
+			states[i] = decisions.get(i).state() & (priorStates != null ? priorStates[i] : 1);
 			(states[i] == 1 ? keptIdx : rejIdx).add(i);
 		}
 		final Path sel = dir.resolve(stem + "_selected.mrc"), rej = dir.resolve(stem + "_rejected.mrc");
@@ -106,6 +110,12 @@ public final class CleanupOutputs {
 		record.put("classes", Integer.toString(n));
 		record.put("kept", Integer.toString(keptIdx.size()));
 		record.put("rejected", Integer.toString(rejIdx.size()));
+		if (priorStates != null) {
+			int before = 0;
+			for (final int p : priorStates)
+				before += p == 0 ? 1 : 0;
+			record.put("rejected_before", Integer.toString(before));
+		}
 		if (pr != null) {
 			record.put("particles", Integer.toString(pr.states().length));
 			record.put("particles_selected", Integer.toString(pr.selected()));

@@ -36,9 +36,9 @@ public final class RejectionJob {
 	public record Settings(Tier tier, double mskdiamA, double smpd, boolean compat) {
 	}
 
-	/** The decisions, what was written, and the facts used (pixel size, how populations were read). */
-	public record Outcome(List<ClassDecision> decisions, CleanupOutputs.Written written, RejectionParams params,
-			String populationSource) {
+	/** The decisions, what was written, the stack, and the facts used (pixel size, how populations were read). */
+	public record Outcome(List<ClassDecision> decisions, CleanupOutputs.Written written, MrcStack stack,
+			RejectionParams params, String populationSource) {
 	}
 
 	private RejectionJob() {
@@ -72,11 +72,12 @@ public final class RejectionJob {
 	 * @param source  names the stack in messages (a path or an image title)
 	 * @param context key-value lines for the failure record (inputs), may be empty
 	 */
-	public static Outcome run(final MrcStack stack, final String source, final String stem,
+	public static Outcome run(final MrcStack input, final String source, final String stem,
 			final ClassTables.ClassTable table, final ParticleStars particles, final Settings settings,
 			final ImageOps ops, final Path outDir, final Progress progress, final Consumer<String> log,
 			final Map<String, String> context) throws IOException {
 		try {
+			MrcStack stack = input;
 			if (stack.size() == 0)
 				throw new BadInputException(source + ": the class-average stack is empty (0 class averages; the class "
 						+ "table has " + table.size() + " classes)");
@@ -88,6 +89,8 @@ public final class RejectionJob {
 						+ stack.height());
 			if (particles != null) particles.requireClassesWithin(table.size());
 			final double smpd = pixelSize(stack, source, settings.smpd(), log);
+			// the outputs carry the pixel size the decisions used
+			stack = new MrcStack(stack.sections(), stack.width(), stack.height(), smpd);
 			final RejectionParams params;
 			try {
 				params = RejectionParams.of(settings.tier(), settings.mskdiamA(), smpd).withCompatSimple(settings.compat());
@@ -102,8 +105,8 @@ public final class RejectionJob {
 			final List<ClassDecision> decisions = new ClassAverageRejector(ops, params).reject(stack.sections(),
 					stack.width(), table.classes(), progress);
 			final CleanupOutputs.Written w = CleanupOutputs.write(outDir, stem, stack, table.classes(), decisions,
-					particles);
-			return new Outcome(decisions, w, params, table.populationSource());
+					particles, table.priorStates());
+			return new Outcome(decisions, w, stack, params, table.populationSource());
 		}
 		catch (final BadInputException e) {
 			CleanupOutputs.writeFailure(outDir, e.getMessage(), context);
@@ -124,7 +127,8 @@ public final class RejectionJob {
 			return given;
 		}
 		if (!Double.isFinite(header) || !(header > 0))
-			throw new BadInputException(source + ": the header gives no pixel size (cella/mx): give --smpd");
+			throw new BadInputException(source + ": no pixel size (MRC header cella/mx, or an image calibrated in Å "
+					+ "or nm): give --smpd (Fiji: smpd)");
 		return header;
 	}
 

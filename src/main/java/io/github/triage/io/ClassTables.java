@@ -37,8 +37,15 @@ import io.github.triage.cavg.ClassStats;
  */
 public final class ClassTables {
 
-	/** The classes (sorted by class number) and how their populations were obtained, for logs and reports. */
-	public record ClassTable(List<ClassStats> classes, String populationSource) {
+	/**
+	 * The classes (sorted by class number), how their populations were obtained (for logs and reports), and the
+	 * classes' existing states when the table has a {@code state} column (index class-1; null when it has none).
+	 */
+	public record ClassTable(List<ClassStats> classes, String populationSource, int[] priorStates) {
+		public ClassTable(final List<ClassStats> classes, final String populationSource) {
+			this(classes, populationSource, null);
+		}
+
 		public int size() {
 			return classes.size();
 		}
@@ -62,10 +69,15 @@ public final class ClassTables {
 				: readStar(file, particleCount);
 	}
 
-	/** CSV {@code class,pop,res} with a header line (column order free, extra columns ignored). */
+	/**
+	 * CSV {@code class,pop,res} with a header line (column order free, extra columns ignored). An optional
+	 * {@code state} column (1 kept, 0 rejected, as in Triage's own class_states.csv) gives the classes' existing
+	 * states.
+	 */
 	public static ClassTable readCsv(final Path file) {
 		final List<ClassStats> rows = new ArrayList<>();
 		final List<Integer> lines = new ArrayList<>();
+		final List<Integer> states = new ArrayList<>();
 		try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
 				CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
 						.setIgnoreEmptyLines(true).get().parse(r)) {
@@ -80,6 +92,13 @@ public final class ClassTables {
 					throw new BadInputException(file + ":" + line + ": " + rec.size() + " values, the header has "
 							+ header.size() + " columns");
 				final double cls = number(rec.get("class"), file, line, "class");
+				if (header.containsKey("state")) {
+					final double st = number(rec.get("state"), file, line, "state");
+					if (st != 0 && st != 1)
+						throw new BadInputException(file + ":" + line + ": column state: " + rec.get("state")
+								+ " is not 0 or 1");
+					states.add((int) st);
+				}
 				rows.add(new ClassStats(classNumber(cls, file, line), number(rec.get("pop"), file, line, "pop"),
 						number(rec.get("res"), file, line, "res")));
 				lines.add(line);
@@ -88,7 +107,14 @@ public final class ClassTables {
 		catch (final IOException | java.io.UncheckedIOException e) {
 			throw new BadInputException(file + ": cannot read as CSV (" + e.getMessage() + ")", e);
 		}
-		return new ClassTable(validate(rows, lines, file), "particle counts (CSV pop)");
+		final List<ClassStats> sorted = validate(rows, lines, file);
+		int[] prior = null;
+		if (!states.isEmpty()) {
+			prior = new int[rows.size()];
+			for (int i = 0; i < rows.size(); i++)
+				prior[rows.get(i).classNumber() - 1] = states.get(i);
+		}
+		return new ClassTable(sorted, "particle counts (CSV pop)", prior);
 	}
 
 	/** RELION model.star (fractions) or SIMPLE's exported STAR (counts). */

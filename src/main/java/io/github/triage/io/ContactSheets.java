@@ -39,6 +39,7 @@ public final class ContactSheets {
 	/** Tiles are at least this many pixels wide, so the labels stay readable on small boxes. */
 	private static final int MIN_TILE = 96;
 	private static final int GAP = 2;
+	private static final Color BAND = new Color(0, 0, 0, 150);
 
 	private ContactSheets() {
 	}
@@ -72,12 +73,17 @@ public final class ContactSheets {
 					g.setStroke(new BasicStroke(2f));
 					g.drawRect(x0 + 1, y0 + 1, t - 2, t - 2);
 				}
+				// text on a translucent dark band, readable on noisy tiles too
+				g.setColor(BAND);
+				g.fillRect(x0 + 3, y0 + 3, fm.stringWidth(tile.label()) + 3, fm.getHeight());
 				g.setColor(Color.YELLOW);
-				g.drawString(tile.label(), x0 + 4, y0 + fm.getAscent() + 2);
+				g.drawString(tile.label(), x0 + 4, y0 + fm.getAscent() + 3);
 				if (tile.rejected()) {
-					g.setColor(new Color(255, 100, 100));
 					final List<String> lines = lines(fm, tile.reason(), t - 8);
 					int y = y0 + t - 4 - fm.getDescent() - fm.getHeight() * (lines.size() - 1);
+					g.setColor(BAND);
+					g.fillRect(x0 + 3, y - fm.getAscent(), t - 6, fm.getHeight() * lines.size() + 1);
+					g.setColor(new Color(255, 110, 110));
 					for (final String line : lines) {
 						g.drawString(line, x0 + 4, y);
 						y += fm.getHeight();

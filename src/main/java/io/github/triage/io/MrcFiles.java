@@ -61,12 +61,13 @@ public final class MrcFiles {
 				throw new BadInputException(file + ": truncated MRC file: the header announces " + nz + " sections of "
 						+ nx + " × " + ny + " (mode " + mode + "), " + needed + " bytes, but the file has " + size);
 			final double pixelSize = pixelSize(h.getFloat(40), h.getInt(28));
+			final boolean unsignedBytes = mode == 0 && unsignedMode0(h);
 			final float[][] sections = new float[nz][];
 			final ByteBuffer buf = ByteBuffer.allocate((int) (plane * bytesPerPixel)).order(h.order());
 			for (int z = 0; z < nz; z++) {
 				buf.clear();
 				readFully(ch, buf, dataStart + z * plane * bytesPerPixel, file);
-				sections[z] = decode(buf, mode, (int) plane);
+				sections[z] = decode(buf, unsignedBytes ? -1 : mode, (int) plane);
 				requireFinite(sections[z], nx, file + ": section " + (z + 1));
 			}
 			return new MrcStack(sections, nx, ny, pixelSize);
@@ -172,6 +173,10 @@ public final class MrcFiles {
 		b.flip();
 		final float[] out = new float[n];
 		switch (mode) {
+			case -1 -> {
+				for (int i = 0; i < n; i++)
+					out[i] = b.get(i) & 0xff;
+			}
 			case 0 -> {
 				for (int i = 0; i < n; i++)
 					out[i] = b.get(i); // MRC2014: mode 0 is signed
@@ -191,6 +196,14 @@ public final class MrcFiles {
 			default -> b.asFloatBuffer().get(out);
 		}
 		return out;
+	}
+
+	/**
+	 * Mode 0 is signed in MRC2014, but IMOD writes unsigned bytes unless its flags say otherwise: a file with
+	 * IMOD's stamp (1146047817 at byte 152) and bit 0 of imodFlags (byte 156) clear holds unsigned bytes.
+	 */
+	private static boolean unsignedMode0(final ByteBuffer h) {
+		return h.getInt(152) == 1146047817 && (h.getInt(156) & 1) == 0;
 	}
 
 	/** IEEE 754 binary16 → float (Float.float16ToFloat arrived after Java 17). */

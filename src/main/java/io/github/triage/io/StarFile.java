@@ -122,6 +122,8 @@ public final class StarFile {
 
 	private final Path file;
 	private final List<Block> blocks;
+	/** RELION 3.1 heads each block with "# version 30001"; kept so rewritten files look the same to RELION. */
+	private String versionComment;
 
 	private StarFile(final Path file, final List<Block> blocks) {
 		this.file = file;
@@ -245,7 +247,13 @@ public final class StarFile {
 		}
 		if (loop != null && inHeader && loop.columns.isEmpty())
 			throw new BadInputException(file + ": loop_ without column names at the end of the file");
-		return new StarFile(file, blocks);
+		final StarFile star = new StarFile(file, blocks);
+		for (final String line : text)
+			if (line.startsWith("# version ")) {
+				star.versionComment = line.strip();
+				break;
+			}
+		return star;
 	}
 
 	/** Whitespace-separated tokens; quotes group; '#' outside quotes at a token start begins a comment. */
@@ -283,6 +291,7 @@ public final class StarFile {
 	public String format() {
 		final StringBuilder sb = new StringBuilder();
 		for (final Block b : blocks) {
+			if (versionComment != null) sb.append('\n').append(versionComment).append('\n');
 			sb.append("\ndata_").append(b.name).append("\n\n");
 			for (final Map.Entry<String, String> e : b.items.entrySet())
 				sb.append(e.getKey()).append("  ").append(quote(e.getValue())).append('\n');

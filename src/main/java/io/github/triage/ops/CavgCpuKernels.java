@@ -15,7 +15,6 @@ final class CavgCpuKernels {
 	private float[] row, spec, col, twin;
 	private float[][] lowRows; // per filter: box rows × (kmax+1) complex, the column-inverted spectrum
 	private int[] stack = new int[1024];
-	private double[] sat, sat2;
 
 	// ---- edge normalisation -----------------------------------------------------------------------------
 
@@ -154,6 +153,7 @@ final class CavgCpuKernels {
 	// ---- Otsu --------------------------------------------------------------------------------------------
 
 	private final long[] hist = new long[CavgOtsu.BINS];
+	private final int[] hist4 = new int[4 * CavgOtsu.BINS];
 
 	float otsuThreshold(final float[] img) {
 		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
@@ -163,78 +163,119 @@ final class CavgCpuKernels {
 		}
 		if (!(max > min)) return min; // constant image: every pixel foreground, as in SIMPLE
 		final CavgOtsu.Binning b = CavgOtsu.binning(min, max);
-		Arrays.fill(hist, 0);
-		for (final float v : img)
-			hist[b.level(v)]++;
+		// four interleaved histograms: neighbouring pixels of a smooth image share a level, and increments of one
+		// counter in a row wait on each other
+		Arrays.fill(hist4, 0);
+		final int n = img.length, n4 = n & ~3;
+		for (int i = 0; i < n4; i += 4) {
+			hist4[b.level(img[i]) << 2]++;
+			hist4[(b.level(img[i + 1]) << 2) | 1]++;
+			hist4[(b.level(img[i + 2]) << 2) | 2]++;
+			hist4[(b.level(img[i + 3]) << 2) | 3]++;
+		}
+		for (int i = n4; i < n; i++)
+			hist4[b.level(img[i]) << 2]++;
+		for (int k = 0; k < CavgOtsu.BINS; k++)
+			hist[k] = hist4[k << 2] + hist4[(k << 2) | 1] + hist4[(k << 2) | 2] + hist4[(k << 2) | 3];
 		return b.threshold(CavgOtsu.searchT(hist));
 	}
 
 	// ---- 8-connected components --------------------------------------------------------------------------
 
-	/** Flood fill from each unlabelled foreground pixel in raster order, so labels follow first pixels. */
+	private byte[] fg = new byte[0];
+	private int[] padLab = new int[0];
+
+	/**
+	 * Flood fill from each unlabelled foreground pixel in raster order, so labels follow first pixels. Works on a
+	 * copy of the mask with a one-pixel empty frame, so neighbours need no bounds checks.
+	 */
 	int labelComponents(final float[] img, final int w, final int h, final float thr, final int[] labels) {
-		Arrays.fill(labels, 0, w * h, 0);
+		final int pw = w + 2, size = pw * (h + 2);
+		if (fg.length < size) {
+			fg = new byte[size];
+			padLab = new int[size];
+		}
+		Arrays.fill(fg, 0, size, (byte) 0);
+		for (int y = 0; y < h; y++)
+			for (int x = 0, i = y * w, p = (y + 1) * pw + 1; x < w; x++, i++, p++)
+				if (img[i] >= thr) fg[p] = 1;
+		final int[] nb = { -pw - 1, -pw, -pw + 1, -1, 1, pw - 1, pw, pw + 1 };
 		int next = 0;
-		for (int start = 0; start < w * h; start++) {
-			if (labels[start] != 0 || !(img[start] >= thr)) continue;
-			final int lab = ++next;
-			labels[start] = lab;
-			int sp = 0;
-			stack[sp++] = start;
-			while (sp > 0) {
-				final int p = stack[--sp];
-				final int px = p % w, py = p / w;
-				for (int dy = -1; dy <= 1; dy++) {
-					final int yy = py + dy;
-					if (yy < 0 || yy >= h) continue;
-					for (int dx = -1; dx <= 1; dx++) {
-						final int xx = px + dx;
-						if (xx < 0 || xx >= w) continue;
-						final int q = yy * w + xx;
-						if (labels[q] != 0 || !(img[q] >= thr)) continue;
-						labels[q] = lab;
+		for (int y = 0; y < h; y++)
+			for (int x = 0, p = (y + 1) * pw + 1; x < w; x++, p++) {
+				if (fg[p] == 0) continue;
+				final int lab = ++next;
+				fg[p] = 0; // visited
+				padLab[p] = lab;
+				int sp = 0;
+				stack[sp++] = p;
+				while (sp > 0) {
+					final int q = stack[--sp];
+					for (final int d : nb) {
+						final int r = q + d;
+						if (fg[r] == 0) continue;
+						fg[r] = 0;
+						padLab[r] = lab;
 						if (sp == stack.length) stack = Arrays.copyOf(stack, stack.length * 2);
-						stack[sp++] = q;
+						stack[sp++] = r;
 					}
 				}
 			}
-		}
+		for (int y = 0; y < h; y++)
+			for (int x = 0, i = y * w, p = (y + 1) * pw + 1; x < w; x++, i++, p++)
+				labels[i] = img[i] >= thr ? padLab[p] : 0;
 		return next;
 	}
 
 	// ---- local variance ----------------------------------------------------------------------------------
 
+	/**
+	 * Window sums by sliding: per-column sums over the window's rows, updated row by row, then a running sum across
+	 * the columns; double precision, as SIMPLE's summed-area tables, in O(1) per pixel and O(width) memory.
+	 */
 	void localVarianceMeans(final float[] img, final int w, final int h, final float thr, final int r,
 			final double[] inOut) {
-		final int sw = w + 1;
-		if (sat == null || sat.length < sw * (h + 1)) {
-			sat = new double[sw * (h + 1)];
-			sat2 = new double[sw * (h + 1)];
+		if (colS == null || colS.length < w) {
+			colS = new double[w];
+			colSS = new double[w];
 		}
-		Arrays.fill(sat, 0, sw, 0);
-		Arrays.fill(sat2, 0, sw, 0);
-		for (int y = 0; y < h; y++) {
-			double rs = 0, rs2 = 0;
-			sat[(y + 1) * sw] = 0;
-			sat2[(y + 1) * sw] = 0;
-			for (int x = 0; x < w; x++) {
-				final double v = img[y * w + x];
-				rs += v;
-				rs2 += v * v;
-				sat[(y + 1) * sw + x + 1] = sat[y * sw + x + 1] + rs;
-				sat2[(y + 1) * sw + x + 1] = sat2[y * sw + x + 1] + rs2;
+		Arrays.fill(colS, 0, w, 0);
+		Arrays.fill(colSS, 0, w, 0);
+		for (int yy = 0; yy < Math.min(r, h); yy++)
+			addRow(img, w, yy, 1);
+		final int nMax = (2 * r + 1) * (2 * r + 1);
+		if (inv == null || inv.length <= nMax || invR != r) {
+			invR = r;
+			inv = new double[nMax + 1];
+			invM1 = new double[nMax + 1];
+			for (int n = 2; n <= nMax; n++) {
+				inv[n] = 1.0 / n;
+				invM1[n] = 1.0 / (n - 1);
 			}
 		}
 		double sumIn = 0, sumOut = 0;
 		int nIn = 0, nOut = 0;
 		for (int y = 0; y < h; y++) {
-			final int y0 = Math.max(0, y - r), y1 = Math.min(h, y + r + 1);
+			if (y + r < h) addRow(img, w, y + r, 1);
+			if (y - r - 1 >= 0) addRow(img, w, y - r - 1, -1);
+			final int ny = Math.min(h - 1, y + r) - Math.max(0, y - r) + 1;
+			double s = 0, s2 = 0;
+			for (int xx = 0; xx < Math.min(r, w); xx++) {
+				s += colS[xx];
+				s2 += colSS[xx];
+			}
 			for (int x = 0; x < w; x++) {
-				final int x0 = Math.max(0, x - r), x1 = Math.min(w, x + r + 1);
-				final int n = (y1 - y0) * (x1 - x0);
-				final double s = sat[y1 * sw + x1] - sat[y0 * sw + x1] - sat[y1 * sw + x0] + sat[y0 * sw + x0];
-				final double s2 = sat2[y1 * sw + x1] - sat2[y0 * sw + x1] - sat2[y1 * sw + x0] + sat2[y0 * sw + x0];
-				final double var = n > 1 ? Math.max(0, (s2 - s * s / n) / (n - 1)) : 0;
+				if (x + r < w) {
+					s += colS[x + r];
+					s2 += colSS[x + r];
+				}
+				if (x - r - 1 >= 0) {
+					s -= colS[x - r - 1];
+					s2 -= colSS[x - r - 1];
+				}
+				final int n = ny * (Math.min(w - 1, x + r) - Math.max(0, x - r) + 1);
+				// rounding can leave a flat window a hair below 0; a variance is not negative
+				final double var = n > 1 ? Math.max(0, (s2 - s * s * inv[n]) * invM1[n]) : 0;
 				if (img[y * w + x] >= thr) {
 					sumIn += var;
 					nIn++;
@@ -247,5 +288,17 @@ final class CavgCpuKernels {
 		}
 		inOut[0] = nIn > 0 ? sumIn / nIn : 0;
 		inOut[1] = nOut > 0 ? sumOut / nOut : 0;
+	}
+
+	private double[] colS, colSS, inv, invM1;
+	private int invR = -1;
+
+	private void addRow(final float[] img, final int w, final int y, final int sign) {
+		final int o = y * w;
+		for (int x = 0; x < w; x++) {
+			final double v = img[o + x];
+			colS[x] += sign * v;
+			colSS[x] += sign * v * v;
+		}
 	}
 }

@@ -72,9 +72,10 @@ public interface ImageOps extends AutoCloseable {
 	void cavgLowPass(float[] img, int box, int[] limits, int edge, float[][] out);
 
 	/**
-	 * SIMPLE's Otsu threshold: min-max scaled to [0,255], binned by nint(x)+1 into 256 bins, T = 1..254 minimising
-	 * the within-class variance (first minimum wins), returned as T/scale + min in image units; pixels &gt;= it are
-	 * foreground. A constant image returns its value (all foreground).
+	 * SIMPLE's Otsu threshold ({@link CavgOtsu}): min-max scaled to [0,255], 256 grey levels, the level T = 1..254
+	 * (class 1 = levels 0..T) minimising the within-class variance in SIMPLE's single precision (first minimum
+	 * wins), returned as T/scale + min in image units; pixels &gt;= it are foreground. A constant image returns its
+	 * value (all foreground).
 	 */
 	float cavgOtsuThreshold(float[] img);
 

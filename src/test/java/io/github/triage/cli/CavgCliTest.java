@@ -100,6 +100,30 @@ class CavgCliTest {
 		assertEquals(states.size() - kept, MrcFiles.read(out.resolve(stack + "_rejected.mrc")).size());
 	}
 
+	/**
+	 * Without --compat the spec's pixel-vs-pixel pruning applies: at 2 Å/px SIMPLE prunes (and so rejects for
+	 * "no component") particles wider than 32 px in a 64-px box; the default mode keeps many of them. Population
+	 * and resolution do not depend on the mode.
+	 */
+	@Test
+	void defaultModeDiffersFromCompatOnlyWhereThePruningQuirkActs() throws IOException {
+		final String stack = STACKS[1];
+		final Path out = tmp.resolve("default");
+		final Run r = run("cavg", "reject", "--stack", res(stack + ".mrc").toString(), "--classes",
+				res(stack + "_classes.csv").toString(), "--mskdiam", "96", "--tier", "p1", "--use-gpu", "off", "--out",
+				out.toString());
+		assertEquals(0, r.exit(), r.err());
+		final List<String> expected = Files.readAllLines(res(stack + "_expected_p1.csv"));
+		final List<String> got = Files.readAllLines(out.resolve("rejection.csv"));
+		int maskFlips = 0;
+		for (int i = 1; i < expected.size(); i++) {
+			final String[] e = expected.get(i).split(","), g = got.get(i).split(",");
+			assertEquals(e[2] + "," + e[3], g[2] + "," + g[3], "population, resolution of class " + e[0]);
+			if (e[4].equals("true") && g[4].equals("false")) maskFlips++;
+		}
+		assertTrue(maskFlips >= 10, "default mode keeps classes SIMPLE's Å-vs-px pruning rejects: " + maskFlips);
+	}
+
 	@Test
 	void handcheckOutputsInDetail() throws IOException {
 		final Path out = tmp.resolve("out");
@@ -175,6 +199,28 @@ class CavgCliTest {
 	}
 
 	@Test
+	void existingClassStatesAreAndedAsInSimplesCleanup() throws IOException {
+		// class 5 is the one class the rejector keeps; the table says it was rejected before
+		final Path classes = tmp.resolve("prior.csv");
+		Files.writeString(classes, "class,pop,res,state\n1,0,10,1\n2,50,10,1\n3,50,55,1\n4,0,10,1\n5,50,10,0\n6,50,55,1\n");
+		final Path out = tmp.resolve("out");
+		final Run r = run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
+				classes.toString(), "--mskdiam", "50", "--tier", "p1", "--use-gpu", "off", "--out", out.toString());
+		assertEquals(0, r.exit(), r.err());
+		// the rejector keeps class 5 (rejection.csv), but it was rejected before: final state 0 everywhere else
+		assertTrue(Files.readAllLines(out.resolve("rejection.csv")).get(5).startsWith("5,1,false,false,false,false"));
+		assertEquals(List.of("0", "0", "0", "0", "0", "0"), Files.readAllLines(out.resolve("selection.txt")));
+		assertEquals(0, MrcFiles.read(out.resolve(HANDCHECK + "_selected.mrc")).size());
+		assertTrue(Files.readString(out.resolve("REJECTION_FINISHED")).contains("rejected_before: 1"));
+		// feeding class_states.csv back in gives the same states again
+		final Path again = tmp.resolve("again");
+		assertEquals(0, run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
+				out.resolve("class_states.csv").toString(), "--mskdiam", "50", "--tier", "p1", "--use-gpu", "off",
+				"--out", again.toString()).exit());
+		assertEquals(Files.readAllLines(out.resolve("class_states.csv")), Files.readAllLines(again.resolve("class_states.csv")));
+	}
+
+	@Test
 	void relionModelStarAndParticles() throws IOException {
 		final Path out = tmp.resolve("relion");
 		final Run r = run("cavg", "reject", "--stack", res("relion/run_it006_classes.mrcs").toString(), "--classes",
@@ -234,6 +280,28 @@ class CavgCliTest {
 				"--use-gpu", "off", "--out", out.toString()).exit());
 		assertTrue(Files.exists(out.resolve("REJECTION_FAILED")));
 		assertTrue(!Files.exists(out.resolve("REJECTION_FINISHED")));
+	}
+
+	@Test
+	void nonSquareClassAveragesAreRefused() throws IOException {
+		final Path f = tmp.resolve("wide.mrc");
+		final float[][] px = new float[6][64 * 32];
+		MrcFiles.write(f, new MrcStack(px, 64, 32, 1.0));
+		badInput(f, res(HANDCHECK + "_classes.csv"), "wide.mrc: class averages must be square, got 64 × 32");
+	}
+
+	@Test
+	void clij2PathGivesTheReferenceDecisions() throws IOException {
+		org.junit.jupiter.api.Assumptions.assumeTrue(io.github.triage.ops.OpenClProbe.probe().hasAny(),
+				"no OpenCL device: CLIJ2 test skipped");
+		final Path out = tmp.resolve("clij");
+		final Run r = run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
+				res(HANDCHECK + "_classes.csv").toString(), "--mskdiam", "50", "--tier", "p1", "--compat", "simple",
+				"--use-gpu", "on", "--out", out.toString());
+		assertEquals(0, r.exit(), r.err());
+		assertTrue(r.err().contains("CLIJ2"), r.err());
+		assertEquals(Files.readAllLines(res(HANDCHECK + "_expected_p1.csv")),
+				firstSixColumns(Files.readAllLines(out.resolve("rejection.csv"))));
 	}
 
 	// ---- bad input: a clear error naming the file, exit 2, nothing but the failure record --------------------

@@ -103,6 +103,19 @@ class MrcFilesTest {
 	}
 
 	@Test
+	void imodUnsignedBytes() throws IOException {
+		final Path f = write(ByteOrder.LITTLE_ENDIAN, 0, 0, 1, b -> b.put((byte) 0).put((byte) 1).put((byte) 200).put((byte) 255));
+		assertArrayEquals(new float[] { 0, 1, -56, -1 }, MrcFiles.read(f).sections()[0], "MRC2014: signed");
+		final byte[] bytes = Files.readAllBytes(f);
+		ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(152, 1146047817).putInt(156, 0);
+		Files.write(f, bytes);
+		assertArrayEquals(new float[] { 0, 1, 200, 255 }, MrcFiles.read(f).sections()[0], "IMOD, flags bit 0 clear: unsigned");
+		ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(156, 1);
+		Files.write(f, bytes);
+		assertArrayEquals(new float[] { 0, 1, -56, -1 }, MrcFiles.read(f).sections()[0], "IMOD, signed flag");
+	}
+
+	@Test
 	void halfPrecisionSubnormalsAndSigns() {
 		assertEquals(0x1p-24f, MrcFiles.halfToFloat((short) 0x0001));
 		assertEquals(-0x1p-14f, MrcFiles.halfToFloat((short) 0x8400));

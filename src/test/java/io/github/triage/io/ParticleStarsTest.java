@@ -33,6 +33,7 @@ class ParticleStarsTest {
 		p.writeWithStates(out, r);
 
 		final StarFile before = StarFile.read(in), after = StarFile.read(out);
+		assertTrue(Files.readString(out).contains("# version 30001\n\ndata_particles"), "RELION 3.1 version line kept");
 		assertEquals(before.blocks().size(), after.blocks().size());
 		assertEquals(before.block("optics").loops().get(0).columns(), after.block("optics").loops().get(0).columns());
 		final StarFile.Loop a = after.loopWith("_rlnClassNumber"), b = before.loopWith("_rlnClassNumber");

@@ -1,12 +1,108 @@
 package io.github.triage.cli.bench;
 
-import picocli.CommandLine.Command;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 
-/** Placeholder until its issue lands: replaced by the real benchmark. */
-@Command(name = "cavg", mixinStandardHelpOptions = true, description = "Benchmark of the cavg stage.")
-public final class CavgBench implements Runnable {
+import org.jtransforms.fft.FloatFFT_2D;
+
+import io.github.triage.Progress;
+import io.github.triage.cavg.ClassAverageRejector;
+import io.github.triage.cavg.ClassDecision;
+import io.github.triage.cavg.RejectionParams;
+import io.github.triage.cavg.SyntheticClassAverages;
+import io.github.triage.cavg.Tier;
+import io.github.triage.ops.CpuImageOps;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Throughput of the four-criteria class-average rejector on the CPU path (one thread), with two baselines measured
+ * in the same run on the same data: one pass summing every pixel (memory bandwidth) and one JTransforms 2D FFT per
+ * image (the least a Fourier low-pass costs). The ratios make the figures comparable across machines.
+ */
+@Command(name = "cavg", mixinStandardHelpOptions = true, sortOptions = false,
+		description = "Benchmark of class-average rejection (CPU): classes per second, ms per class, ratio to baselines.")
+public final class CavgBench implements Callable<Integer> {
+	@Option(names = "--classes", defaultValue = "200", description = "Class averages in the stack (default ${DEFAULT-VALUE}).")
+	int classes;
+
+	@Option(names = "--box", defaultValue = "200", description = "Box size in pixels (default ${DEFAULT-VALUE}).")
+	int box;
+
+	@Option(names = "--reps", defaultValue = "5", description = "Timed repetitions; the median is reported (default ${DEFAULT-VALUE}).")
+	int reps;
+
+	@Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up repetitions (default ${DEFAULT-VALUE}).")
+	int warmup;
+
+	@Spec
+	CommandSpec spec;
+
 	@Override
-	public void run() {
-		throw new UnsupportedOperationException("'triage bench cavg' is not built yet.");
+	public Integer call() {
+		if (classes < 2 || box < 16 || box % 2 != 0 || reps < 1 || warmup < 0)
+			throw new IllegalArgumentException("need --classes >= 2, an even --box >= 16, --reps >= 1, --warmup >= 0");
+		final PrintWriter out = spec.commandLine().getOut();
+		// one thread for everything, JTransforms included (it would otherwise spread large FFTs over cores)
+		pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+		final SyntheticClassAverages.Stack s = SyntheticClassAverages.generate(classes, box, 42);
+		// smpd 1.5 Å, mask 0.8 × box: a typical 2D classification geometry
+		final RejectionParams params = RejectionParams.of(Tier.P2, 0.8 * box * 1.5, 1.5);
+		final ClassAverageRejector rejector = new ClassAverageRejector(new CpuImageOps(), params);
+		final FloatFFT_2D fft = new FloatFFT_2D(box, box);
+		final float[] work = new float[2 * box * box]; // realForwardFull: any size
+		final double[] sink = new double[1];
+
+		final Runnable reject = () -> {
+			final List<ClassDecision> d = rejector.reject(s.images(), box, s.stats(), Progress.NONE);
+			sink[0] += d.get(0).state();
+		};
+		final Runnable sum = () -> {
+			double acc = 0;
+			for (final float[] img : s.images())
+				for (final float v : img)
+					acc += v;
+			sink[0] += acc;
+		};
+		final Runnable ffts = () -> {
+			for (final float[] img : s.images()) {
+				System.arraycopy(img, 0, work, 0, img.length);
+				fft.realForwardFull(work);
+				sink[0] += work[0];
+			}
+		};
+		final double tReject = median(reject), tSum = median(sum), tFft = median(ffts);
+		out.println("# triage bench cavg: " + classes + " classes of " + box + " x " + box + ", CPU, 1 thread, tier p2, "
+				+ "median of " + reps + " after " + warmup + " warm-up");
+		out.println("what,seconds,classes_per_s,ms_per_class");
+		row(out, "reject (4 criteria)", tReject);
+		row(out, "baseline: sum pass", tSum);
+		row(out, "baseline: 1 FFT per image", tFft);
+		out.printf(Locale.ROOT, "ratio reject/sum,%.1f%n", tReject / tSum);
+		out.printf(Locale.ROOT, "ratio reject/fft,%.2f%n", tReject / tFft);
+		out.printf(Locale.ROOT, "# checksum %.3f%n", sink[0]);
+		out.flush();
+		return 0;
+	}
+
+	private void row(final PrintWriter out, final String what, final double seconds) {
+		out.printf(Locale.ROOT, "%s,%.4f,%.1f,%.3f%n", what, seconds, classes / seconds, 1000 * seconds / classes);
+	}
+
+	private double median(final Runnable r) {
+		for (int i = 0; i < warmup; i++)
+			r.run();
+		final double[] t = new double[reps];
+		for (int i = 0; i < reps; i++) {
+			final long t0 = System.nanoTime();
+			r.run();
+			t[i] = (System.nanoTime() - t0) * 1e-9;
+		}
+		java.util.Arrays.sort(t);
+		return t[reps / 2];
 	}
 }

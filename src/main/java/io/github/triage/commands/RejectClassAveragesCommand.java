@@ -1,0 +1,194 @@
+package io.github.triage.commands;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.widget.FileWidget;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import io.github.triage.BadInputException;
+import io.github.triage.cavg.CleanupOutputs;
+import io.github.triage.cavg.ClassDecision;
+import io.github.triage.cavg.RejectionJob;
+import io.github.triage.cavg.Tier;
+import io.github.triage.io.ClassTables;
+import io.github.triage.io.ContactSheets;
+import io.github.triage.io.MrcFiles;
+import io.github.triage.io.MrcStack;
+import io.github.triage.io.ParticleStars;
+import io.github.triage.io.TiffStacks;
+import io.github.triage.ops.ImageOps;
+
+/**
+ * Plugins > Triage > Class averages > Reject class averages: SIMPLE's four rejection criteria on a stack of 2D
+ * class averages (an MRC/MRCS file, or the open stack when no file is given) with its class table, writing the
+ * cleanup outputs into the output folder (as {@code triage cavg reject}). Shows a montage with the rejected classes
+ * framed in red with their reason, and a results table (one row per class). Macro:
+ * {@code run("Reject class averages", "stack_file=/d/cavgs.mrcs classes_file=/d/classes.csv mskdiam=150 tier=p2 output_dir=/d/out");}
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Triage>Class averages>Reject class averages",
+		label = "Reject class averages", description = "Reject cryo-EM 2D class averages (SIMPLE's criteria)")
+public class RejectClassAveragesCommand extends TriageCommand {
+
+	public static final String TABLE_TITLE = "Class-average rejection";
+
+	@Parameter(label = "Open stack (used when no file is given)", required = false)
+	private ImagePlus image;
+
+	// not persisted: a file remembered from an earlier run must not silently replace the open stack
+	@Parameter(label = "Class averages (MRC/MRCS)", required = false, persist = false, style = FileWidget.OPEN_STYLE,
+			description = "Empty: use the open stack")
+	private File stack_file;
+
+	@Parameter(label = "Class table (CSV class,pop,res or model.star)", style = FileWidget.OPEN_STYLE)
+	private File classes_file;
+
+	@Parameter(label = "Mask diameter (Å)", min = "0")
+	private double mskdiam;
+
+	@Parameter(label = "Tier", choices = { "p1", "p2", "ref", "match" })
+	private String tier = "p1";
+
+	// not persisted: another data set's pixel size must not be reused silently
+	@Parameter(label = "Pixel size (Å/px, 0 = from the file or image)", min = "0", persist = false)
+	private double smpd = 0;
+
+	@Parameter(label = "Reproduce SIMPLE exactly (compat)")
+	private boolean compat_simple = false;
+
+	@Parameter(label = "Particle STAR (optional)", required = false, persist = false, style = FileWidget.OPEN_STYLE)
+	private File particles_file;
+
+	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE)
+	private File output_dir;
+
+	@Parameter(label = "Use a GPU (CLIJ2) if there is one")
+	private boolean use_gpu = true;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Class-average montage")
+	private ImagePlus montage;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Rejection table")
+	private ResultsTable results;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Summary")
+	private String summary;
+
+	@Override
+	protected void execute() throws Exception {
+		if (classes_file == null || classes_file.getPath().isBlank())
+			throw new BadInputException("no class table given (classes_file=...)");
+		if (output_dir == null || output_dir.getPath().isBlank())
+			throw new BadInputException("no output folder given (output_dir=...)");
+		final Path out = output_dir.toPath();
+		final RejectionJob.Settings settings = new RejectionJob.Settings(Tier.parse(tier), mskdiam,
+				smpd > 0 ? smpd : Double.NaN, compat_simple);
+		final RejectionJob.Outcome outcome;
+		final MrcStack stack;
+		try (ImageOps ops = ops(use_gpu)) {
+			if (stack_file != null && !stack_file.getPath().isBlank()) {
+				outcome = RejectionJob.runFiles(stack_file.toPath(), classes_file.toPath(), particlesPath(), settings,
+						ops, out, progress(), m -> log.info("Triage: " + m));
+				stack = outcome.stack();
+			}
+			else {
+				// SciJava may hand an empty ImagePlus for an unset optional input
+				if (image == null || image.getWidth() == 0 || image.getProcessor() == null) throw new BadInputException("no class averages: give stack_file=... or open a stack");
+				stack = fromImage(image);
+				final Map<String, String> context = new LinkedHashMap<>();
+				context.put("stack", "image '" + image.getTitle() + "'");
+				context.put("classes", classes_file.toString());
+				final ParticleStars particles;
+				final ClassTables.ClassTable table;
+				try {
+					particles = particlesPath() != null ? ParticleStars.read(particlesPath()) : null;
+					table = ClassTables.read(classes_file.toPath(), particles != null ? particles.particleCount() : -1);
+				}
+				catch (final BadInputException e) {
+					CleanupOutputs.writeFailure(out, e.getMessage(), context);
+					throw e;
+				}
+				outcome = RejectionJob.run(stack, "image '" + image.getTitle() + "'", stem(image.getTitle()), table,
+						particles, settings, ops, out, progress(), m -> log.info("Triage: " + m), context);
+			}
+		}
+		final List<ClassDecision> decisions = outcome.decisions();
+		results = table(decisions);
+		final List<ContactSheets.Tile> tiles = new ArrayList<>();
+		for (int i = 0; i < decisions.size(); i++)
+			tiles.add(CleanupOutputs.tile(stack.sections()[i], decisions.get(i)));
+		montage = new ImagePlus("Class averages (" + tier + ")", ContactSheets.render(tiles, stack.width()));
+		summary = String.format(Locale.ROOT, "kept %d of %d classes (%s)%s; outputs in %s", outcome.written().kept(),
+				decisions.size(), tier, outcome.written().particles() != null ? ", "
+						+ outcome.written().particles().selected() + " particles selected" : "", out);
+		log.info("Triage: " + summary);
+		if (ui != null && !ui.isHeadless() && !java.awt.GraphicsEnvironment.isHeadless()) results.show(TABLE_TITLE);
+	}
+
+	/** One row per class: state, the four flags, the key numbers and the reason. */
+	static ResultsTable table(final List<ClassDecision> decisions) {
+		final ResultsTable rt = new ResultsTable();
+		rt.showRowNumbers(false);
+		for (final ClassDecision d : decisions) {
+			rt.incrementCounter();
+			rt.addValue("class", d.classNumber());
+			rt.addValue("state", d.state());
+			rt.addValue("population", String.valueOf(d.populationRejects()));
+			rt.addValue("resolution", String.valueOf(d.resolutionRejects()));
+			rt.addValue("mask", String.valueOf(d.maskRejects()));
+			rt.addValue("local_variance", String.valueOf(d.localVarianceRejects()));
+			rt.addValue("pop", d.roundedPopulation());
+			rt.addValue("pop_threshold", d.populationThreshold());
+			rt.addValue("res_A", d.resolutionA());
+			if (d.localVarianceMeasures() != null) {
+				rt.addValue("lv_z_in", d.localVarianceMeasures().zIn());
+				rt.addValue("lv_z_out", d.localVarianceMeasures().zOut());
+			}
+			rt.addValue("reason", d.reason());
+		}
+		return rt;
+	}
+
+	private Path particlesPath() {
+		return particles_file != null && !particles_file.getPath().isBlank() ? particles_file.toPath() : null;
+	}
+
+	/**
+	 * The open stack as class averages: one slice per class, converted to float. Pixel size from the image's
+	 * calibration when its unit is Å or nm (the smpd parameter wins when given).
+	 */
+	static MrcStack fromImage(final ImagePlus imp) {
+		final int w = imp.getWidth(), h = imp.getHeight(), n = imp.getStackSize();
+		final float[] all = TiffStacks.fromImagePlus(imp).update(null).getCurrentStorageArray();
+		final float[][] sections = new float[n][];
+		for (int k = 0; k < n; k++) {
+			sections[k] = java.util.Arrays.copyOfRange(all, k * w * h, (k + 1) * w * h);
+			MrcFiles.requireFinite(sections[k], w, "image '" + imp.getTitle() + "': slice " + (k + 1));
+		}
+		return new MrcStack(sections, w, h, pixelSizeA(imp));
+	}
+
+	private static double pixelSizeA(final ImagePlus imp) {
+		final ij.measure.Calibration c = imp.getCalibration();
+		if (c == null || !c.scaled()) return Double.NaN;
+		final String unit = c.getUnit().trim().toLowerCase(Locale.ROOT);
+		if (unit.equals("å") || unit.equals("a") || unit.startsWith("angstrom")) return c.pixelWidth;
+		if (unit.equals("nm")) return c.pixelWidth * 10;
+		return Double.NaN;
+	}
+
+	private static String stem(final String title) {
+		final int dot = title.lastIndexOf('.');
+		return dot > 0 ? title.substring(0, dot) : title;
+	}
+}

@@ -1,0 +1,183 @@
+package io.github.triage.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The CPU class-average kernels against brute-force definitions and hand-worked answers. */
+class CavgKernelsTest {
+	private final ImageOps cpu = new CpuImageOps();
+
+	private static float[] noise(final int n, final long seed) {
+		final Random r = new Random(seed);
+		final float[] a = new float[n];
+		for (int i = 0; i < n; i++)
+			a[i] = (float) r.nextGaussian();
+		return a;
+	}
+
+	/** Direct 2D DFT, weight by radius, inverse: the definition of the low-pass. */
+	private static double[] bruteLowPass(final float[] img, final int n, final int limit, final int edge) {
+		final double[] re = new double[n * n], im = new double[n * n];
+		for (int h = 0; h < n; h++)
+			for (int k = 0; k < n; k++) {
+				double sr = 0, si = 0;
+				for (int y = 0; y < n; y++)
+					for (int x = 0; x < n; x++) {
+						final double a = -2 * Math.PI * ((double) h * y / n + (double) k * x / n);
+						sr += img[y * n + x] * Math.cos(a);
+						si += img[y * n + x] * Math.sin(a);
+					}
+				final int hs = h <= n / 2 ? h : h - n, ks = k <= n / 2 ? k : k - n;
+				final double w = CavgCpuKernels.weight(Math.sqrt(hs * hs + ks * ks), limit, edge);
+				re[h * n + k] = sr * w;
+				im[h * n + k] = si * w;
+			}
+		final double[] out = new double[n * n];
+		for (int y = 0; y < n; y++)
+			for (int x = 0; x < n; x++) {
+				double s = 0;
+				for (int h = 0; h < n; h++)
+					for (int k = 0; k < n; k++) {
+						final double a = 2 * Math.PI * ((double) h * y / n + (double) k * x / n);
+						s += re[h * n + k] * Math.cos(a) - im[h * n + k] * Math.sin(a);
+					}
+				out[y * n + x] = s / (n * n);
+			}
+		return out;
+	}
+
+	@Test
+	void lowPassEqualsTheDirectTransform() {
+		for (final int n : new int[] { 16, 15 }) {
+			final float[] img = noise(n * n, n);
+			final int[] limits = { 3, 12, 40 }; // DC attenuated, partial edge, past Nyquist (weight 1 nowhere cut)
+			final float[][] out = { new float[n * n], new float[n * n], new float[n * n] };
+			cpu.cavgLowPass(img, n, limits, 10, out);
+			for (int j = 0; j < limits.length; j++) {
+				final double[] ref = bruteLowPass(img, n, limits[j], 10);
+				for (int i = 0; i < n * n; i++)
+					assertEquals(ref[i], out[j][i], 1e-4, "n " + n + " limit " + limits[j] + " pixel " + i);
+			}
+		}
+	}
+
+	@Test
+	void edgeNormalisationSubtractsSimplesBorderMean() {
+		// 3x3: border pixels 1..8 around a centre 100; corners counted twice, divided by 2*(3+3) = 12
+		final float[] img = { 1, 2, 3, 4, 100, 5, 6, 7, 8 };
+		final double sum = (1 + 2 + 3) + (6 + 7 + 8) + (1 + 4 + 6) + (3 + 5 + 8);
+		final float mean = (float) (sum / 12);
+		cpu.cavgEdgeNormalise(img, 3, 3);
+		assertEquals(100 - mean, img[4], 1e-5);
+		assertEquals(1 - mean, img[0], 1e-5);
+		final float[] tiny = { 1e-12f, 0, 0, 0 };
+		cpu.cavgEdgeNormalise(tiny, 2, 2);
+		assertEquals(1e-12f, tiny[0], 0f, "|mean| <= 1e-10 is left alone");
+	}
+
+	@Test
+	void otsuSplitsTwoLevelsAndKeepsConstantsWhole() {
+		final float[] img = new float[100];
+		for (int i = 0; i < 100; i++)
+			img[i] = i < 60 ? 10 : 200;
+		final float t = cpu.cavgOtsuThreshold(img);
+		assertTrue(t > 10 && t <= 200, "threshold " + t);
+		final float[] flat = new float[16];
+		java.util.Arrays.fill(flat, 3.5f);
+		assertEquals(3.5f, cpu.cavgOtsuThreshold(flat), 0f);
+	}
+
+	@Test
+	void greyLevelIsFortranNint() {
+		final Random r = new Random(5);
+		final CavgOtsu.Binning b = new CavgOtsu.Binning(0f, 1f, 0f, 1f); // level = nint(v)
+		for (int i = 0; i < 200000; i++) {
+			final float v = i < 256 ? i + 0.5f : i < 512 ? Math.nextDown(i - 256 + 0.5f) : r.nextFloat() * 255f;
+			final int want = Math.min(255, (int) Math.floor(v + 0.5d)); // exact in double
+			assertEquals(want, b.level(v), "v = " + v);
+		}
+	}
+
+	@Test
+	void fastOtsuSearchEqualsSimplesDirectLoop() {
+		final Random r = new Random(3);
+		for (int trial = 0; trial < 400; trial++) {
+			final long[] h = new long[CavgOtsu.BINS];
+			final int kind = trial % 4;
+			for (int i = 0; i < h.length; i++) {
+				if (kind == 0) h[i] = r.nextInt(50); // flat-ish
+				else if (kind == 1) h[i] = r.nextDouble() < 0.1 ? r.nextInt(5) : 0; // sparse: many empty bins, ties
+				else { // two bumps of random size and place
+					final double a = Math.exp(-Math.pow(i - 40 - r.nextInt(3), 2) / 200.0) * 1000;
+					final double b = Math.exp(-Math.pow(i - 150, 2) / (50.0 + kind * 100)) * (kind == 2 ? 300 : 30);
+					h[i] = Math.round(a + b);
+				}
+			}
+			h[0] = Math.max(h[0], 1); // min and max pixels always occupy the end bins
+			h[255] = Math.max(h[255], 1);
+			assertEquals(CavgOtsu.searchTDirect(h), CavgOtsu.searchT(h), "trial " + trial);
+		}
+	}
+
+	@Test
+	void componentsAreEightConnectedAndNumberedInRasterOrder() {
+		// 6x4; '1' foreground. The diagonal pair at the left joins; the right blob starts earlier in raster order.
+		final String[] rows = { //
+				"000110", //
+				"100110", //
+				"010000", //
+				"001001" };
+		final float[] img = new float[24];
+		for (int y = 0; y < 4; y++)
+			for (int x = 0; x < 6; x++)
+				img[y * 6 + x] = rows[y].charAt(x) == '1' ? 1 : 0;
+		final int[] labels = new int[24];
+		assertEquals(3, cpu.cavgLabelComponents(img, 6, 4, 0.5f, labels));
+		assertArrayEquals(new int[] { //
+				0, 0, 0, 1, 1, 0, //
+				2, 0, 0, 1, 1, 0, //
+				0, 2, 0, 0, 0, 0, //
+				0, 0, 2, 0, 0, 3 }, labels);
+	}
+
+	@Test
+	void localVarianceEqualsTheDirectDefinition() {
+		final int w = 20, h = 17, r = 3;
+		final float[] img = noise(w * h, 7);
+		final float thr = 0.3f;
+		double sIn = 0, sOut = 0;
+		int nIn = 0, nOut = 0;
+		for (int y = 0; y < h; y++)
+			for (int x = 0; x < w; x++) {
+				double s = 0, ss = 0;
+				int n = 0;
+				for (int yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++)
+					for (int xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) {
+						s += img[yy * w + xx];
+						n++;
+					}
+				final double m = s / n;
+				for (int yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++)
+					for (int xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++)
+						ss += (img[yy * w + xx] - m) * (img[yy * w + xx] - m);
+				final double v = ss / (n - 1);
+				if (img[y * w + x] >= thr) {
+					sIn += v;
+					nIn++;
+				}
+				else {
+					sOut += v;
+					nOut++;
+				}
+			}
+		final double[] got = new double[2];
+		cpu.cavgLocalVarianceMeans(img, w, h, thr, r, got);
+		assertEquals(sIn / nIn, got[0], 1e-9);
+		assertEquals(sOut / nOut, got[1], 1e-9);
+	}
+}
