@@ -176,7 +176,10 @@ public final class MacroFunctions {
 		String call() throws Exception;
 	}
 
-	static String message(final Exception e) {
+	static String message(final Throwable e) {
+		if (e instanceof LinkageError) // a jar missing from the installation, not bad input: say which class
+			return "missing class " + e.getMessage() + " (" + e.getClass().getSimpleName()
+					+ "): is Triage installed with its dependencies? See docs/fiji.md";
 		return e instanceof java.nio.file.NoSuchFileException ? "no such file: " + e.getMessage()
 				: e.getMessage() != null ? e.getMessage() : e.toString();
 	}
@@ -191,7 +194,7 @@ public final class MacroFunctions {
 		try {
 			return op.call();
 		}
-		catch (final Exception e) {
+		catch (final Exception | LinkageError e) {
 			final String message = message(e);
 			IJ.log("Triage error: " + message);
 			return ERROR + message;
