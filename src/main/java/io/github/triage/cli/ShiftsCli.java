@@ -1,7 +1,6 @@
 package io.github.triage.cli;
 
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import io.github.triage.BadInputException;
 import io.github.triage.slice.CumulativeShifts;
+import io.github.triage.slice.PlainNumbers;
 import io.github.triage.slice.ShiftsTable;
 import io.github.triage.slice.SliceConfig;
 import picocli.CommandLine.Command;
@@ -93,9 +93,7 @@ public final class ShiftsCli implements Runnable {
 		return r;
 	}
 
-	/** Shortest decimal that reads back as the same double, without exponent ("0.0038", "6", "-1.575"). */
-	static String plain(final double v) {
-		if (v == 0) return "0";
-		return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+	private static String plain(final double v) {
+		return PlainNumbers.format(v);
 	}
 }
