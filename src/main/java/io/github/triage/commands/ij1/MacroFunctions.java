@@ -14,6 +14,7 @@ import ij.IJ;
 import io.github.triage.commands.SliceIdList;
 import io.github.triage.io.AtomicFiles;
 import io.github.triage.slice.CumulativeShifts;
+import io.github.triage.slice.PlainNumbers;
 import io.github.triage.slice.ShiftsTable;
 import io.github.triage.slice.SliceConfig;
 import io.github.triage.slice.SliceSources;
@@ -167,9 +168,7 @@ public final class MacroFunctions {
 	}
 
 	static String num(final double v) {
-		// As `triage shifts cumulative` prints them: the shortest decimal that reads back as the same double.
-		if (v == 0) return "0";
-		return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+		return PlainNumbers.format(v); // as `triage shifts cumulative` prints them
 	}
 
 	interface Op {
