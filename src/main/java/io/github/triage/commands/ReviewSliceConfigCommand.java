@@ -11,8 +11,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import ij.gui.GenericDialog;
-import ij.gui.NonBlockingGenericDialog;
 import ij.measure.ResultsTable;
 import io.github.triage.BadInputException;
 import io.github.triage.slice.SliceColumns;
@@ -77,7 +75,7 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 		}
 		else if (!isHeadlessOrMacro()) {
 			SliceConfigTable.toTable(config).show(title);
-			edits = fromDialog(config, title);
+			edits = SliceReviewDialog.show(config, title);
 			if (edits == null) return; // cancelled: nothing saved
 			appendNotes = false;
 		}
@@ -100,29 +98,6 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 			final Map<String, Object> cells = new LinkedHashMap<>();
 			if (!UNCHANGED.equals(use)) cells.put(SliceColumns.USE, SliceColumns.parseBoolean(use));
 			if (notes != null && !notes.isBlank()) cells.put(SliceColumns.NOTES, notes.strip());
-			if (!cells.isEmpty()) edits.put(id, cells);
-		}
-		return edits;
-	}
-
-	/** One use checkbox and one notes field per slice; null when cancelled. */
-	private Map<String, Map<String, Object>> fromDialog(final SliceConfig config, final String title) {
-		final GenericDialog gd = new NonBlockingGenericDialog("Review " + title);
-		gd.addMessage("Untick 'use' to exclude a slice; the table '" + title + "' shows every column.");
-		for (final String id : config.ids()) {
-			gd.addCheckbox("slice " + id + " use", Boolean.TRUE.equals(config.getBoolean(id, SliceColumns.USE)));
-			gd.addToSameRow();
-			gd.addStringField("notes", config.get(id, SliceColumns.NOTES), 30);
-		}
-		gd.showDialog();
-		if (gd.wasCanceled()) return null;
-		final Map<String, Map<String, Object>> edits = new LinkedHashMap<>();
-		for (final String id : config.ids()) {
-			final boolean u = gd.getNextBoolean();
-			final String n = gd.getNextString().strip();
-			final Map<String, Object> cells = new LinkedHashMap<>();
-			if (!Boolean.valueOf(u).equals(config.getBoolean(id, SliceColumns.USE))) cells.put(SliceColumns.USE, u);
-			if (!n.equals(config.get(id, SliceColumns.NOTES))) cells.put(SliceColumns.NOTES, n);
 			if (!cells.isEmpty()) edits.put(id, cells);
 		}
 		return edits;

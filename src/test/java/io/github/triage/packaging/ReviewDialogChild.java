@@ -1,12 +1,16 @@
 package io.github.triage.packaging;
 
 import java.awt.Checkbox;
+import java.awt.Component;
+import java.awt.Container;
 import java.awt.EventQueue;
 import java.awt.TextField;
 import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.scijava.Context;
@@ -34,9 +38,14 @@ public final class ReviewDialogChild {
 				final GenericDialog gd = waitForDialog("Review " + title);
 				System.out.println("table shown: " + (ResultsTable.getResultsTable(title) != null));
 				EventQueue.invokeAndWait(() -> {
-					// Rows in file order: 00, 01, 02, 07, 03, 04, 05.
-					((Checkbox) gd.getCheckboxes().get(4)).setState(false);
-					((TextField) gd.getStringFields().get(3)).setText("gap, checked");
+					// Rows in file order: 00, 01, 02, 07, 03, 04, 05: one checkbox and one text field each.
+					final List<Checkbox> boxes = new ArrayList<>();
+					final List<TextField> fields = new ArrayList<>();
+					collect(gd, boxes, fields);
+					if (boxes.size() != 7 || fields.size() != 7)
+						throw new IllegalStateException(boxes.size() + " checkboxes, " + fields.size() + " fields");
+					boxes.get(4).setState(false);
+					fields.get(3).setText("gap, checked");
 					gd.actionPerformed(new ActionEvent(gd.getButtons()[0], ActionEvent.ACTION_PERFORMED, "OK"));
 				});
 			}
@@ -53,6 +62,14 @@ public final class ReviewDialogChild {
 			System.out.println(m.isCanceled() ? "canceled: " + m.getCancelReason() : "saved");
 		}
 		System.exit(0);
+	}
+
+	private static void collect(final Container parent, final List<Checkbox> boxes, final List<TextField> fields) {
+		for (final Component child : parent.getComponents()) {
+			if (child instanceof Checkbox b) boxes.add(b);
+			else if (child instanceof TextField f) fields.add(f);
+			else if (child instanceof Container c) collect(c, boxes, fields);
+		}
 	}
 
 	private static GenericDialog waitForDialog(final String title) throws InterruptedException {
