@@ -30,7 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
 				SliceConfigCli.Stamp.class,
 				SliceConfigCli.MergeFragments.class,
 				SliceConfigCli.Filter.class,
-				SliceConfigCli.ForceSkip.class })
+				SliceConfigCli.ForceSkip.class,
+				SliceConfigStagesCli.Rehome.class,
+				SliceConfigStagesCli.AutoExclude.class })
 public final class SliceConfigCli implements Runnable {
 	@Spec
 	CommandSpec spec;
@@ -103,11 +105,11 @@ public final class SliceConfigCli implements Runnable {
 				description = "slice_config.csv to write (may be IN).")
 		Path output;
 
-		@Option(names = "--slice", paramLabel = "ID", required = true, arity = "1..*", description = "Slice(s) to stamp.")
+		@Option(names = "--slice", paramLabel = "ID", required = true, description = "Slice to stamp (repeatable).")
 		List<String> slices;
 
-		@Option(names = "--set", paramLabel = "COL=VALUE", required = true, arity = "1..*",
-				description = "Column values, e.g. --set use=false --set notes='bad cut'.")
+		@Option(names = "--set", paramLabel = "COL=VALUE", required = true,
+				description = "Column value (repeatable), e.g. --set use=false --set notes='bad cut'.")
 		Map<String, String> set = new LinkedHashMap<>();
 
 		@Option(names = "--append-notes", description = "Join a new note to the existing one with '; ' instead of replacing it.")

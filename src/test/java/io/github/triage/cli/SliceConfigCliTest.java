@@ -96,6 +96,11 @@ class SliceConfigCliTest {
 		assertEquals("bad cut, re-imaged; k=v", c2.get("01", SliceColumns.NOTES));
 		assertEquals("calibration_slice; k=v", c2.get("00", SliceColumns.NOTES));
 		assertEquals(c.ids(), c2.ids());
+
+		// options may come before IN
+		r = CliRun.of("slice-config", "stamp", "--slice", "9", "--set", "notes=new", s(out), "-o", s(out));
+		assertEquals(0, r.exit(), r.toString());
+		assertEquals(Boolean.FALSE, SliceConfig.read(out).getBoolean("09", SliceColumns.USE));
 	}
 
 	@Test

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AtomicWriteKillTest {
 	private static final int LANES = 3;
-	private static final int KILLS_PER_LANE = 11;
-	private static final int ROWS = 1000;
+	private static final int KILLS_PER_LANE = 10;
+	private static final int ROWS = 300;
 
 	@TempDir
 	Path tmp;
