@@ -34,23 +34,27 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 	@Parameter(persist = false, label = "slice_config.csv", style = FileWidget.OPEN_STYLE)
 	private File config_file;
 
-	@Parameter(persist = false, label = "Slices to edit", required = false, description = "Ids, e.g. 2 7; empty: review only")
+	@Parameter(persist = false, label = "Slices to edit",
+			required = false, description = "Ids, e.g. 2 7; empty: review only")
 	private String slices = "";
 
 	@Parameter(persist = false, label = "Set use", choices = { UNCHANGED, "true", "false" })
 	private String use = UNCHANGED;
 
-	@Parameter(persist = false, label = "Notes", required = false, description = "Note for the listed slices; empty: unchanged")
+	@Parameter(persist = false, label = "Notes",
+			required = false, description = "Note for the listed slices; empty: unchanged")
 	private String notes = "";
 
-	@Parameter(persist = false, label = "Append notes", description = "Join to the existing note with '; ' instead of replacing it")
+	@Parameter(persist = false, label = "Append notes",
+			description = "Join to the existing note with '; ' instead of replacing it")
 	private boolean append_notes = true;
 
 	@Parameter(persist = false, label = "Edits from table", required = false,
 			description = "Title of an open table (from this command) whose use/notes cells were edited")
 	private String from_table = "";
 
-	@Parameter(persist = false, label = "Save to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE)
+	@Parameter(persist = false, label = "Save to (empty: the same file)",
+			required = false, style = FileWidget.SAVE_STYLE)
 	private File output_file;
 
 	@Parameter(persist = false, label = "Show table", description = "Show the (updated) config as a table")
@@ -66,7 +70,7 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 
 		final Map<String, Map<String, Object>> edits;
 		boolean appendNotes = append_notes;
-		if (!slices.isBlank()) edits = fromParameters(config);
+		if (slices != null && !slices.isBlank()) edits = fromParameters(config);
 		else if (from_table != null && !from_table.isBlank()) {
 			final ResultsTable table = ResultsTable.getResultsTable(from_table.strip());
 			if (table == null) throw new BadInputException("no open table named '" + from_table.strip() + "'");

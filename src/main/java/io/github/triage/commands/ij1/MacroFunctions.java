@@ -44,7 +44,8 @@ public final class MacroFunctions {
 	/** A new config from a shifts file's ids; returns "N slices, U used". */
 	public static String generateFromShifts(final String shifts, final String output, final String exclude,
 			final String excludeFirst) {
-		return run(() -> generate(SliceSources.fromShifts(ShiftsTable.read(path(shifts, "shifts"))), output, exclude, excludeFirst));
+		return run(() -> generate(SliceSources.fromShifts(ShiftsTable.read(path(shifts, "shifts"))), output, exclude,
+				excludeFirst));
 	}
 
 	/** A new config from a mosaics folder's slice ids; returns "N slices, U used". */
