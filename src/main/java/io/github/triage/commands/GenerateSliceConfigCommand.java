@@ -58,6 +58,7 @@ public class GenerateSliceConfigCommand extends TriageCommand {
 		config.write(output_file.toPath());
 		log.info("Triage: wrote " + output_file + ": " + config.size() + " slices, " + config.filterSlicesToUse().size()
 				+ " used");
+		if (!isHeadlessOrMacro()) SliceConfigTable.toTable(config).show(output_file.getName());
 	}
 
 	private static boolean given(final File f) {
