@@ -70,6 +70,9 @@ final class CsvTable {
 		catch (final CharacterCodingException e) {
 			throw new BadInputException(file + ": not a UTF-8 text file");
 		}
+		catch (final IOException e) {
+			throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
+		}
 		final int[] lineStarts = lineStarts(text);
 		final List<CSVRecord> records;
 		try (CSVParser parser = CSVParser.parse(new StringReader(text), CSVFormat.DEFAULT)) {

@@ -119,6 +119,18 @@ class CumulativeShiftsTest {
 	}
 
 	@Test
+	void backwardAndSelfRowsAreIgnoredWithAWarning() throws IOException {
+		final Path f = tmp.resolve("s.csv");
+		Files.writeString(f, "fixed_id,moving_id,x_shift_mm,y_shift_mm\n0,1,1,1\n2,1,5,5\n2,2,7,7\n");
+		final CumulativeShifts c = CumulativeShifts.compute(ShiftsTable.read(f), List.of(0, 1, 2), false);
+		assertEquals(1, c.entries().get(2).dxMm(), TOL, "1 -> 2 has no row: counts 0");
+		assertEquals(3, c.warnings().size(), c.warnings().toString());
+		assertTrue(c.warnings().get(0).contains("2 -> 1") && c.warnings().get(0).contains("backwards"), c.warnings().get(0));
+		assertTrue(c.warnings().get(1).contains("2 -> 2") && c.warnings().get(1).contains("itself"), c.warnings().get(1));
+		assertTrue(c.warnings().get(2).contains("1 -> 2") && c.warnings().get(2).contains("counted as 0"), c.warnings().get(2));
+	}
+
+	@Test
 	void rowOrderDoesNotMatterAndResolutionsMayDiffer() throws IOException {
 		final Path root = TestFiles.resource("reference/oct/shifts/series_gap");
 		final List<String> lines = new ArrayList<>(Files.readAllLines(root.resolve("shifts_xy.csv")));

@@ -95,6 +95,11 @@ class MergeFragmentsTest {
 		assertTrue(e2.getMessage().contains("'slice_id'"), e2.getMessage());
 
 		assertThrows(BadInputException.class, () -> c.mergeFragments(tmp.resolve("nope")));
+
+		Files.writeString(bad, "slice_id,quality_score\n3,0.5\n4,excellent\n");
+		final BadInputException e3 = assertThrows(BadInputException.class, () -> c.mergeFragments(dir));
+		assertTrue(e3.getMessage().contains(bad + ": line 3") && e3.getMessage().contains("excellent"), e3.getMessage());
+		assertEquals("", c.get("03", SliceColumns.QUALITY_SCORE));
 	}
 
 	@Test

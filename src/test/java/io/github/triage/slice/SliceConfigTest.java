@@ -148,6 +148,8 @@ class SliceConfigTest {
 		assertTrue(e.getMessage().contains("'use' appears twice"), e.getMessage());
 
 		assertThrows(BadInputException.class, () -> SliceConfig.read(tmp.resolve("missing.csv")));
+		e = assertThrows(BadInputException.class, () -> SliceConfig.read(tmp));
+		assertTrue(e.getMessage().contains("cannot read"), e.getMessage());
 	}
 
 	@Test
@@ -229,6 +231,11 @@ class SliceConfigTest {
 		assertThrows(IllegalArgumentException.class, () -> c.stampMany(Map.of("3", Map.of(), "03", Map.of()), false));
 		assertThrows(IllegalArgumentException.class, () -> c.stamp("1", Map.of(SliceColumns.SLICE_ID, "5"), false));
 		assertThrows(IllegalArgumentException.class, () -> c.get("9", SliceColumns.USE));
+		assertThrows(IllegalArgumentException.class, () -> c.stamp("1", Map.of(SliceColumns.QUALITY_SCORE, "high"), false));
+		assertThrows(IllegalArgumentException.class, () -> c.stamp("1", Map.of(SliceColumns.GALVO_CONFIDENCE, 1.5), false));
+		assertThrows(IllegalArgumentException.class, () -> c.stamp("1", Map.of(SliceColumns.QUALITY_SCORE, "NaN"), false));
+		c.stamp("1", Map.of(SliceColumns.QUALITY_SCORE, "1.000", SliceColumns.GALVO_CONFIDENCE, ""), false);
+		assertEquals("1.000", c.get("01", SliceColumns.QUALITY_SCORE));
 	}
 
 	@Test

@@ -1,26 +1,36 @@
 package io.github.triage.cli.demo;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.SortedMap;
 
 import io.github.triage.io.AtomicFiles;
+import io.github.triage.slice.AutoExclusion;
 import io.github.triage.slice.CumulativeShifts;
+import io.github.triage.slice.PairwiseMetrics;
+import io.github.triage.slice.Rehoming;
+import io.github.triage.slice.RehomingShiftsFile;
 import io.github.triage.slice.ShiftsTable;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
 import io.github.triage.slice.SliceSources;
 
 /**
- * The slice_config stage of the demo: a synthetic shifts_xy.csv (slices 0–11, slice 6 never acquired, the 8 → 9
- * shift lost), a config generated from it with the calibration slice and slice 4 excluded, a few stamps, a folder of
- * interpolation manifests merged in, and the cumulative shifts of the slices kept.
+ * The slice_config stage of the demo, on a synthetic series 0–11: slice 6 never acquired, the 8 → 9 shift lost, a
+ * tile-column re-homing at 3 → 4 and an encoder glitch at slice 10. It generates a config (calibration slice and
+ * slice 4 excluded), stamps a galvo decision, runs rehoming and auto-exclusion (low z-correlation at 9–11), merges a
+ * folder of interpolation manifests, and prints the cumulative shifts of the slices kept.
  */
 public final class SliceConfigDemo implements DemoStage {
+	private static final double TILE_FOV_MM = 0.875;
+
 	@Override
 	public String name() {
 		return "slice-config";
@@ -30,58 +40,95 @@ public final class SliceConfigDemo implements DemoStage {
 	public String run(final Path dir, final PrintWriter log) throws Exception {
 		final Path shiftsFile = dir.resolve("shifts_xy.csv");
 		writeShifts(shiftsFile);
-		log.println("wrote " + shiftsFile);
+		final List<String> warnings = new ArrayList<>();
 
-		final ShiftsTable shifts = ShiftsTable.read(shiftsFile);
-		final SliceConfig config = SliceConfig.generate(SliceSources.fromShifts(shifts), List.of("4"), 1, null);
+		final SliceConfig config = SliceConfig.generate(SliceSources.fromShifts(ShiftsTable.read(shiftsFile)),
+				List.of("4"), 1, warnings);
 		config.stamp("04", Map.of(SliceColumns.NOTES, "motion artifact"), true);
 		config.stamp("02", Map.of(SliceColumns.GALVO_CONFIDENCE, "0.812", SliceColumns.GALVO_FIX, true), false);
-		config.stamp("05", Map.of(SliceColumns.REHOMED, true, SliceColumns.REHOMING_RELIABLE, true,
-				SliceColumns.NOTES, "rehomed after tile-column expansion"), true);
-		config.stamp("10", Map.of(SliceColumns.AUTO_EXCLUDED, true, SliceColumns.AUTO_EXCLUDE_REASON,
-				"consecutive_low_z_corr"), false);
 		config.write(dir.resolve("slice_config_generated.csv"));
 
+		// rehoming: corrected shifts + rehomed / rehoming_reliable
+		final RehomingShiftsFile rehomingIn = RehomingShiftsFile.read(shiftsFile);
+		final List<Rehoming.Result> rehomed = Rehoming.correct(rehomingIn.steps(),
+				new Rehoming.Params(TILE_FOV_MM, 0.5, 0.4, 0.05), warnings);
+		Rehoming.stamp(config, rehomed);
+		final Path corrected = dir.resolve("shifts_xy_corrected.csv");
+		rehomingIn.write(corrected, rehomed);
+
+		// auto-exclusion from pairwise registration metrics
+		final Path metrics = writeMetrics(dir.resolve("pairwise_registration"));
+		final SortedMap<Integer, Double> z = PairwiseMetrics.zCorrelation(metrics, warnings);
+		final List<String> autoExcluded = AutoExclusion.stamp(config, z, AutoExclusion.runs(z, 0.4, 3));
+
+		// interpolation manifests, one per slice, merged by a single writer
 		final Path fragments = Files.createDirectories(dir.resolve("interpolate_missing_slice"));
 		final String header = "slice_id,method,method_used,fallback_reason,interpolation_failed,output_path\n";
 		AtomicFiles.writeString(fragments.resolve("slice_z04_manifest.csv"),
 				header + "04,zmorph,zmorph,,false,slice_z04_interpolated.ome.zarr\n");
 		AtomicFiles.writeString(fragments.resolve("slice_z06_manifest.csv"),
 				header + "06,zmorph,,low_overlap_ncc,true,\n");
-		final List<String> merged = config.mergeFragments(fragments);
+		config.mergeFragments(fragments);
 		final Path configFile = dir.resolve("slice_config.csv");
 		config.write(configFile);
-		log.println("wrote " + configFile + " (" + merged.size() + " interpolation fragments merged)");
+		log.println("wrote " + configFile + " and " + corrected);
 
 		final List<Integer> selected = config.filterSlicesToUse().stream().map(SliceConfig::idValue).toList();
 		final double resolutionUm = 10;
-		final CumulativeShifts cum = CumulativeShifts.compute(shifts, selected, true);
+		final CumulativeShifts cum = CumulativeShifts.compute(ShiftsTable.read(corrected), selected, true);
+		warnings.addAll(cum.warnings());
 		final StringBuilder csv = new StringBuilder("slice_id,dx_mm,dy_mm,dx_px,dy_px\n");
 		for (final CumulativeShifts.Entry e : cum.entries())
 			csv.append(String.format(Locale.ROOT, "%s,%.4f,%.4f,%.2f,%.2f%n", e.id(), e.dxMm(), e.dyMm(),
 					e.dxPx(resolutionUm), e.dyPx(resolutionUm)));
 		AtomicFiles.writeString(dir.resolve("cumulative_shifts.csv"), csv.toString());
-		for (final String w : cum.warnings()) log.println("warning: " + w);
+		for (final String w : warnings) log.println("warning: " + w);
 
 		return "slices: " + config.size() + ", used: " + String.join(" ", config.filterSlicesToUse())
+				+ "\nrehomed: " + withFlag(config, SliceColumns.REHOMED) + "; auto-excluded: " + String.join(" ", autoExcluded)
+				+ "\ninterpolated: " + withFlag(config, SliceColumns.INTERPOLATED) + "; interpolation failed: "
+				+ withFlag(config, SliceColumns.INTERPOLATION_FAILED)
 				+ "\nforce-skip (stacking): " + String.join(" ", config.forceSkipSlices())
-				+ "\ninterpolated: 04 (zmorph); interpolation failed: 06 (low_overlap_ncc)"
-				+ "\ngap warnings: " + cum.warnings().size()
+				+ "\nwarnings: " + warnings.size()
 				+ "\ncumulative shifts at " + resolutionUm + " µm, centred (cumulative_shifts.csv):\n" + csv.toString().strip();
 	}
 
-	/** A drifting series 0–11 without slice 6 (never acquired) and without the 8 → 9 row (lost). */
-	private static void writeShifts(final Path file) throws java.io.IOException {
+	private static String withFlag(final SliceConfig config, final String column) {
+		final StringBuilder sb = new StringBuilder();
+		for (final String id : config.ids())
+			if (Boolean.TRUE.equals(config.getBoolean(id, column))) sb.append(sb.length() == 0 ? "" : " ").append(id);
+		return sb.length() == 0 ? "none" : sb.toString();
+	}
+
+	/**
+	 * A drifting series 0–11 without slice 6 (never acquired) and without the 8 → 9 row (lost), with a one-FOV
+	 * re-homing jump in x at 3 → 4 and an encoder glitch in y at slice 10 (0.9 mm out, back at 11).
+	 */
+	private static void writeShifts(final Path file) throws IOException {
 		final Random random = new Random(42);
 		final StringBuilder sb = new StringBuilder("fixed_id,moving_id,x_shift,y_shift,x_shift_mm,y_shift_mm\n");
 		final int[] ids = { 0, 1, 2, 3, 4, 5, 7, 8, 9, 10, 11 };
 		for (int i = 0; i + 1 < ids.length; i++) {
 			if (ids[i] == 8) continue;
-			final double xMm = Math.round((0.02 + 0.01 * random.nextGaussian()) * 1e4) / 1e4;
-			final double yMm = Math.round((-0.01 + 0.01 * random.nextGaussian()) * 1e4) / 1e4;
+			double xMm = Math.round((0.02 + 0.01 * random.nextGaussian()) * 1e4) / 1e4;
+			double yMm = Math.round((-0.01 + 0.01 * random.nextGaussian()) * 1e4) / 1e4;
+			if (ids[i] == 3) xMm += TILE_FOV_MM;
+			if (ids[i] == 9) yMm += 0.9;
+			if (ids[i] == 10) yMm -= 0.9;
 			sb.append(String.format(Locale.ROOT, "%d,%d,%.2f,%.2f,%.4f,%.4f%n", ids[i], ids[i + 1], xMm * 100, yMm * 100,
 					xMm, yMm));
 		}
 		AtomicFiles.writeString(file, sb.toString());
+	}
+
+	/** pairwise_registration_metrics.json per moving slice, z-correlation low (< 0.4) at slices 9, 10 and 11. */
+	private static Path writeMetrics(final Path dir) throws IOException {
+		final int[] ids = { 1, 2, 3, 4, 5, 7, 8, 9, 10, 11 };
+		final double[] z = { 0.82, 0.79, 0.85, 0.31, 0.77, 0.74, 0.81, 0.22, 0.18, 0.35 };
+		for (int i = 0; i < ids.length; i++)
+			AtomicFiles.writeString(dir.resolve(String.format("slice_z%02d", ids[i])).resolve(PairwiseMetrics.FILE_NAME),
+					String.format(Locale.ROOT, "{\"step_name\": \"pairwise_registration\", \"metrics\": "
+							+ "{\"z_correlation\": {\"value\": %s, \"unit\": \"\"}}}", z[i]));
+		return dir;
 	}
 }
