@@ -9,11 +9,20 @@ f = "io.github.triage.commands.ij1.MacroFunctions.";
 shifts = dir + "shifts_xy.csv";
 config = dir + "slice_config.csv";
 
-print("generate: " + call(f + "generateFromShifts", shifts, config, "1", "1"));
-print("stamped: " + call(f + "stamp", config, "3", "notes", "checked by eye", "true", ""));
-print("use: " + call(f + "filter", config));
-print("skip: " + call(f + "forceSkip", config));
-csv = call(f + "cumulativeShifts", shifts, config, "10", "true");
+// Each function returns "error: ..." on bad input (call() cannot stop the macro): check before going on.
+function check(result) {
+	if (startsWith(result, "error")) {
+		print("stopping: " + result);
+		exit;
+	}
+	return result;
+}
+
+print("generate: " + check(call(f + "generateFromShifts", shifts, config, "1", "1")));
+print("stamped: " + check(call(f + "stamp", config, "3", "notes", "checked by eye", "true", "")));
+print("use: " + check(call(f + "filter", config)));
+print("skip: " + check(call(f + "forceSkip", config)));
+csv = check(call(f + "cumulativeShifts", shifts, config, "10", "true"));
 File.saveString(csv + "\n", dir + "cumulative.csv");
 print(csv);
 print("slice_config headless done");

@@ -30,7 +30,7 @@ plugin_jar="$ROOT/target/Triage_-$version.jar"
 
 if $build || [ ! -f "$plugin_jar" ]; then
   echo "assemble.sh: building $plugin_jar" >&2
-  "$MVN" -B "${MVN_EXTRA[@]}" -f "$ROOT/pom.xml" -DskipTests package >&2
+  "$MVN" -B ${MVN_EXTRA[@]+"${MVN_EXTRA[@]}"} -f "$ROOT/pom.xml" -DskipTests package >&2
 fi
 [ -f "$plugin_jar" ] || { echo "assemble.sh: $plugin_jar was not built" >&2; exit 1; }
 
@@ -38,7 +38,7 @@ fi
 deps="$(mktemp)"
 trap 'rm -f "$deps"' EXIT
 list_deps() {
-  "$MVN" -B -q "${MVN_EXTRA[@]}" "$@" -f "$ROOT/pom.xml" dependency:list -DincludeScope=runtime \
+  "$MVN" -B -q ${MVN_EXTRA[@]+"${MVN_EXTRA[@]}"} "$@" -f "$ROOT/pom.xml" dependency:list -DincludeScope=runtime \
     -DexcludeTransitive=false -DoutputAbsoluteArtifactFilename=true -DoutputFile="$deps" >&2
 }
 # Offline first (the build has resolved everything); online only when that fails.

@@ -33,10 +33,12 @@ public class GenerateSliceConfigCommand extends TriageCommand {
 			description = "Slices are the *z(NN)* mosaics of this folder. Give this or the shifts file.")
 	private File mosaics_dir;
 
-	@Parameter(persist = false, label = "Exclude slices", required = false, description = "Ids to mark use=false, e.g. 1 2 7")
+	@Parameter(persist = false, label = "Exclude slices",
+			required = false, description = "Ids to mark use=false, e.g. 1 2 7")
 	private String exclude = "";
 
-	@Parameter(persist = false, label = "Exclude the first N slices", min = "0", description = "Calibration slices (use=false)")
+	@Parameter(persist = false, label = "Exclude the first N slices",
+			min = "0", description = "Calibration slices (use=false)")
 	private int exclude_first = 0;
 
 	@Parameter(persist = false, label = "Output slice_config.csv", style = FileWidget.SAVE_STYLE)
@@ -56,6 +58,7 @@ public class GenerateSliceConfigCommand extends TriageCommand {
 		config.write(output_file.toPath());
 		log.info("Triage: wrote " + output_file + ": " + config.size() + " slices, " + config.filterSlicesToUse().size()
 				+ " used");
+		if (!isHeadlessOrMacro()) SliceConfigTable.toTable(config).show(output_file.getName());
 	}
 
 	private static boolean given(final File f) {

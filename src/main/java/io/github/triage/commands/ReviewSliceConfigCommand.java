@@ -11,8 +11,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import ij.gui.GenericDialog;
-import ij.gui.NonBlockingGenericDialog;
 import ij.measure.ResultsTable;
 import io.github.triage.BadInputException;
 import io.github.triage.slice.SliceColumns;
@@ -36,23 +34,27 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 	@Parameter(persist = false, label = "slice_config.csv", style = FileWidget.OPEN_STYLE)
 	private File config_file;
 
-	@Parameter(persist = false, label = "Slices to edit", required = false, description = "Ids, e.g. 2 7; empty: review only")
+	@Parameter(persist = false, label = "Slices to edit",
+			required = false, description = "Ids, e.g. 2 7; empty: review only")
 	private String slices = "";
 
 	@Parameter(persist = false, label = "Set use", choices = { UNCHANGED, "true", "false" })
 	private String use = UNCHANGED;
 
-	@Parameter(persist = false, label = "Notes", required = false, description = "Note for the listed slices; empty: unchanged")
+	@Parameter(persist = false, label = "Notes",
+			required = false, description = "Note for the listed slices; empty: unchanged")
 	private String notes = "";
 
-	@Parameter(persist = false, label = "Append notes", description = "Join to the existing note with '; ' instead of replacing it")
+	@Parameter(persist = false, label = "Append notes",
+			description = "Join to the existing note with '; ' instead of replacing it")
 	private boolean append_notes = true;
 
 	@Parameter(persist = false, label = "Edits from table", required = false,
 			description = "Title of an open table (from this command) whose use/notes cells were edited")
 	private String from_table = "";
 
-	@Parameter(persist = false, label = "Save to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE)
+	@Parameter(persist = false, label = "Save to (empty: the same file)",
+			required = false, style = FileWidget.SAVE_STYLE)
 	private File output_file;
 
 	@Parameter(persist = false, label = "Show table", description = "Show the (updated) config as a table")
@@ -68,7 +70,7 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 
 		final Map<String, Map<String, Object>> edits;
 		boolean appendNotes = append_notes;
-		if (!slices.isBlank()) edits = fromParameters(config);
+		if (slices != null && !slices.isBlank()) edits = fromParameters(config);
 		else if (from_table != null && !from_table.isBlank()) {
 			final ResultsTable table = ResultsTable.getResultsTable(from_table.strip());
 			if (table == null) throw new BadInputException("no open table named '" + from_table.strip() + "'");
@@ -77,7 +79,7 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 		}
 		else if (!isHeadlessOrMacro()) {
 			SliceConfigTable.toTable(config).show(title);
-			edits = fromDialog(config, title);
+			edits = SliceReviewDialog.show(config, title);
 			if (edits == null) return; // cancelled: nothing saved
 			appendNotes = false;
 		}
@@ -100,29 +102,6 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 			final Map<String, Object> cells = new LinkedHashMap<>();
 			if (!UNCHANGED.equals(use)) cells.put(SliceColumns.USE, SliceColumns.parseBoolean(use));
 			if (notes != null && !notes.isBlank()) cells.put(SliceColumns.NOTES, notes.strip());
-			if (!cells.isEmpty()) edits.put(id, cells);
-		}
-		return edits;
-	}
-
-	/** One use checkbox and one notes field per slice; null when cancelled. */
-	private Map<String, Map<String, Object>> fromDialog(final SliceConfig config, final String title) {
-		final GenericDialog gd = new NonBlockingGenericDialog("Review " + title);
-		gd.addMessage("Untick 'use' to exclude a slice; the table '" + title + "' shows every column.");
-		for (final String id : config.ids()) {
-			gd.addCheckbox("slice " + id + " use", Boolean.TRUE.equals(config.getBoolean(id, SliceColumns.USE)));
-			gd.addToSameRow();
-			gd.addStringField("notes", config.get(id, SliceColumns.NOTES), 30);
-		}
-		gd.showDialog();
-		if (gd.wasCanceled()) return null;
-		final Map<String, Map<String, Object>> edits = new LinkedHashMap<>();
-		for (final String id : config.ids()) {
-			final boolean u = gd.getNextBoolean();
-			final String n = gd.getNextString().strip();
-			final Map<String, Object> cells = new LinkedHashMap<>();
-			if (!Boolean.valueOf(u).equals(config.getBoolean(id, SliceColumns.USE))) cells.put(SliceColumns.USE, u);
-			if (!n.equals(config.get(id, SliceColumns.NOTES))) cells.put(SliceColumns.NOTES, n);
 			if (!cells.isEmpty()) edits.put(id, cells);
 		}
 		return edits;

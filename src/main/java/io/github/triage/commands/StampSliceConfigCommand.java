@@ -38,7 +38,8 @@ public class StampSliceConfigCommand extends TriageCommand {
 	@Parameter(persist = false, label = "Append notes", description = "For notes: join with '; ' instead of replacing")
 	private boolean append_notes = false;
 
-	@Parameter(persist = false, label = "Save to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE)
+	@Parameter(persist = false, label = "Save to (empty: the same file)",
+			required = false, style = FileWidget.SAVE_STYLE)
 	private File output_file;
 
 	@Override

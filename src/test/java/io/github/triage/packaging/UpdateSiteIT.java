@@ -34,8 +34,12 @@ class UpdateSiteIT {
 		Files.createDirectories(out.resolve("jars"));
 		Files.writeString(out.resolve("jars/stale-0.1.jar"), "old");
 
-		final Process p = new ProcessBuilder("bash", BuiltArtifacts.root().resolve("update-site/assemble.sh").toString(),
-			out.toString()).directory(BuiltArtifacts.root().toFile()).redirectErrorStream(true).start();
+		final ProcessBuilder pb = new ProcessBuilder("bash",
+			BuiltArtifacts.root().resolve("update-site/assemble.sh").toString(), out.toString())
+			.directory(BuiltArtifacts.root().toFile()).redirectErrorStream(true);
+		final String repo = System.getProperty("triage.maven.repo");
+		if (repo != null && !repo.isBlank()) pb.environment().put("MVN_ARGS", "-Dmaven.repo.local=" + repo);
+		final Process p = pb.start();
 		final String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertTrue(p.waitFor(300, TimeUnit.SECONDS), "assemble.sh timed out");
 		assertEquals(0, p.exitValue(), "assemble.sh failed:\n" + log);

@@ -14,6 +14,7 @@ import ij.IJ;
 import io.github.triage.commands.SliceIdList;
 import io.github.triage.io.AtomicFiles;
 import io.github.triage.slice.CumulativeShifts;
+import io.github.triage.slice.PlainNumbers;
 import io.github.triage.slice.ShiftsTable;
 import io.github.triage.slice.SliceConfig;
 import io.github.triage.slice.SliceSources;
@@ -43,7 +44,8 @@ public final class MacroFunctions {
 	/** A new config from a shifts file's ids; returns "N slices, U used". */
 	public static String generateFromShifts(final String shifts, final String output, final String exclude,
 			final String excludeFirst) {
-		return run(() -> generate(SliceSources.fromShifts(ShiftsTable.read(path(shifts, "shifts"))), output, exclude, excludeFirst));
+		return run(() -> generate(SliceSources.fromShifts(ShiftsTable.read(path(shifts, "shifts"))), output, exclude,
+				excludeFirst));
 	}
 
 	/** A new config from a mosaics folder's slice ids; returns "N slices, U used". */
@@ -167,16 +169,17 @@ public final class MacroFunctions {
 	}
 
 	static String num(final double v) {
-		// As `triage shifts cumulative` prints them: the shortest decimal that reads back as the same double.
-		if (v == 0) return "0";
-		return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+		return PlainNumbers.format(v); // as `triage shifts cumulative` prints them
 	}
 
 	interface Op {
 		String call() throws Exception;
 	}
 
-	static String message(final Exception e) {
+	static String message(final Throwable e) {
+		if (e instanceof LinkageError) // a jar missing from the installation, not bad input: say which class
+			return "missing class " + e.getMessage() + " (" + e.getClass().getSimpleName()
+					+ "): is Triage installed with its dependencies? See docs/fiji.md";
 		return e instanceof java.nio.file.NoSuchFileException ? "no such file: " + e.getMessage()
 				: e.getMessage() != null ? e.getMessage() : e.toString();
 	}
@@ -191,7 +194,7 @@ public final class MacroFunctions {
 		try {
 			return op.call();
 		}
-		catch (final Exception e) {
+		catch (final Exception | LinkageError e) {
 			final String message = message(e);
 			IJ.log("Triage error: " + message);
 			return ERROR + message;

@@ -78,7 +78,7 @@ public class SliceConfigMacro implements PlugIn {
 			final String output = get(options, "output");
 			if (!output.isBlank()) MacroFunctions.writeLines(MacroFunctions.path(output, "output"), lines);
 		}
-		catch (final Exception e) {
+		catch (final Exception | LinkageError e) {
 			abort(MacroFunctions.message(e));
 			return;
 		}

@@ -64,6 +64,19 @@ class MacroFunctionsTest {
 	}
 
 	@Test
+	void generateFromAMosaicsFolder() throws IOException {
+		final Path mosaics = Files.createDirectories(tmp.resolve("mosaics"));
+		for (final String z : List.of("12", "4", "8")) Files.createDirectories(mosaics.resolve("mosaic_z" + z + ".ome.zarr"));
+		final Path out = tmp.resolve("slice_config.csv");
+		assertEquals("3 slices, 1 used", MacroFunctions.generateFromMosaics(mosaics.toString(), out.toString(), "12", "1"));
+		assertEquals("04,08,12", String.join(",", Files.readAllLines(out).stream().skip(1).map(l -> l.split(",")[0])
+			.toList()));
+		assertEquals("08", MacroFunctions.filter(out.toString()));
+		final String empty = MacroFunctions.generateFromMosaics(tmp.resolve("none").toString(), out.toString(), "", "");
+		assertTrue(empty.startsWith("error: ") && empty.contains("none"), empty);
+	}
+
+	@Test
 	void badInputReturnsAnErrorNamingTheProblemAndWritesNothing() throws IOException {
 		final Path out = tmp.resolve("out.csv");
 		final String missing = tmp.resolve("missing.csv").toString();
