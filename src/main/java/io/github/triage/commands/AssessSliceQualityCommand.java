@@ -49,7 +49,7 @@ public class AssessSliceQualityCommand extends TriageCommand {
 	@Parameter(label = "Update an existing slice_config")
 	private boolean update_existing = false;
 
-	@Parameter(label = "Existing slice_config (when updating)", required = false, style = "open")
+	@Parameter(persist = false, label = "Existing slice_config (when updating)", required = false, style = "open")
 	private File existing_config;
 
 	@Parameter(label = "Use the GPU (CLIJ2) when there is one")

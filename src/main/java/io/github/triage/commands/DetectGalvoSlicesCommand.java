@@ -44,10 +44,10 @@ public class DetectGalvoSlicesCommand extends TriageCommand {
 	@Parameter(label = "Minimum tile mean")
 	private double min_intensity = GalvoSettings.DEFAULT_MIN_INTENSITY;
 
-	@Parameter(label = "slice_config.csv to stamp (optional)", required = false, style = FileWidget.OPEN_STYLE)
+	@Parameter(persist = false, label = "slice_config.csv to stamp (optional)", required = false, style = FileWidget.OPEN_STYLE)
 	private File config_file;
 
-	@Parameter(label = "Save config to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE)
+	@Parameter(persist = false, label = "Save config to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE)
 	private File output_file;
 
 	@Parameter(label = "Use GPU (CLIJ2) for the AIPs")
