@@ -151,7 +151,7 @@ public final class ClassDecision {
 		if (kept()) return "kept";
 		final StringBuilder sb = new StringBuilder();
 		if (population) append(sb, String.format(Locale.ROOT, "pop %d<%d", roundedPopulation, populationThreshold));
-		if (resolution) append(sb, String.format(Locale.ROOT, "res %.3g>%.3g A", resolutionA, resolutionThresholdA));
+		if (resolution) append(sb, String.format(Locale.ROOT, "res %.3f>%.1f A", resolutionA, resolutionThresholdA));
 		if (mask) append(sb, "mask: " + maskFailure);
 		if (localVariance) append(sb, lvMeasures.zeroScores() ? "locvar: zero"
 				: String.format(Locale.ROOT, "locvar: z %.2f/%.2f", lvMeasures.zIn(), lvMeasures.zOut()));
