@@ -76,7 +76,8 @@ final class CsvTable {
 			records = parser.getRecords();
 		}
 		catch (final UncheckedIOException | IOException | IllegalStateException e) {
-			throw new BadInputException(file + ": malformed CSV: " + e.getMessage(), e);
+			final Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+			throw new BadInputException(file + ": malformed CSV: " + cause.getMessage(), e);
 		}
 		if (records.isEmpty()) throw new BadInputException(file + ": empty file, expected a header row");
 		final CSVRecord head = records.get(0);

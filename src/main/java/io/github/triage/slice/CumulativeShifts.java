@@ -67,9 +67,11 @@ public final class CumulativeShifts {
 
 		for (final ShiftsTable.Shift s : shifts.shifts()) {
 			final int a = position.get(s.fixedId()), b = position.get(s.movingId());
-			if (b != a + 1) warnings.add(source + ": line " + s.line() + ": shift " + s.fixedId() + " -> "
-					+ s.movingId() + " does not join consecutive slices of the file"
-					+ (b > a + 1 ? " (" + all.get(a + 1) + " lies between)" : "") + "; ignored");
+			if (b == a + 1) continue;
+			final String why = b > a + 1 ? "does not join consecutive slices of the file (" + all.get(a + 1) + " lies between)"
+					: b == a ? "joins a slice to itself" : "goes backwards (moving id before fixed id)";
+			warnings.add(source + ": line " + s.line() + ": shift " + s.fixedId() + " -> " + s.movingId() + " " + why
+					+ "; ignored");
 		}
 		final Map<Integer, double[]> cum = new HashMap<>();
 		if (!all.isEmpty()) cum.put(all.get(0), new double[] { 0, 0 });

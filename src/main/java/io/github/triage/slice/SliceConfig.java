@@ -37,6 +37,8 @@ import io.github.triage.io.AtomicFiles;
 public final class SliceConfig {
 	private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 	private static final String NOTES_SEPARATOR = "; ";
+	private static final java.util.Set<String> SCORES = java.util.Set.of(SliceColumns.QUALITY_SCORE,
+			SliceColumns.GALVO_CONFIDENCE);
 
 	private final LinkedHashMap<String, Map<String, String>> rows = new LinkedHashMap<>();
 	private final List<String> extras = new ArrayList<>();
@@ -250,7 +252,7 @@ public final class SliceConfig {
 	 * Sets columns of one slice; other columns are untouched. A slice without a row gets a new one with use=false
 	 * plus the given values (as the reference). Values: {@link Boolean} → true/false, {@code null} → empty, anything
 	 * else its {@code toString()} (callers format numbers, e.g. quality_score {@code "%.3f"}); text for a boolean
-	 * column must be a boolean word. A column outside the schema becomes an extra column. With
+	 * column must be a boolean word, and quality_score / galvo_confidence must be numbers in [0, 1] (or empty). A column outside the schema becomes an extra column. With
 	 * {@code appendNotes}, a non-empty note is joined to the existing one with "; " instead of replacing it.
 	 *
 	 * @throws IllegalArgumentException for a bad id, column or boolean word; nothing is changed then
@@ -287,7 +289,14 @@ public final class SliceConfig {
 	 */
 	public List<String> mergeFragments(final Path dir) throws IOException {
 		final List<SliceFragments.Stamp> stamps = SliceFragments.read(dir);
-		for (final SliceFragments.Stamp s : stamps) prepare(s.sliceId(), s.values());
+		for (final SliceFragments.Stamp s : stamps) {
+			try {
+				prepare(s.sliceId(), s.values());
+			}
+			catch (final IllegalArgumentException e) {
+				throw new BadInputException(s.source() + ": " + e.getMessage(), e);
+			}
+		}
 		final List<String> ids = new ArrayList<>();
 		for (final SliceFragments.Stamp s : stamps) {
 			apply(s.sliceId(), prepare(s.sliceId(), s.values()), false);
@@ -306,6 +315,7 @@ public final class SliceConfig {
 			final Object v = e.getValue();
 			final String text = v == null ? "" : v instanceof Boolean b ? b.toString() : v.toString();
 			try {
+				if (SCORES.contains(column)) checkScore(text);
 				out.put(column, cell(column, text));
 			}
 			catch (final IllegalArgumentException ex) {
@@ -313,6 +323,20 @@ public final class SliceConfig {
 			}
 		}
 		return out;
+	}
+
+	/** Stamped scores must be numbers in [0, 1] (the spec's ranges), or empty. Read values are kept as they are. */
+	private static void checkScore(final String text) {
+		final String t = text.strip();
+		if (t.isEmpty()) return;
+		final double d;
+		try {
+			d = NUMBER.matcher(t).matches() ? Double.parseDouble(t) : Double.NaN;
+		}
+		catch (final NumberFormatException e) {
+			throw new IllegalArgumentException("'" + t + "' is not a number");
+		}
+		if (!(d >= 0 && d <= 1)) throw new IllegalArgumentException("'" + t + "' is not a number in [0, 1]");
 	}
 
 	/** A cell as stored: booleans canonicalised, other text kept as is. */

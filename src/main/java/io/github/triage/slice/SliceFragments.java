@@ -30,8 +30,8 @@ final class SliceFragments {
 	static final String FALLBACK_REASON = "fallback_reason";
 	static final String OUTPUT_PATH = "output_path";
 
-	/** One row of one fragment: the slice and its cells, already mapped to slice_config columns. */
-	record Stamp(String sliceId, Map<String, String> values) {
+	/** One row of one fragment: the slice, its cells mapped to slice_config columns, and "file: line N". */
+	record Stamp(String sliceId, Map<String, String> values, String source) {
 	}
 
 	private SliceFragments() {
@@ -89,7 +89,7 @@ final class SliceFragments {
 				v.put(SliceColumns.INTERPOLATED, Boolean.toString(!failed));
 				if (failed) v.put(SliceColumns.INTERPOLATION_METHOD_USED, "");
 			}
-			out.add(new Stamp(id, v));
+			out.add(new Stamp(id, v, t.file + ": line " + row.line()));
 		}
 	}
 }

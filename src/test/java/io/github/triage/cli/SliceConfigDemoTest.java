@@ -1,0 +1,45 @@
+package io.github.triage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.triage.cli.demo.SliceConfigDemo;
+import io.github.triage.slice.SliceColumns;
+import io.github.triage.slice.SliceConfig;
+
+class SliceConfigDemoTest {
+	@TempDir
+	Path tmp;
+
+	@Test
+	void demoStageWritesTheAuditTrailAndShifts() throws Exception {
+		final StringWriter log = new StringWriter();
+		final String summary = new SliceConfigDemo().run(tmp, new PrintWriter(log, true));
+		final SliceConfig c = SliceConfig.read(tmp.resolve("slice_config.csv"));
+		assertEquals(List.of("00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11"), c.ids());
+		assertEquals(List.of("01", "02", "03", "05", "07", "08", "09", "10", "11"), c.filterSlicesToUse());
+		assertEquals(List.of("00", "04", "06", "10"), c.forceSkipSlices());
+		assertEquals("excluded; motion artifact", c.get("04", SliceColumns.NOTES));
+		assertEquals(Boolean.TRUE, c.getBoolean("04", SliceColumns.INTERPOLATED));
+		assertEquals(Boolean.TRUE, c.getBoolean("06", SliceColumns.INTERPOLATION_FAILED));
+		final List<String> shifts = Files.readAllLines(tmp.resolve("cumulative_shifts.csv"));
+		assertEquals(10, shifts.size());
+		assertEquals("07,0.0000,0.0000,0.00,0.00", shifts.get(5), "centred on index 9/2 = 4 of the selection: slice 07");
+		assertTrue(log.toString().contains("8 -> 9"), log.toString());
+		assertTrue(summary.contains("gap warnings: 1"), summary);
+		assertTrue(summary.contains("interpolated: 04; interpolation failed: 06"), summary);
+
+		final CliRun r = CliRun.of("demo", tmp.resolve("all").toString());
+		assertEquals(0, r.exit(), r.toString());
+		assertTrue(r.out().contains("[slice-config]"), r.toString());
+	}
+}
