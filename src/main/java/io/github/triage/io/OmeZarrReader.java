@@ -34,6 +34,10 @@ public final class OmeZarrReader {
 	private final double[] scaleZyx;
 	private final String unit;
 	private final Consumer<String> warn;
+	/** Chunks deeper than one plane are decoded whole: keep the last slab of chunkZ planes when it is small. */
+	private static final long SLAB_BUDGET_BYTES = 64L << 20;
+	private int slabStart = -1;
+	private float[] slab;
 
 	private OmeZarrReader(final Path root, final String label, final int level, final int levels, final Array array,
 			final double[] scaleZyx, final String unit, final Consumer<String> warn) {
@@ -135,34 +139,60 @@ public final class OmeZarrReader {
 		return root;
 	}
 
-	/** Z plane {@code z} as floats, Y rows of X values (X fastest). */
+	/**
+	 * Z plane {@code z} as floats, Y rows of X values (X fastest). When chunks hold several planes and one chunk-deep
+	 * slab fits in 64 MiB, the slab is read once and kept, so reading its planes one after another decodes each chunk
+	 * once instead of once per plane; otherwise only the plane is read.
+	 */
 	public float[] readPlane(final int z) {
 		if (z < 0 || z >= depth())
 			throw new IllegalArgumentException(label + ": plane " + z + " outside 0.." + (depth() - 1));
+		final int cz = chunks[shape.length - 3];
+		final int plane = height() * width();
+		if (cz > 1 && (long) cz * plane * 4 <= SLAB_BUDGET_BYTES) {
+			final int start = z / cz * cz;
+			if (start != slabStart) {
+				final int n = Math.min(cz, depth() - start);
+				for (int k = 0; k < n; k++)
+					reportMissingChunks(start + k);
+				slab = read(start, n);
+				slabStart = start;
+			}
+			final float[] out = new float[plane];
+			System.arraycopy(slab, (z - start) * plane, out, 0, plane);
+			return out;
+		}
 		reportMissingChunks(z);
+		return read(z, 1);
+	}
+
+	/** Planes z0 .. z0+n-1 through zarr-java, as one flat array. */
+	private float[] read(final int z0, final int n) {
 		final int nd = shape.length;
 		final long[] offset = new long[nd];
 		final int[] size = new int[nd];
 		for (int d = 0; d < nd; d++)
 			size[d] = 1;
-		offset[nd - 3] = z;
+		offset[nd - 3] = z0;
+		size[nd - 3] = n;
 		size[nd - 2] = height();
 		size[nd - 1] = width();
+		final String what = n == 1 ? "plane " + z0 : "planes " + z0 + ".." + (z0 + n - 1);
 		final ucar.ma2.Array data;
 		try {
-			data = array.read(offset, size);
+			data = array.read(offset, size, false);
 		}
 		catch (final Exception e) {
-			throw new BadInputException(label + ": cannot read plane " + z + " of level " + level
+			throw new BadInputException(label + ": cannot read " + what + " of level " + level
 					+ " (corrupt chunk data?): " + message(e), e);
 		}
-		final int n = height() * width();
-		if (data.getSize() != n)
-			throw new BadInputException(label + ": plane " + z + " read " + data.getSize() + " values, expected " + n);
+		final long count = (long) n * height() * width();
+		if (data.getSize() != count)
+			throw new BadInputException(label + ": " + what + " read " + data.getSize() + " values, expected " + count);
 		final Object storage = data.getStorage();
-		if (storage instanceof float[] && ((float[]) storage).length == n) return (float[]) storage;
-		final float[] out = new float[n];
-		for (int i = 0; i < n; i++)
+		if (storage instanceof float[] && ((float[]) storage).length == count) return (float[]) storage;
+		final float[] out = new float[(int) count];
+		for (int i = 0; i < count; i++)
 			out[i] = data.getFloat(i);
 		return out;
 	}

@@ -55,19 +55,21 @@ public final class QualityReports {
 		});
 	}
 
-	/** The score-per-slice plot: blue line, excluded slices as red crosses, the threshold as a dashed line. */
+	/**
+	 * The score-per-slice plot: blue line and circles; calibration slices as orange crosses, other excluded slices
+	 * (low quality) as red crosses; the threshold as a dotted line.
+	 */
 	public static Plot plot(final List<SliceQuality> metrics, final List<QualityDecisions.Decision> decisions,
 			final double minQuality) {
 		final int n = metrics.size();
 		final double[] x = new double[n], y = new double[n];
-		final List<Double> ex = new ArrayList<>(), ey = new ArrayList<>();
+		final List<double[]> calib = new ArrayList<>(), low = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			x[i] = SliceConfig.idValue(metrics.get(i).sliceId());
 			y[i] = metrics.get(i).qualityScore();
-			if (!decisions.get(i).use()) {
-				ex.add(x[i]);
-				ey.add(y[i]);
-			}
+			final QualityDecisions.Decision d = decisions.get(i);
+			if (d.calibration()) calib.add(new double[] { x[i], y[i] });
+			else if (!d.use()) low.add(new double[] { x[i], y[i] });
 		}
 		final Plot plot = new Plot("Slice quality", "slice id", "quality score");
 		plot.setSize(640, 360);
@@ -75,22 +77,25 @@ public final class QualityReports {
 		plot.setColor(Color.BLUE);
 		plot.addPoints(x, y, Plot.LINE);
 		plot.addPoints(x, y, Plot.CIRCLE);
-		if (!ex.isEmpty()) {
-			plot.setColor(Color.RED);
-			plot.setLineWidth(2);
-			plot.addPoints(ex.stream().mapToDouble(Double::doubleValue).toArray(),
-					ey.stream().mapToDouble(Double::doubleValue).toArray(), Plot.X);
-			plot.setLineWidth(1);
-		}
+		plot.setLineWidth(2);
+		marks(plot, calib, new Color(255, 140, 0));
+		marks(plot, low, Color.RED);
+		plot.setLineWidth(1);
 		if (minQuality > 0) {
 			plot.setColor(Color.DARK_GRAY);
 			plot.drawDottedLine(x[0] - 0.5, minQuality, x[n - 1] + 0.5, minQuality, 3);
 		}
 		plot.setColor(Color.BLACK);
-		plot.addLabel(0.02, 0.08, minQuality > 0
-				? String.format(Locale.ROOT, "threshold %.3g (dotted); red x = excluded", minQuality)
-				: "red x = excluded");
+		plot.addLabel(0.02, 0.08, (minQuality > 0 ? String.format(Locale.ROOT, "threshold %.3g (dotted); ", minQuality)
+				: "") + "x = use=false (orange: calibration, red: low quality)");
 		return plot;
+	}
+
+	private static void marks(final Plot plot, final List<double[]> pts, final Color c) {
+		if (pts.isEmpty()) return;
+		plot.setColor(c);
+		plot.addPoints(pts.stream().mapToDouble(p -> p[0]).toArray(), pts.stream().mapToDouble(p -> p[1]).toArray(),
+				Plot.X);
 	}
 
 	public static void writePng(final Path file, final Plot plot) throws IOException {
