@@ -13,7 +13,9 @@ import io.github.triage.cavg.ClassDecision;
 import io.github.triage.cavg.RejectionParams;
 import io.github.triage.cavg.SyntheticClassAverages;
 import io.github.triage.cavg.Tier;
-import io.github.triage.ops.CpuImageOps;
+import io.github.triage.ops.GpuMode;
+import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.ImageOpsFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
  * image (the least a Fourier low-pass costs). The ratios make the figures comparable across machines.
  */
 @Command(name = "cavg", mixinStandardHelpOptions = true, sortOptions = false,
-		description = "Benchmark of class-average rejection (CPU): classes per second, ms per class, ratio to baselines.")
+		description = "Benchmark of class-average rejection: classes per second, ms per class, ratio to baselines.")
 public final class CavgBench implements Callable<Integer> {
 	@Option(names = "--classes", defaultValue = "200", description = "Class averages in the stack (default ${DEFAULT-VALUE}).")
 	int classes;
@@ -38,6 +40,10 @@ public final class CavgBench implements Callable<Integer> {
 
 	@Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up repetitions (default ${DEFAULT-VALUE}).")
 	int warmup;
+
+	@Option(names = "--use-gpu", paramLabel = "auto|on|off", defaultValue = "off",
+			description = "Kernels for the rejector: off = CPU (default), on = CLIJ2 on any OpenCL device, auto = CLIJ2 on a GPU.")
+	String useGpu;
 
 	@Spec
 	CommandSpec spec;
@@ -52,7 +58,8 @@ public final class CavgBench implements Callable<Integer> {
 		final SyntheticClassAverages.Stack s = SyntheticClassAverages.generate(classes, box, 42);
 		// smpd 1.5 Å, mask 0.8 × box: a typical 2D classification geometry
 		final RejectionParams params = RejectionParams.of(Tier.P2, 0.8 * box * 1.5, 1.5);
-		final ClassAverageRejector rejector = new ClassAverageRejector(new CpuImageOps(), params);
+		final ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), m -> out.println("# " + m));
+		final ClassAverageRejector rejector = new ClassAverageRejector(ops, params);
 		final FloatFFT_2D fft = new FloatFFT_2D(box, box);
 		final float[] work = new float[2 * box * box]; // realForwardFull: any size
 		final double[] sink = new double[1];
@@ -76,7 +83,8 @@ public final class CavgBench implements Callable<Integer> {
 			}
 		};
 		final double tReject = median(reject), tSum = median(sum), tFft = median(ffts);
-		out.println("# triage bench cavg: " + classes + " classes of " + box + " x " + box + ", CPU, 1 thread, tier p2, "
+		out.println("# triage bench cavg: " + classes + " classes of " + box + " x " + box + ", " + ops.name()
+				+ " kernels, 1 CPU thread, tier p2, "
 				+ "median of " + reps + " after " + warmup + " warm-up");
 		out.println("what,seconds,classes_per_s,ms_per_class");
 		row(out, "reject (4 criteria)", tReject);
