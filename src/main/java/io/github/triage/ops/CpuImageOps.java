@@ -72,6 +72,7 @@ public class CpuImageOps implements ImageOps {
 	@Override
 	public RandomAccessibleInterval<FloatType> sobelMagnitude(final RandomAccessibleInterval<? extends RealType<?>> image) {
 		final int[] d = FloatImages.dims3(image);
+		if (d[2] != 1) throw new IllegalArgumentException("Sobel magnitude needs a 2D image");
 		return FloatImages.wrap(QualityKernels.sobelMagnitude(FloatImages.pixels(image), d[0], d[1]), d[0], d[1]);
 	}
 

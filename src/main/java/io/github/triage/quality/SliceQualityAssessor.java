@@ -71,7 +71,7 @@ public final class SliceQualityAssessor {
 			final SliceSource before = i > 0 ? slices.get(i - 1) : null;
 			final SliceSource after = i + 1 < slices.size() ? slices.get(i + 1) : null;
 			final double ssimAfter = after != null ? pairSsim(s, after, cache) : 0;
-			final SliceQuality q = assessOne(s, before, after, ssimBefore, ssimAfter, cache);
+			final SliceQuality q = assessOne(s, before, after, ssimBefore, ssimAfter, cache, warn);
 			out.add(q);
 			if (each != null) each.accept(q);
 			if (before != null) cache.drop(before);
@@ -82,9 +82,9 @@ public final class SliceQualityAssessor {
 	}
 
 	private SliceQuality assessOne(final SliceSource s, final SliceSource before, final SliceSource after,
-			final double ssimBefore, final double ssimAfter, final PlaneCache cache) {
+			final double ssimBefore, final double ssimAfter, final PlaneCache cache, final Consumer<String> warn) {
 		final String prevId = before != null ? before.sliceId() : null, nextId = after != null ? after.sliceId() : null;
-		if (!hasData(s, cache))
+		if (!hasData(s, cache, warn))
 			return new SliceQuality(s.sliceId(), s.depth(), s.height(), s.width(), false, prevId, nextId, 0, 0, 0, 0, 0, 0);
 		final int n = (before != null ? 1 : 0) + (after != null ? 1 : 0);
 		final double ssim = n == 0 ? 0 : ((before != null ? ssimBefore : 0) + (after != null ? ssimAfter : 0)) / n;
@@ -96,11 +96,15 @@ public final class SliceQualityAssessor {
 	}
 
 	/** linumpy's has-data test on every max(1, nz/8)-th plane: not constant and std >= 1e-6. */
-	private static boolean hasData(final SliceSource s, final PlaneCache cache) {
+	private static boolean hasData(final SliceSource s, final PlaneCache cache, final Consumer<String> warn) {
 		final int step = Math.max(1, s.depth() / 8);
 		final PlaneMath.Moments m = new PlaneMath.Moments();
 		for (int z = 0; z < s.depth(); z += step)
 			m.add(cache.peek(s, z));
+		if (Double.isNaN(m.variance())) {
+			warn.accept(s.label() + ": contains NaN values; scored as a slice without data (0)");
+			return false;
+		}
 		return m.max > m.min && Math.sqrt(m.variance()) >= 1e-6;
 	}
 
@@ -123,7 +127,10 @@ public final class SliceQualityAssessor {
 				final double c = PlaneMath.pearson(pa, pb);
 				total += Double.isNaN(c) ? 0 : Math.max(0, c);
 			}
-			else total += ops.ssimMean(FloatImages.wrap(pa, w, h), FloatImages.wrap(pb, w, h), win);
+			else {
+				final double v = ops.ssimMean(FloatImages.wrap(pa, w, h), FloatImages.wrap(pb, w, h), win);
+				total += Double.isNaN(v) ? 0 : v; // NaN pixels in a neighbour: no similarity rather than NaN scores
+			}
 		}
 		return total / zs.length;
 	}
@@ -164,7 +171,7 @@ public final class SliceQualityAssessor {
 			rm.add(referencePlanes(before, after, z, w, h, cache));
 		}
 		final double varRef = rm.variance();
-		if (varRef == 0) return 0;
+		if (varRef == 0 || Double.isNaN(varRef) || Double.isNaN(vm.variance())) return 0;
 		final double score = 2.0 / (1.0 + Math.abs(Math.log(vm.variance() / varRef + 1e-10)));
 		return Math.min(1, Math.max(0, score));
 	}

@@ -19,7 +19,7 @@ import io.github.triage.ops.CpuImageOps;
 class SliceQualityAssessorTest {
 
 	/** A slice whose planes are a shared smooth pattern plus noise, or constant; records plane reads. */
-	static final class Fake implements SliceSource {
+	static class Fake implements SliceSource {
 		final String id;
 		final int d, h, w;
 		final float constant;
@@ -91,6 +91,26 @@ class SliceQualityAssessorTest {
 		assertEquals(0, q.get(0).variance(), 1e-12);
 		assertEquals(0, q.get(0).edge(), 1e-12);
 		assertEquals(SliceQuality.score(q.get(0).ssim(), 0, 0), q.get(0).qualityScore(), 1e-12);
+	}
+
+	@Test
+	void aSliceWithNaNIsWarnedAboutAndScoresZero() {
+		final List<String> reads = new ArrayList<>(), warnings = new ArrayList<>();
+		final List<SliceSource> s = List.of(new Fake(0, 2, 12, 12, Float.NaN, reads),
+				new Fake(1, 2, 12, 12, Float.NaN, reads) {
+					@Override
+					public float[] plane(final int z) {
+						final float[] p = super.plane(z);
+						p[5] = Float.NaN;
+						return p;
+					}
+				});
+		final List<SliceQuality> q = new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT).assess(s, null,
+				Progress.NONE, warnings::add);
+		assertFalse(q.get(1).hasData());
+		assertEquals(0, q.get(1).qualityScore());
+		assertTrue(warnings.stream().anyMatch(w -> w.startsWith("slice 01") && w.contains("NaN")), warnings.toString());
+		assertTrue(Double.isFinite(q.get(0).qualityScore()), "the neighbour still gets a number");
 	}
 
 	@Test
