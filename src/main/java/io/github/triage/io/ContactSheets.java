@@ -61,6 +61,30 @@ public final class ContactSheets {
 			drawTile(px, w, tiles.get(i).pixels(), box, scale, GAP + (i % cols) * (t + GAP), GAP + (i / cols) * (t + GAP));
 		final Graphics2D g = bi.createGraphics();
 		try {
+			for (int i = 0; i < tiles.size(); i++)
+				if (tiles.get(i).rejected()) {
+					g.setColor(Color.RED);
+					g.setStroke(new BasicStroke(2f));
+					g.drawRect(GAP + (i % cols) * (t + GAP) + 1, GAP + (i / cols) * (t + GAP) + 1, t - 2, t - 2);
+				}
+			drawLabels(g, tiles, cols, t);
+		}
+		catch (final LinkageError | InternalError e) {
+			// A headless node without fontconfig/fonts cannot draw text: keep the sheet (tiles and red frames) and
+			// go on; the classes and reasons are in rejection.csv anyway.
+			labelsUnavailable = e.toString();
+		}
+		finally {
+			g.dispose();
+		}
+		return new ColorProcessor(w, h, px);
+	}
+
+	/** Why labels could not be drawn on the last sheet (no fonts on this machine), or null. */
+	public static volatile String labelsUnavailable;
+
+	private static void drawLabels(final Graphics2D g, final List<Tile> tiles, final int cols, final int t) {
+		{
 			g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 			final int fontSize = Math.max(10, Math.min(14, t / 9));
 			g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize));
@@ -68,11 +92,6 @@ public final class ContactSheets {
 			for (int i = 0; i < tiles.size(); i++) {
 				final Tile tile = tiles.get(i);
 				final int x0 = GAP + (i % cols) * (t + GAP), y0 = GAP + (i / cols) * (t + GAP);
-				if (tile.rejected()) {
-					g.setColor(Color.RED);
-					g.setStroke(new BasicStroke(2f));
-					g.drawRect(x0 + 1, y0 + 1, t - 2, t - 2);
-				}
 				// text on a translucent dark band, readable on noisy tiles too
 				g.setColor(BAND);
 				g.fillRect(x0 + 3, y0 + 3, fm.stringWidth(tile.label()) + 3, fm.getHeight());
@@ -91,10 +110,6 @@ public final class ContactSheets {
 				}
 			}
 		}
-		finally {
-			g.dispose();
-		}
-		return new ColorProcessor(w, h, px);
 	}
 
 	/** Writes a sheet as JPEG (quality 0.9), atomically. */

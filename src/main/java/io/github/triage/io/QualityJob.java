@@ -91,9 +91,15 @@ public final class QualityJob {
 			}
 			final Path csv = dir.resolve("quality_report.csv"), png = dir.resolve("quality_report.png");
 			QualityReports.writeCsv(csv, metrics, decisions);
-			QualityReports.writePng(png, QualityReports.plot(metrics, decisions, o.decisions().minQuality()));
 			written.add(csv);
-			written.add(png);
+			try {
+				QualityReports.writePng(png, QualityReports.plot(metrics, decisions, o.decisions().minQuality()));
+				written.add(png);
+			}
+			catch (final LinkageError | InternalError e) {
+				// A headless node without fonts cannot render the plot; the CSV report holds the same numbers.
+				warn.accept("report plot not written (no fonts on this machine: " + e + ")");
+			}
 			config.write(o.outCsv());
 			written.add(o.outCsv());
 		}

@@ -1,6 +1,9 @@
 // Class-average kernels of Triage (issue 5), run through CLIJ2's execute(). Single precision, no contraction into
 // fused multiply-add, so the grey levels equal the CPU's (CavgOtsu.Binning).
 #pragma OPENCL FP_CONTRACT OFF
+#ifdef cl_khr_fp64
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+#endif
 
 __constant sampler_t sampler = CLK_NORMALIZED_COORDS_FALSE | CLK_ADDRESS_CLAMP_TO_EDGE | CLK_FILTER_NEAREST;
 
@@ -10,7 +13,14 @@ __kernel void cavg_otsu_levels(IMAGE_src_TYPE src, IMAGE_dst_TYPE dst, float sc,
   const int2 pos = (int2){get_global_id(0), get_global_id(1)};
   const float v = READ_src_IMAGE(src, sampler, pos).x;
   const float xs = sc * v - off;
-  float b = round(xs / dx);
+#ifdef cl_khr_fp64
+  // OpenCL lets float division be 2.5 ulp off (NVIDIA's is), which moved pixels across level boundaries on an H100;
+  // double division is exact, and rounding it to float gives the CPU's correctly rounded float quotient.
+  const float q = (float) ((double) xs / (double) dx);
+#else
+  const float q = xs / dx;
+#endif
+  float b = round(q);
   b = clamp(b, 0.0f, 255.0f);
   WRITE_dst_IMAGE(dst, pos, CONVERT_dst_PIXEL_TYPE(b));
 }
