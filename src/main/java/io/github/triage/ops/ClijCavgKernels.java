@@ -8,7 +8,6 @@ import java.util.Map;
 import net.haesleinhuepf.clij.clearcl.ClearCLBuffer;
 import net.haesleinhuepf.clij.coremem.enums.NativeTypeEnum;
 import net.haesleinhuepf.clij2.CLIJ2;
-import net.haesleinhuepf.clij2.plugins.Histogram;
 
 /**
  * CLIJ2 kernels of the class-average rejector: Otsu (grey levels and histogram on the device, the search shared
@@ -37,7 +36,7 @@ final class ClijCavgKernels {
 	}
 
 	float otsuThreshold(final float[] img, final int w, final int h) {
-		ClearCLBuffer src = null, levels = null, hist = null;
+		ClearCLBuffer src = null, levels = null;
 		try {
 			src = push(img, w, h);
 			final float min = (float) clij2.minimumOfAllPixels(src);
@@ -53,18 +52,18 @@ final class ClijCavgKernels {
 			p.put("dx", b.dx());
 			clij2.execute(ClijCavgKernels.class, PROGRAM, "cavg_otsu_levels", levels.getDimensions(),
 					levels.getDimensions(), p);
-			// integer levels 0..255 into 256 bins over [0, 255]: CLIJ2's bin is level·255/255, exact
-			hist = clij2.create(new long[] { CavgOtsu.BINS, 1, 1 }, NativeTypeEnum.Float);
-			Histogram.histogram(clij2, levels, hist, CavgOtsu.BINS, 0f, 255f, false);
-			final float[] hf = new float[CavgOtsu.BINS];
-			hist.writeTo(FloatBuffer.wrap(hf), true);
+			// Count the integer levels on the host. CLIJ2's histogram kernel bins by (v·255)/255 and truncates; with
+			// the relaxed float division OpenCL allows (NVIDIA's), 37 can become 36.99998 → bin 36, which moved the
+			// Otsu threshold on an H100 (PoCL divides exactly). Pulling 4 bytes a pixel costs less than the kernel.
+			final float[] lv = new float[w * h];
+			levels.writeTo(FloatBuffer.wrap(lv), true);
 			final long[] counts = new long[CavgOtsu.BINS];
-			for (int i = 0; i < hf.length; i++)
-				counts[i] = Math.round(hf[i]);
+			for (final float v : lv)
+				counts[(int) v]++;
 			return b.threshold(CavgOtsu.searchT(counts));
 		}
 		finally {
-			release(src, levels, hist);
+			release(src, levels);
 		}
 	}
 
