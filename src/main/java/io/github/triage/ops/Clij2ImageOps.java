@@ -5,7 +5,6 @@ import java.nio.FloatBuffer;
 import net.haesleinhuepf.clij.clearcl.ClearCLBuffer;
 import net.haesleinhuepf.clij.coremem.enums.NativeTypeEnum;
 import net.haesleinhuepf.clij2.CLIJ2;
-import net.haesleinhuepf.clij2.plugins.Histogram;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
@@ -96,23 +95,31 @@ public class Clij2ImageOps implements ImageOps {
 
 	@Override
 	public double otsuThreshold(final RandomAccessibleInterval<? extends RealType<?>> image) {
-		ClearCLBuffer src = null, hist = null;
+		ClearCLBuffer src = null, levels = null;
 		try {
-			src = push(image);
+			final float[] px = FloatImages.pixels(image);
+			src = push(px, px.length, 1); // flat: one kernel for 2D and 3D
 			final float min = (float) clij2.minimumOfAllPixels(src);
 			final float max = (float) clij2.maximumOfAllPixels(src);
 			if (!(max > min)) return Double.NaN;
 			final int bins = Histograms.OTSU_BINS;
-			hist = clij2.create(new long[] { bins, 1, 1 }, NativeTypeEnum.Float);
-			Histogram.histogram(clij2, src, hist, bins, min, max, false);
-			final float[] h = pull(hist);
+			levels = clij2.create(src);
+			final java.util.Map<String, Object> p = new java.util.HashMap<>();
+			p.put("src", src);
+			p.put("dst", levels);
+			p.put("vmin", min);
+			p.put("scale", Histograms.scale(min, max, bins));
+			p.put("last", bins - 1);
+			clij2.execute(Clij2ImageOps.class, "histogram_levels.cl", "histogram_levels", levels.getDimensions(),
+					levels.getDimensions(), p);
+			// Counting on the host: CLIJ2's own histogram kernel divides per pixel (see histogram_levels.cl).
 			final long[] counts = new long[bins];
-			for (int i = 0; i < bins; i++)
-				counts[i] = Math.round(h[i]);
+			for (final float b : pull(levels))
+				counts[(int) b]++;
 			return Histograms.binUpperEdge(Histograms.otsuBin(counts), min, max, bins);
 		}
 		finally {
-			release(src, hist);
+			release(src, levels);
 		}
 	}
 

@@ -2,8 +2,9 @@ package io.github.triage.ops;
 
 /**
  * Histogram binning and Otsu's method, shared by the CPU and CLIJ2 implementations so both threshold alike.
- * The bin of value v is {@code (int) ((v - min) * (bins - 1) / (max - min))} in float arithmetic, as CLIJ2's
- * histogram kernel computes it, so the maximum falls in the last bin.
+ * The bin of value v is {@code (int) ((v - min) * scale)} with {@code scale = (bins - 1) / (max - min)} computed once
+ * in float: a subtraction and a multiplication, which every OpenCL device rounds as Java does (a per-pixel division
+ * would not be: OpenCL allows relaxed float division). The maximum falls in the last bin.
  */
 public final class Histograms {
 	public static final int OTSU_BINS = 256;
@@ -11,19 +12,24 @@ public final class Histograms {
 	private Histograms() {
 	}
 
-	/** Histogram of {@code data} over [min, max] with CLIJ2's binning. */
+	/** The float scale that maps [min, max] onto bins 0 .. bins-1. */
+	public static float scale(final float min, final float max, final int bins) {
+		return (float) (bins - 1) / (max - min);
+	}
+
+	/** Histogram of {@code data} over [min, max]. */
 	public static long[] histogram(final float[] data, final float min, final float max, final int bins) {
 		final long[] h = new long[bins];
-		final float range = max - min;
-		final float last = bins - 1;
-		for (final float v : data) {
-			// Same operation order as the OpenCL kernel, so float rounding puts values in the same bins.
-			int b = (int) ((v - min) * last / range);
-			if (b < 0) b = 0;
-			else if (b >= bins) b = bins - 1;
-			h[b]++;
-		}
+		final float scale = scale(min, max, bins);
+		for (final float v : data)
+			h[bin(v, min, scale, bins)]++;
 		return h;
+	}
+
+	/** The bin of one value (clamped to the valid range). */
+	public static int bin(final float v, final float min, final float scale, final int bins) {
+		final int b = (int) ((v - min) * scale);
+		return b < 0 ? 0 : b >= bins ? bins - 1 : b;
 	}
 
 	/**

@@ -29,7 +29,7 @@ public interface ImageOps extends AutoCloseable {
 			double sigmaXY, double sigmaZ);
 
 	/**
-	 * Otsu threshold of all pixels: 256-bin histogram between min and max (CLIJ2's binning), Otsu's
+	 * Otsu threshold of all pixels: 256-bin histogram between min and max (binning of {@link Histograms}), Otsu's
 	 * between-class variance maximised over it. Returns the grey value at the upper edge of the last
 	 * background bin; pixels at or above it are foreground. NaN when the image is constant.
 	 */
