@@ -14,7 +14,6 @@ final class CavgCpuKernels {
 	private FloatFFT_1D fft;
 	private float[] row, spec, col, twin;
 	private float[][] lowRows; // per filter: box rows × (kmax+1) complex, the column-inverted spectrum
-	private int[] stack = new int[1024];
 
 	// ---- edge normalisation -----------------------------------------------------------------------------
 
@@ -182,49 +181,11 @@ final class CavgCpuKernels {
 
 	// ---- 8-connected components --------------------------------------------------------------------------
 
-	private byte[] fg = new byte[0];
-	private int[] padLab = new int[0];
+	private final CavgRunLabeller labeller = new CavgRunLabeller();
 
-	/**
-	 * Flood fill from each unlabelled foreground pixel in raster order, so labels follow first pixels. Works on a
-	 * copy of the mask with a one-pixel empty frame, so neighbours need no bounds checks.
-	 */
+	/** Labels numbered by first pixel in raster order (as a flood fill in raster order numbers them); see CavgRunLabeller. */
 	int labelComponents(final float[] img, final int w, final int h, final float thr, final int[] labels) {
-		final int pw = w + 2, size = pw * (h + 2);
-		if (fg.length < size) {
-			fg = new byte[size];
-			padLab = new int[size];
-		}
-		Arrays.fill(fg, 0, size, (byte) 0);
-		for (int y = 0; y < h; y++)
-			for (int x = 0, i = y * w, p = (y + 1) * pw + 1; x < w; x++, i++, p++)
-				if (img[i] >= thr) fg[p] = 1;
-		final int[] nb = { -pw - 1, -pw, -pw + 1, -1, 1, pw - 1, pw, pw + 1 };
-		int next = 0;
-		for (int y = 0; y < h; y++)
-			for (int x = 0, p = (y + 1) * pw + 1; x < w; x++, p++) {
-				if (fg[p] == 0) continue;
-				final int lab = ++next;
-				fg[p] = 0; // visited
-				padLab[p] = lab;
-				int sp = 0;
-				stack[sp++] = p;
-				while (sp > 0) {
-					final int q = stack[--sp];
-					for (final int d : nb) {
-						final int r = q + d;
-						if (fg[r] == 0) continue;
-						fg[r] = 0;
-						padLab[r] = lab;
-						if (sp == stack.length) stack = Arrays.copyOf(stack, stack.length * 2);
-						stack[sp++] = r;
-					}
-				}
-			}
-		for (int y = 0; y < h; y++)
-			for (int x = 0, i = y * w, p = (y + 1) * pw + 1; x < w; x++, i++, p++)
-				labels[i] = img[i] >= thr ? padLab[p] : 0;
-		return next;
+		return labeller.label(img, w, h, thr, labels);
 	}
 
 	// ---- local variance ----------------------------------------------------------------------------------
@@ -254,7 +215,7 @@ final class CavgCpuKernels {
 			}
 		}
 		double sumIn = 0, sumOut = 0;
-		int nIn = 0, nOut = 0;
+		int nIn = 0;
 		for (int y = 0; y < h; y++) {
 			if (y + r < h) addRow(img, w, y + r, 1);
 			if (y - r - 1 >= 0) addRow(img, w, y - r - 1, -1);
@@ -264,7 +225,35 @@ final class CavgCpuKernels {
 				s += colS[xx];
 				s2 += colSS[xx];
 			}
-			for (int x = 0; x < w; x++) {
+			// the same sums in the same order as one loop with bounds tests, split so the middle runs without them;
+			// adding 0 to the other side's sum leaves it unchanged, so the in/out choice needs no branch
+			final int o = y * w, mid0 = Math.min(r + 1, w), mid1 = Math.max(mid0, w - r);
+			for (int x = 0; x < mid0; x++) {
+				if (x + r < w) {
+					s += colS[x + r];
+					s2 += colSS[x + r];
+				}
+				final int n = ny * (Math.min(w - 1, x + r) + 1);
+				final double var = n > 1 ? Math.max(0, (s2 - s * s * inv[n]) * invM1[n]) : 0;
+				final boolean in = img[o + x] >= thr;
+				sumIn += in ? var : 0;
+				sumOut += in ? 0 : var;
+				nIn += in ? 1 : 0;
+			}
+			final int nMid = ny * (2 * r + 1);
+			final double invMid = inv[nMid], invM1Mid = invM1[nMid];
+			for (int x = mid0; x < mid1; x++) {
+				s += colS[x + r];
+				s2 += colSS[x + r];
+				s -= colS[x - r - 1];
+				s2 -= colSS[x - r - 1];
+				final double var = nMid > 1 ? Math.max(0, (s2 - s * s * invMid) * invM1Mid) : 0;
+				final boolean in = img[o + x] >= thr;
+				sumIn += in ? var : 0;
+				sumOut += in ? 0 : var;
+				nIn += in ? 1 : 0;
+			}
+			for (int x = mid1; x < w; x++) {
 				if (x + r < w) {
 					s += colS[x + r];
 					s2 += colSS[x + r];
@@ -274,18 +263,14 @@ final class CavgCpuKernels {
 					s2 -= colSS[x - r - 1];
 				}
 				final int n = ny * (Math.min(w - 1, x + r) - Math.max(0, x - r) + 1);
-				// rounding can leave a flat window a hair below 0; a variance is not negative
 				final double var = n > 1 ? Math.max(0, (s2 - s * s * inv[n]) * invM1[n]) : 0;
-				if (img[y * w + x] >= thr) {
-					sumIn += var;
-					nIn++;
-				}
-				else {
-					sumOut += var;
-					nOut++;
-				}
+				final boolean in = img[o + x] >= thr;
+				sumIn += in ? var : 0;
+				sumOut += in ? 0 : var;
+				nIn += in ? 1 : 0;
 			}
 		}
+		final int nOut = w * h - nIn;
 		inOut[0] = nIn > 0 ? sumIn / nIn : 0;
 		inOut[1] = nOut > 0 ? sumOut / nOut : 0;
 	}

@@ -184,4 +184,47 @@ class CavgKernelsTest {
 		assertEquals(sIn / nIn, got[0], 1e-9);
 		assertEquals(sOut / nOut, got[1], 1e-9);
 	}
+
+	/** The flood fill in raster order that the run labeller replaced: labels by first pixel, 8-connected. */
+	private static int floodLabels(final float[] img, final int w, final int h, final float thr, final int[] labels) {
+		java.util.Arrays.fill(labels, 0);
+		final int[] stack = new int[w * h];
+		int next = 0;
+		for (int p = 0; p < w * h; p++) {
+			if (!(img[p] >= thr) || labels[p] != 0) continue;
+			labels[p] = ++next;
+			int sp = 0;
+			stack[sp++] = p;
+			while (sp > 0) {
+				final int q = stack[--sp], qx = q % w, qy = q / w;
+				for (int dy = -1; dy <= 1; dy++)
+					for (int dx = -1; dx <= 1; dx++) {
+						final int x = qx + dx, y = qy + dy, r = y * w + x;
+						if (x < 0 || y < 0 || x >= w || y >= h || !(img[r] >= thr) || labels[r] != 0) continue;
+						labels[r] = next;
+						stack[sp++] = r;
+					}
+			}
+		}
+		return next;
+	}
+
+	@Test
+	void runLabellingEqualsFloodFillOnRandomMasks() {
+		final Random rnd = new Random(11);
+		for (int trial = 0; trial < 300; trial++) {
+			final int w = 1 + rnd.nextInt(40), h = 1 + rnd.nextInt(40);
+			final double density = rnd.nextDouble();
+			final float[] img = new float[w * h];
+			for (int i = 0; i < img.length; i++)
+				img[i] = rnd.nextDouble() < density ? 1f : rnd.nextInt(50) == 0 ? Float.NaN : 0f;
+			// snakes and spirals: components that meet only through corners or join late (union order)
+			if (trial % 3 == 0) for (int i = 0; i < img.length; i++)
+				img[i] = ((i / w + (i % w) / 2) % 3 == 0) ? 1f : 0f;
+			final int[] want = new int[w * h], got = new int[w * h];
+			final int n = floodLabels(img, w, h, 0.5f, want);
+			assertEquals(n, cpu.cavgLabelComponents(img, w, h, 0.5f, got), "trial " + trial);
+			assertArrayEquals(want, got, "trial " + trial + " (" + w + " x " + h + ")");
+		}
+	}
 }
