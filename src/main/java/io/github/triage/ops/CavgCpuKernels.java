@@ -14,6 +14,7 @@ final class CavgCpuKernels {
 	private FloatFFT_1D fft;
 	private float[] row, spec, col, twin;
 	private float[][] lowRows; // per filter: box rows × (kmax+1) complex, the column-inverted spectrum
+	private final CavgPrunedLowPass pruned = new CavgPrunedLowPass();
 
 	// ---- edge normalisation -----------------------------------------------------------------------------
 
@@ -60,6 +61,10 @@ final class CavgCpuKernels {
 		int kmax = 0;
 		for (final int l : limits)
 			kmax = Math.max(kmax, Math.min(Math.max(l, 0), half));
+		if (CavgPrunedLowPass.applies(n, kmax)) {
+			pruned.lowPass(img, n, limits, edge, kmax, out);
+			return;
+		}
 		final int kc = kmax + 1; // columns k = 0..kmax of the half spectrum
 		if (spec == null || spec.length < 2 * n * kc) spec = new float[2 * n * kc];
 		// spec[(y*kc + k)*2 + {0,1}]: row spectra R_y(k)

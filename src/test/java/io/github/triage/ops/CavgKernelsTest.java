@@ -70,6 +70,25 @@ class CavgKernelsTest {
 		}
 	}
 
+	/** Narrow bands (every limit below a quarter of the box) take the pruned transforms; odd and even boxes. */
+	@Test
+	void narrowLowPassEqualsTheDirectTransform() {
+		final int[][] cases = { { 64, 3, 10 }, { 45, 9, 2 }, { 50, 12, 3 }, { 33, 0, 5 }, { 40, -2, 9 } };
+		for (final int[] c : cases) {
+			final int n = c[0];
+			final float[] img = noise(n * n, 100 + n);
+			final int[] limits = { c[1], c[2] };
+			final float[][] out = { new float[n * n], new float[n * n] };
+			cpu.cavgLowPass(img, n, limits, 10, out);
+			cpu.cavgLowPass(img, n, limits, 10, out); // again: reused buffers and tables give the same
+			for (int j = 0; j < limits.length; j++) {
+				final double[] ref = bruteLowPass(img, n, limits[j], 10);
+				for (int i = 0; i < n * n; i++)
+					assertEquals(ref[i], out[j][i], 1e-5, "n " + n + " limit " + limits[j] + " pixel " + i);
+			}
+		}
+	}
+
 	@Test
 	void edgeNormalisationSubtractsSimplesBorderMean() {
 		// 3x3: border pixels 1..8 around a centre 100; corners counted twice, divided by 2*(3+3) = 12
