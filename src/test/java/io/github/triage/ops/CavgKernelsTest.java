@@ -246,4 +246,28 @@ class CavgKernelsTest {
 			assertArrayEquals(want, got, "trial " + trial + " (" + w + " x " + h + ")");
 		}
 	}
+
+	/** The histogram's reciprocal shortcut gives Binning.level exactly, near half-integers and at the ends too. */
+	@Test
+	void fastLevelEqualsBinningLevel() {
+		final Random rnd = new Random(5);
+		for (int trial = 0; trial < 200; trial++) {
+			final float min = (float) (rnd.nextGaussian() * Math.pow(10, rnd.nextInt(9) - 4));
+			final float max = min + (float) (rnd.nextDouble() * Math.pow(10, rnd.nextInt(9) - 4)) + Math.ulp(min) * 4;
+			final CavgOtsu.Binning b = CavgOtsu.binning(min, max);
+			final float rdx = 1f / b.dx();
+			for (int i = 0; i < 2000; i++) {
+				// uniform values, values that land on q = m + 0.5 (the rounding edges) and their float neighbours
+				float v = min + (float) rnd.nextDouble() * (max - min);
+				if (i % 2 == 1) {
+					final float edge = ((rnd.nextInt(256) + 0.5f) * b.dx() + b.off()) / b.sc();
+					v = i % 4 == 1 ? edge : i % 8 == 3 ? Math.nextUp(edge) : Math.nextDown(edge);
+				}
+				if (i == 0) v = min;
+				if (i == 2) v = max;
+				assertEquals(b.level(v), CavgCpuKernels.level(b, v, b.sc(), b.off(), rdx), "v = " + v);
+			}
+			assertEquals(b.level(Float.NaN), CavgCpuKernels.level(b, Float.NaN, b.sc(), b.off(), rdx));
+		}
+	}
 }
