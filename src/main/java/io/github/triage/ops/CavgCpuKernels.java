@@ -6,8 +6,9 @@ import org.jtransforms.fft.FloatFFT_1D;
 
 /**
  * CPU kernels of the class-average rejector (SIMPLE's cluster2D_rejector): edge normalisation, the raised-cosine
- * Fourier low-pass, Otsu, 8-connected components and local variance by summed-area tables. Work buffers and FFT
- * plans are kept per box size, so a stack costs no allocation per class. Not thread-safe.
+ * Fourier low-pass, Otsu, 8-connected components (by {@link CavgRunLabeller}) and local variance by summed-area
+ * tables. Work buffers and FFT plans are kept per box size, so a stack costs no allocation per class. Not
+ * thread-safe.
  */
 final class CavgCpuKernels {
 	private int box = -1;
@@ -51,7 +52,8 @@ final class CavgCpuKernels {
 	}
 
 	/**
-	 * The low-pass is separable in its support: only |h|, |k| &lt;= L carry weight, so the forward transform needs
+	 * Narrow bands (every limit under a quarter of the box) go to {@link CavgPrunedLowPass}. Otherwise FFTs:
+	 * the low-pass is separable in its support: only |h|, |k| &lt;= L carry weight, so the forward transform needs
 	 * all row FFTs but only the columns k = 0..L, and the inverse the same columns plus all rows. Two rows share
 	 * one complex FFT (real input), and the two filtered outputs share each inverse row FFT (real outputs).
 	 */
