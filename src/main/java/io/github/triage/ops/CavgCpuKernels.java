@@ -6,15 +6,16 @@ import org.jtransforms.fft.FloatFFT_1D;
 
 /**
  * CPU kernels of the class-average rejector (SIMPLE's cluster2D_rejector): edge normalisation, the raised-cosine
- * Fourier low-pass, Otsu, 8-connected components and local variance by summed-area tables. Work buffers and FFT
- * plans are kept per box size, so a stack costs no allocation per class. Not thread-safe.
+ * Fourier low-pass, Otsu, 8-connected components (by {@link CavgRunLabeller}) and local variance by summed-area
+ * tables. Work buffers and FFT plans are kept per box size, so a stack costs no allocation per class. Not
+ * thread-safe.
  */
 final class CavgCpuKernels {
 	private int box = -1;
 	private FloatFFT_1D fft;
 	private float[] row, spec, col, twin;
 	private float[][] lowRows; // per filter: box rows × (kmax+1) complex, the column-inverted spectrum
-	private int[] stack = new int[1024];
+	private final CavgPrunedLowPass pruned = new CavgPrunedLowPass();
 
 	// ---- edge normalisation -----------------------------------------------------------------------------
 
@@ -51,7 +52,8 @@ final class CavgCpuKernels {
 	}
 
 	/**
-	 * The low-pass is separable in its support: only |h|, |k| &lt;= L carry weight, so the forward transform needs
+	 * Narrow bands (every limit under a quarter of the box) go to {@link CavgPrunedLowPass}. Otherwise FFTs:
+	 * the low-pass is separable in its support: only |h|, |k| &lt;= L carry weight, so the forward transform needs
 	 * all row FFTs but only the columns k = 0..L, and the inverse the same columns plus all rows. Two rows share
 	 * one complex FFT (real input), and the two filtered outputs share each inverse row FFT (real outputs).
 	 */
@@ -61,6 +63,10 @@ final class CavgCpuKernels {
 		int kmax = 0;
 		for (final int l : limits)
 			kmax = Math.max(kmax, Math.min(Math.max(l, 0), half));
+		if (CavgPrunedLowPass.applies(n, kmax)) {
+			pruned.lowPass(img, n, limits, edge, kmax, out);
+			return;
+		}
 		final int kc = kmax + 1; // columns k = 0..kmax of the half spectrum
 		if (spec == null || spec.length < 2 * n * kc) spec = new float[2 * n * kc];
 		// spec[(y*kc + k)*2 + {0,1}]: row spectra R_y(k)
@@ -166,65 +172,41 @@ final class CavgCpuKernels {
 		// four interleaved histograms: neighbouring pixels of a smooth image share a level, and increments of one
 		// counter in a row wait on each other
 		Arrays.fill(hist4, 0);
+		final float sc = b.sc(), off = b.off(), rdx = 1f / b.dx();
 		final int n = img.length, n4 = n & ~3;
 		for (int i = 0; i < n4; i += 4) {
-			hist4[b.level(img[i]) << 2]++;
-			hist4[(b.level(img[i + 1]) << 2) | 1]++;
-			hist4[(b.level(img[i + 2]) << 2) | 2]++;
-			hist4[(b.level(img[i + 3]) << 2) | 3]++;
+			hist4[level(b, img[i], sc, off, rdx) << 2]++;
+			hist4[(level(b, img[i + 1], sc, off, rdx) << 2) | 1]++;
+			hist4[(level(b, img[i + 2], sc, off, rdx) << 2) | 2]++;
+			hist4[(level(b, img[i + 3], sc, off, rdx) << 2) | 3]++;
 		}
 		for (int i = n4; i < n; i++)
-			hist4[b.level(img[i]) << 2]++;
+			hist4[level(b, img[i], sc, off, rdx) << 2]++;
 		for (int k = 0; k < CavgOtsu.BINS; k++)
 			hist[k] = hist4[k << 2] + hist4[(k << 2) | 1] + hist4[(k << 2) | 2] + hist4[(k << 2) | 3];
 		return b.threshold(CavgOtsu.searchT(hist));
 	}
 
+	/**
+	 * {@link CavgOtsu.Binning#level}, exactly, without its division on nearly every pixel: x·(1/dx) is within
+	 * 1e-4 of x/dx (both under 256, a few ulps apart), so where x·(1/dx) + 0.5 lies more than 1e-3 from an
+	 * integer, both round to the same level; the rest (about 0.2 % of pixels, and NaN) take the exact path.
+	 */
+	static int level(final CavgOtsu.Binning b, final float v, final float sc, final float off, final float rdx) {
+		final float t = (sc * v - off) * rdx + 0.5f;
+		final int q = (int) t;
+		final float fr = t - q;
+		if (fr > 1e-3f && fr < 0.999f) return q > CavgOtsu.BINS - 1 ? CavgOtsu.BINS - 1 : q;
+		return b.level(v);
+	}
+
 	// ---- 8-connected components --------------------------------------------------------------------------
 
-	private byte[] fg = new byte[0];
-	private int[] padLab = new int[0];
+	private final CavgRunLabeller labeller = new CavgRunLabeller();
 
-	/**
-	 * Flood fill from each unlabelled foreground pixel in raster order, so labels follow first pixels. Works on a
-	 * copy of the mask with a one-pixel empty frame, so neighbours need no bounds checks.
-	 */
+	/** Labels numbered by first pixel in raster order (as a flood fill in raster order numbers them); see CavgRunLabeller. */
 	int labelComponents(final float[] img, final int w, final int h, final float thr, final int[] labels) {
-		final int pw = w + 2, size = pw * (h + 2);
-		if (fg.length < size) {
-			fg = new byte[size];
-			padLab = new int[size];
-		}
-		Arrays.fill(fg, 0, size, (byte) 0);
-		for (int y = 0; y < h; y++)
-			for (int x = 0, i = y * w, p = (y + 1) * pw + 1; x < w; x++, i++, p++)
-				if (img[i] >= thr) fg[p] = 1;
-		final int[] nb = { -pw - 1, -pw, -pw + 1, -1, 1, pw - 1, pw, pw + 1 };
-		int next = 0;
-		for (int y = 0; y < h; y++)
-			for (int x = 0, p = (y + 1) * pw + 1; x < w; x++, p++) {
-				if (fg[p] == 0) continue;
-				final int lab = ++next;
-				fg[p] = 0; // visited
-				padLab[p] = lab;
-				int sp = 0;
-				stack[sp++] = p;
-				while (sp > 0) {
-					final int q = stack[--sp];
-					for (final int d : nb) {
-						final int r = q + d;
-						if (fg[r] == 0) continue;
-						fg[r] = 0;
-						padLab[r] = lab;
-						if (sp == stack.length) stack = Arrays.copyOf(stack, stack.length * 2);
-						stack[sp++] = r;
-					}
-				}
-			}
-		for (int y = 0; y < h; y++)
-			for (int x = 0, i = y * w, p = (y + 1) * pw + 1; x < w; x++, i++, p++)
-				labels[i] = img[i] >= thr ? padLab[p] : 0;
-		return next;
+		return labeller.label(img, w, h, thr, labels);
 	}
 
 	// ---- local variance ----------------------------------------------------------------------------------
@@ -254,7 +236,7 @@ final class CavgCpuKernels {
 			}
 		}
 		double sumIn = 0, sumOut = 0;
-		int nIn = 0, nOut = 0;
+		int nIn = 0;
 		for (int y = 0; y < h; y++) {
 			if (y + r < h) addRow(img, w, y + r, 1);
 			if (y - r - 1 >= 0) addRow(img, w, y - r - 1, -1);
@@ -264,7 +246,35 @@ final class CavgCpuKernels {
 				s += colS[xx];
 				s2 += colSS[xx];
 			}
-			for (int x = 0; x < w; x++) {
+			// the same sums in the same order as one loop with bounds tests, split so the middle runs without them;
+			// adding 0 to the other side's sum leaves it unchanged, so the in/out choice needs no branch
+			final int o = y * w, mid0 = Math.min(r + 1, w), mid1 = Math.max(mid0, w - r);
+			for (int x = 0; x < mid0; x++) {
+				if (x + r < w) {
+					s += colS[x + r];
+					s2 += colSS[x + r];
+				}
+				final int n = ny * (Math.min(w - 1, x + r) + 1);
+				final double var = n > 1 ? Math.max(0, (s2 - s * s * inv[n]) * invM1[n]) : 0;
+				final boolean in = img[o + x] >= thr;
+				sumIn += in ? var : 0;
+				sumOut += in ? 0 : var;
+				nIn += in ? 1 : 0;
+			}
+			final int nMid = ny * (2 * r + 1);
+			final double invMid = inv[nMid], invM1Mid = invM1[nMid];
+			for (int x = mid0; x < mid1; x++) {
+				s += colS[x + r];
+				s2 += colSS[x + r];
+				s -= colS[x - r - 1];
+				s2 -= colSS[x - r - 1];
+				final double var = nMid > 1 ? Math.max(0, (s2 - s * s * invMid) * invM1Mid) : 0;
+				final boolean in = img[o + x] >= thr;
+				sumIn += in ? var : 0;
+				sumOut += in ? 0 : var;
+				nIn += in ? 1 : 0;
+			}
+			for (int x = mid1; x < w; x++) {
 				if (x + r < w) {
 					s += colS[x + r];
 					s2 += colSS[x + r];
@@ -274,18 +284,14 @@ final class CavgCpuKernels {
 					s2 -= colSS[x - r - 1];
 				}
 				final int n = ny * (Math.min(w - 1, x + r) - Math.max(0, x - r) + 1);
-				// rounding can leave a flat window a hair below 0; a variance is not negative
 				final double var = n > 1 ? Math.max(0, (s2 - s * s * inv[n]) * invM1[n]) : 0;
-				if (img[y * w + x] >= thr) {
-					sumIn += var;
-					nIn++;
-				}
-				else {
-					sumOut += var;
-					nOut++;
-				}
+				final boolean in = img[o + x] >= thr;
+				sumIn += in ? var : 0;
+				sumOut += in ? 0 : var;
+				nIn += in ? 1 : 0;
 			}
 		}
+		final int nOut = w * h - nIn;
 		inOut[0] = nIn > 0 ? sumIn / nIn : 0;
 		inOut[1] = nOut > 0 ? sumOut / nOut : 0;
 	}

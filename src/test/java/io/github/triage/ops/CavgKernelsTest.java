@@ -70,6 +70,25 @@ class CavgKernelsTest {
 		}
 	}
 
+	/** Narrow bands (every limit below a quarter of the box) take the pruned transforms; odd and even boxes. */
+	@Test
+	void narrowLowPassEqualsTheDirectTransform() {
+		final int[][] cases = { { 64, 3, 10 }, { 45, 9, 2 }, { 50, 12, 3 }, { 33, 0, 5 }, { 40, -2, 9 } };
+		for (final int[] c : cases) {
+			final int n = c[0];
+			final float[] img = noise(n * n, 100 + n);
+			final int[] limits = { c[1], c[2] };
+			final float[][] out = { new float[n * n], new float[n * n] };
+			cpu.cavgLowPass(img, n, limits, 10, out);
+			cpu.cavgLowPass(img, n, limits, 10, out); // again: reused buffers and tables give the same
+			for (int j = 0; j < limits.length; j++) {
+				final double[] ref = bruteLowPass(img, n, limits[j], 10);
+				for (int i = 0; i < n * n; i++)
+					assertEquals(ref[i], out[j][i], 1e-5, "n " + n + " limit " + limits[j] + " pixel " + i);
+			}
+		}
+	}
+
 	@Test
 	void edgeNormalisationSubtractsSimplesBorderMean() {
 		// 3x3: border pixels 1..8 around a centre 100; corners counted twice, divided by 2*(3+3) = 12
@@ -183,5 +202,72 @@ class CavgKernelsTest {
 		cpu.cavgLocalVarianceMeans(img, w, h, thr, r, got);
 		assertEquals(sIn / nIn, got[0], 1e-9);
 		assertEquals(sOut / nOut, got[1], 1e-9);
+	}
+
+	/** The flood fill in raster order that the run labeller replaced: labels by first pixel, 8-connected. */
+	private static int floodLabels(final float[] img, final int w, final int h, final float thr, final int[] labels) {
+		java.util.Arrays.fill(labels, 0);
+		final int[] stack = new int[w * h];
+		int next = 0;
+		for (int p = 0; p < w * h; p++) {
+			if (!(img[p] >= thr) || labels[p] != 0) continue;
+			labels[p] = ++next;
+			int sp = 0;
+			stack[sp++] = p;
+			while (sp > 0) {
+				final int q = stack[--sp], qx = q % w, qy = q / w;
+				for (int dy = -1; dy <= 1; dy++)
+					for (int dx = -1; dx <= 1; dx++) {
+						final int x = qx + dx, y = qy + dy, r = y * w + x;
+						if (x < 0 || y < 0 || x >= w || y >= h || !(img[r] >= thr) || labels[r] != 0) continue;
+						labels[r] = next;
+						stack[sp++] = r;
+					}
+			}
+		}
+		return next;
+	}
+
+	@Test
+	void runLabellingEqualsFloodFillOnRandomMasks() {
+		final Random rnd = new Random(11);
+		for (int trial = 0; trial < 300; trial++) {
+			final int w = 1 + rnd.nextInt(40), h = 1 + rnd.nextInt(40);
+			final double density = rnd.nextDouble();
+			final float[] img = new float[w * h];
+			for (int i = 0; i < img.length; i++)
+				img[i] = rnd.nextDouble() < density ? 1f : rnd.nextInt(50) == 0 ? Float.NaN : 0f;
+			// snakes and spirals: components that meet only through corners or join late (union order)
+			if (trial % 3 == 0) for (int i = 0; i < img.length; i++)
+				img[i] = ((i / w + (i % w) / 2) % 3 == 0) ? 1f : 0f;
+			final int[] want = new int[w * h], got = new int[w * h];
+			final int n = floodLabels(img, w, h, 0.5f, want);
+			assertEquals(n, cpu.cavgLabelComponents(img, w, h, 0.5f, got), "trial " + trial);
+			assertArrayEquals(want, got, "trial " + trial + " (" + w + " x " + h + ")");
+		}
+	}
+
+	/** The histogram's reciprocal shortcut gives Binning.level exactly, near half-integers and at the ends too. */
+	@Test
+	void fastLevelEqualsBinningLevel() {
+		final Random rnd = new Random(5);
+		for (int trial = 0; trial < 200; trial++) {
+			final float min = (float) (rnd.nextGaussian() * Math.pow(10, rnd.nextInt(9) - 4));
+			final float max = min + (float) (rnd.nextDouble() * Math.pow(10, rnd.nextInt(9) - 4)) + Math.ulp(min) * 4;
+			final CavgOtsu.Binning b = CavgOtsu.binning(min, max);
+			final float rdx = 1f / b.dx();
+			for (int i = 0; i < 2000; i++) {
+				// uniform values, values that land on q = m + 0.5 (the rounding edges) and their float neighbours
+				float v = min + (float) rnd.nextDouble() * (max - min);
+				if (i % 2 == 1) {
+					final float edge = ((rnd.nextInt(256) + 0.5f) * b.dx() + b.off()) / b.sc();
+					v = i % 4 == 1 ? edge : i % 8 == 3 ? Math.nextUp(edge) : Math.nextDown(edge);
+				}
+				if (i == 0) v = min;
+				if (i == 2) v = max;
+				assertEquals(b.level(v), CavgCpuKernels.level(b, v, b.sc(), b.off(), rdx), "v = " + v);
+			}
+			assertEquals(b.level(Float.NaN), CavgCpuKernels.level(b, Float.NaN, b.sc(), b.off(), rdx));
+		}
 	}
 }
