@@ -152,35 +152,38 @@ public final class SliceConfigCli implements Runnable {
 		}
 	}
 
-	@Command(name = "filter", mixinStandardHelpOptions = true,
-			description = "Print the ids of the slices to use (use=true), one per line, in file order.")
-	static final class Filter implements Callable<Integer> {
+	/** Prints a list of slice ids computed from one config, one per line. */
+	abstract static class IdListing implements Callable<Integer> {
 		@Parameters(index = "0", paramLabel = "IN", description = "slice_config.csv to read.")
 		Path input;
 
 		@Spec
 		CommandSpec spec;
 
+		abstract List<String> ids(SliceConfig config);
+
 		@Override
 		public Integer call() throws Exception {
-			print(spec, SliceConfig.read(input).filterSlicesToUse());
+			print(spec, ids(SliceConfig.read(input)));
 			return 0;
+		}
+	}
+
+	@Command(name = "filter", mixinStandardHelpOptions = true,
+			description = "Print the ids of the slices to use (use=true), one per line, in file order.")
+	static final class Filter extends IdListing {
+		@Override
+		List<String> ids(final SliceConfig config) {
+			return config.filterSlicesToUse();
 		}
 	}
 
 	@Command(name = "force-skip", mixinStandardHelpOptions = true,
 			description = "Print the ids of the slices stacking must skip (use=false or auto_excluded=true), one per line.")
-	static final class ForceSkip implements Callable<Integer> {
-		@Parameters(index = "0", paramLabel = "IN", description = "slice_config.csv to read.")
-		Path input;
-
-		@Spec
-		CommandSpec spec;
-
+	static final class ForceSkip extends IdListing {
 		@Override
-		public Integer call() throws Exception {
-			print(spec, SliceConfig.read(input).forceSkipSlices());
-			return 0;
+		List<String> ids(final SliceConfig config) {
+			return config.forceSkipSlices();
 		}
 	}
 

@@ -29,15 +29,13 @@ public final class SliceVolumes {
 		return TiffSlice.open(e.sliceId(), label, e.path);
 	}
 
-	/** An OME-Zarr slice. */
-	public static final class ZarrSlice implements SliceSource {
-		private final String id, label;
-		private final OmeZarrReader reader;
+	/** Id and label, common to both kinds of slice. */
+	private abstract static class NamedSlice implements SliceSource {
+		final String id, label;
 
-		ZarrSlice(final String id, final String label, final OmeZarrReader reader) {
+		NamedSlice(final String id, final String label) {
 			this.id = id;
 			this.label = label;
-			this.reader = reader;
 		}
 
 		@Override
@@ -48,6 +46,16 @@ public final class SliceVolumes {
 		@Override
 		public String label() {
 			return label;
+		}
+	}
+
+	/** An OME-Zarr slice. */
+	public static final class ZarrSlice extends NamedSlice {
+		private final OmeZarrReader reader;
+
+		ZarrSlice(final String id, final String label, final OmeZarrReader reader) {
+			super(id, label);
+			this.reader = reader;
 		}
 
 		@Override
@@ -76,13 +84,11 @@ public final class SliceVolumes {
 	}
 
 	/** A TIFF stack read page by page. */
-	static final class TiffSlice implements SliceSource {
-		private final String id, label;
+	static final class TiffSlice extends NamedSlice {
 		private final FileInfoVirtualStack stack;
 
 		private TiffSlice(final String id, final String label, final FileInfoVirtualStack stack) {
-			this.id = id;
-			this.label = label;
+			super(id, label);
 			this.stack = stack;
 		}
 
@@ -105,16 +111,6 @@ public final class SliceVolumes {
 			}
 			if (st.getSize() < 1) throw new BadInputException(label + ": TIFF has no planes");
 			return new TiffSlice(id, label, st);
-		}
-
-		@Override
-		public String sliceId() {
-			return id;
-		}
-
-		@Override
-		public String label() {
-			return label;
 		}
 
 		@Override

@@ -51,12 +51,7 @@ public final class CavgOtsu {
 	 * error, are then scored SIMPLE's way, and the first smallest of those wins: the same answer, ~50× fewer flops.
 	 */
 	public static int searchT(final long[] hist) {
-		long total = 0;
-		for (final long h : hist)
-			total += h;
-		final float[] p = new float[BINS];
-		for (int i = 0; i < BINS; i++)
-			p[i] = (float) hist[i] / (float) total;
+		final float[] p = probabilities(hist);
 		// SIMPLE's running single-precision sums, kept per T for the exact scoring below
 		final float[] q1s = new float[BINS], q2s = new float[BINS], m1s = new float[BINS], m2s = new float[BINS];
 		float q1 = 0f, q2 = 0f, sum1 = 0f, sum2 = 0f;
@@ -126,14 +121,20 @@ public final class CavgOtsu {
 		return q1 * s1 + q2 * s2;
 	}
 
-	/** The plain transcription of SIMPLE's loop (all 256² terms), kept to test {@link #searchT} against. */
-	static int searchTDirect(final long[] hist) {
+	/** Bin probabilities in single precision, as SIMPLE computes them. */
+	private static float[] probabilities(final long[] hist) {
 		long total = 0;
 		for (final long h : hist)
 			total += h;
 		final float[] p = new float[BINS];
 		for (int i = 0; i < BINS; i++)
 			p[i] = (float) hist[i] / (float) total;
+		return p;
+	}
+
+	/** The plain transcription of SIMPLE's loop (all 256² terms), kept to test {@link #searchT} against. */
+	static int searchTDirect(final long[] hist) {
+		final float[] p = probabilities(hist);
 		final float[] q1s = new float[BINS], q2s = new float[BINS], m1s = new float[BINS], m2s = new float[BINS];
 		float q1 = 0f, q2 = 0f, sum1 = 0f, sum2 = 0f;
 		for (int i = 0; i < BINS; i++)
