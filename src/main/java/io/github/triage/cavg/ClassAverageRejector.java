@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 
 import io.github.triage.BadInputException;
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.cavg.ClassDecision.LocalVarianceMeasures;
 import io.github.triage.ops.ImageOps;
 
@@ -51,9 +51,9 @@ public final class ClassAverageRejector {
 	 *                           NaN/Inf pixels or a negative/NaN population (naming the class)
 	 */
 	public List<ClassDecision> reject(final float[][] images, final int box, final List<ClassStats> stats,
-			final Progress progress) {
+			final Listener progress) {
 		validate(images, box, stats);
-		final Progress pr = progress == null ? Progress.NONE : progress;
+		final Listener pr = progress == null ? Listener.NONE : progress;
 		final int n = images.length;
 		final long popThr = populationThreshold(stats);
 		final int[] limits = { lowPassLimit(box, RejectionParams.MASK_LOWPASS_A),
@@ -80,7 +80,7 @@ public final class ClassAverageRejector {
 			lvFg[k] = countAtLeast(lp10, t10);
 			scoreIn[k] = inOut[0];
 			scoreOut[k] = inOut[1];
-			pr.update(k + 1, n, "class " + (k + 1));
+			pr.progress(k + 1, n, "class " + (k + 1));
 		}
 		// criterion 4, stack part: robust z over the classes whose scores are not both ~0
 		final boolean[] zero = new boolean[n];

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.github.triage.BadInputException;
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.io.ClassTables;
 import io.github.triage.io.MrcFiles;
 import io.github.triage.io.MrcStack;
@@ -46,7 +46,7 @@ public final class RejectionJob {
 
 	/** Reads the inputs from files and runs; {@code particles} may be null. */
 	public static Outcome runFiles(final Path stackFile, final Path classesFile, final Path particlesFile,
-			final Settings settings, final ImageOps ops, final Path outDir, final Progress progress,
+			final Settings settings, final ImageOps ops, final Path outDir, final Listener progress,
 			final Consumer<String> log) throws IOException {
 		final Map<String, String> context = new LinkedHashMap<>();
 		context.put("stack", stackFile.toString());
@@ -74,7 +74,7 @@ public final class RejectionJob {
 	 */
 	public static Outcome run(final MrcStack input, final String source, final String stem,
 			final ClassTables.ClassTable table, final ParticleStars particles, final Settings settings,
-			final ImageOps ops, final Path outDir, final Progress progress, final Consumer<String> log,
+			final ImageOps ops, final Path outDir, final Listener progress, final Consumer<String> log,
 			final Map<String, String> context) throws IOException {
 		try {
 			MrcStack stack = input;

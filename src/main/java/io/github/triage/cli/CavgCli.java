@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.cavg.ClassDecision;
 import io.github.triage.cavg.RejectionJob;
 import io.github.triage.cavg.Tier;
@@ -83,7 +83,7 @@ public final class CavgCli implements Runnable {
 					smpd != null ? smpd : Double.NaN, compat != null);
 			final RejectionJob.Outcome outcome;
 			try (ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), m -> log(err, m))) {
-				outcome = RejectionJob.runFiles(stack, classes, particles, settings, ops, out, Progress.NONE,
+				outcome = RejectionJob.runFiles(stack, classes, particles, settings, ops, out, Listener.NONE,
 						m -> log(err, m));
 			}
 			final PrintWriter o = spec.commandLine().getOut();

@@ -14,7 +14,7 @@ import io.github.triage.galvo.GalvoFix;
 import io.github.triage.galvo.GalvoSettings;
 import io.github.triage.galvo.SliceDetection;
 import io.github.triage.galvo.TileDetection;
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.io.GalvoSliceRuns;
 import io.github.triage.io.OmeZarrWriter;
 import io.github.triage.io.TiffStacks;
@@ -142,7 +142,7 @@ public final class GalvoCli implements Runnable {
 			final PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
 			final Map<Path, SliceDetection> all;
 			try (ImageOps ops = gpu.open(err)) {
-				all = GalvoSliceRuns.detectAll(dir, options.settings(), ops, Progress.NONE, line(err));
+				all = GalvoSliceRuns.detectAll(dir, options.settings(), ops, Listener.NONE, line(err));
 			}
 			out.println("slice,shift,confidence,galvo_fix");
 			all.values().forEach(d -> out.println(csv(d.slice()) + "," + d.shift() + "," + fmt(d.confidence()) + "," + d.galvoFix()));
@@ -208,7 +208,7 @@ public final class GalvoCli implements Runnable {
 			final SliceConfig config = SliceConfig.read(input);
 			final Map<String, SliceDetection> byId;
 			try (ImageOps ops = gpu.open(err)) {
-				byId = GalvoSliceRuns.stampInto(config, tilesDir, options.settings(), ops, output, Progress.NONE, line(err));
+				byId = GalvoSliceRuns.stampInto(config, tilesDir, options.settings(), ops, output, Listener.NONE, line(err));
 			}
 			config.write(output);
 			byId.forEach((id, d) -> err.printf("galvo: slice %s: galvo_fix=%s confidence=%s (%s)%n", id, d.galvoFix(),

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.triage.BadInputException;
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.io.GalvoSliceRuns;
 import io.github.triage.galvo.GalvoSettings;
 import io.github.triage.galvo.SliceDetection;
@@ -64,7 +64,7 @@ public class GenerateGalvoOptions {
 		final Map<String, SliceDetection> byId;
 		try (ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), m -> err.println("triage: " + m))) {
 			byId = GalvoSliceRuns.stampInto(config, dir, new GalvoSettings(nExtra, threshold, nSamples, minIntensity), ops,
-					output, Progress.NONE, GalvoCli.line(err));
+					output, Listener.NONE, GalvoCli.line(err));
 		}
 		byId.forEach((id, d) -> err.printf(Locale.ROOT, "galvo: slice %s: galvo_fix=%s confidence=%.3f (%s)%n", id,
 				d.galvoFix(), d.confidence(), d.reason()));

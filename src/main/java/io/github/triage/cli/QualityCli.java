@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import io.github.triage.BadInputException;
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.io.QualityJob;
 import io.github.triage.ops.GpuMode;
 import io.github.triage.ops.ImageOps;
@@ -143,10 +143,10 @@ public final class QualityCli implements Runnable {
 			err.flush();
 		}
 
-		private static Progress stderrProgress(final PrintWriter err) {
-			return (done, total, what) -> {
+		private static Listener stderrProgress(final PrintWriter err) {
+			return Listener.ofProgress((done, total, what) -> {
 				if (done < total) log(err, "[" + (done + 1) + "/" + total + "] " + what);
-			};
+			});
 		}
 	}
 }

@@ -53,12 +53,24 @@ public final class TriageCli implements Runnable {
 			throw ex;
 		});
 		cl.setParameterExceptionHandler((ex, args) -> {
-			final PrintWriter err = ex.getCommandLine().getErr();
+			// One line and a suggestion, not the whole usage: the mistake stays visible.
+			final CommandLine sub = ex.getCommandLine();
+			final PrintWriter err = sub.getErr();
 			err.println("triage: error: " + ex.getMessage());
-			ex.getCommandLine().usage(err);
+			if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err))
+				err.println("See '" + sub.getCommandSpec().qualifiedName() + " --help'.");
+			err.flush();
 			return EXIT_BAD_INPUT;
 		});
+		showDefaults(cl);
 		return cl;
+	}
+
+	/** Every option's help ends with its default, the same way on every command. */
+	private static void showDefaults(final CommandLine cl) {
+		cl.getCommandSpec().usageMessage().showDefaultValues(true);
+		for (final CommandLine sub : cl.getSubcommands().values())
+			showDefaults(sub);
 	}
 
 	public static void main(final String... args) {

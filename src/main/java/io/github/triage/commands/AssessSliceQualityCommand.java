@@ -82,7 +82,7 @@ public class AssessSliceQualityCommand extends TriageCommand {
 				existing, null);
 		final QualityJob.Result r;
 		try (ImageOps ops = ops(use_gpu)) {
-			r = QualityJob.run(o, ops, progress(), null, m -> log.info("Triage: " + m));
+			r = QualityJob.run(o, ops, listener(), null, m -> log.info("Triage: " + m));
 		}
 		results = table(r);
 		final Plot p = QualityReports.plot(r.metrics(), r.decisions(), min_quality);

@@ -65,12 +65,12 @@ public class DetectGalvoSlicesCommand extends TriageCommand {
 				final Path in = config_file.toPath();
 				final Path out = output_file != null && !output_file.getPath().isBlank() ? output_file.toPath() : in;
 				final SliceConfig config = SliceConfig.read(in);
-				all = GalvoSliceRuns.stampInto(config, tiles_dir.toPath(), settings, ops, out, progress(), log::info)
+				all = GalvoSliceRuns.stampInto(config, tiles_dir.toPath(), settings, ops, out, listener(), log::info)
 						.values();
 				config.write(out);
 				log.info("Triage: galvo_confidence and galvo_fix stamped; saved " + out);
 			}
-			else all = GalvoSliceRuns.detectAll(tiles_dir.toPath(), settings, ops, progress(), log::info).values();
+			else all = GalvoSliceRuns.detectAll(tiles_dir.toPath(), settings, ops, listener(), log::info).values();
 		}
 		table = new ResultsTable();
 		table.showRowNumbers(false);

@@ -98,7 +98,7 @@ public class RejectClassAveragesCommand extends TriageCommand {
 		try (ImageOps ops = ops(use_gpu)) {
 			if (stack_file != null && !stack_file.getPath().isBlank()) {
 				outcome = RejectionJob.runFiles(stack_file.toPath(), classes_file.toPath(), particlesPath(), settings,
-						ops, out, progress(), m -> log.info("Triage: " + m));
+						ops, out, listener(), m -> log.info("Triage: " + m));
 				stack = outcome.stack();
 			}
 			else {
@@ -119,7 +119,7 @@ public class RejectClassAveragesCommand extends TriageCommand {
 					throw e;
 				}
 				outcome = RejectionJob.run(stack, "image '" + image.getTitle() + "'", stem(image.getTitle()), table,
-						particles, settings, ops, out, progress(), m -> log.info("Triage: " + m), context);
+						particles, settings, ops, out, listener(), m -> log.info("Triage: " + m), context);
 			}
 		}
 		final List<ClassDecision> decisions = outcome.decisions();

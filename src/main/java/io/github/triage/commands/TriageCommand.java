@@ -9,7 +9,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.ui.UIService;
 
 import io.github.triage.BadInputException;
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.ops.GpuMode;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.ops.ImageOpsFactory;
@@ -68,12 +68,25 @@ public abstract class TriageCommand extends ContextCommand {
 		}
 	}
 
-	/** Progress shown on the status bar (and nothing when headless); cancelled when the command is. */
-	protected Progress progress() {
-		return new Progress() {
+	/**
+	 * The listener a stage reports to: progress on the status bar (nothing when headless), information and warnings
+	 * in the log; cancelled when the command is.
+	 */
+	protected Listener listener() {
+		return new Listener() {
 			@Override
-			public void update(final int done, final int total, final String what) {
+			public void progress(final int done, final int total, final String what) {
 				if (status != null) status.showStatus(done, total, what);
+			}
+
+			@Override
+			public void info(final String message) {
+				log.info("Triage: " + message);
+			}
+
+			@Override
+			public void warning(final String message) {
+				log.warn("Triage: " + message);
 			}
 
 			@Override

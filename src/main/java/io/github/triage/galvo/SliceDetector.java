@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 
 import io.github.triage.BadInputException;
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.ops.ImageOps;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
@@ -32,7 +32,7 @@ public final class SliceDetector {
 	}
 
 	public static SliceDetection detect(final String slice, final List<? extends TileSource> tiles,
-			final GalvoSettings settings, final ImageOps ops, final Progress progress) {
+			final GalvoSettings settings, final ImageOps ops, final Listener progress) {
 		if (tiles.isEmpty()) throw new BadInputException(slice + ": no tiles");
 		final List<TileSource> sorted = new ArrayList<>(tiles);
 		sorted.sort(Comparator.comparing(TileSource::name));
@@ -45,7 +45,7 @@ public final class SliceDetector {
 			if (detections.size() >= settings.nSamples()) break;
 			if (progress.isCancelled()) throw new CancellationException("cancelled at " + slice);
 			final TileSource src = sorted.get(idx);
-			progress.update(examined.size(), order.size(), slice + ": " + src.name());
+			progress.progress(examined.size(), order.size(), slice + ": " + src.name());
 			final RandomAccessibleInterval<? extends RealType<?>> tile = src.load();
 			if (tile.numDimensions() != 3)
 				throw new BadInputException(src.label() + ": a raw tile must be 3D (X, Y, Z), got "
@@ -55,7 +55,7 @@ public final class SliceDetector {
 			if (det.aipMean() < settings.minIntensity()) skipped.add(new SliceDetection.Skipped(src.name(), det.aipMean()));
 			else detections.add(det);
 		}
-		progress.update(order.size(), order.size(), slice);
+		progress.progress(order.size(), order.size(), slice);
 		return combine(slice, settings, sorted.size(), examined, skipped, detections);
 	}
 

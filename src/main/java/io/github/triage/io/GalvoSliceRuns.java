@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.triage.BadInputException;
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.galvo.GalvoDiagnostics;
 import io.github.triage.galvo.GalvoSettings;
 import io.github.triage.galvo.GalvoStamp;
@@ -32,19 +32,19 @@ public final class GalvoSliceRuns {
 
 	/** Detects every slice folder under {@code tilesDir} (or {@code tilesDir} itself), in name order. */
 	public static Map<Path, SliceDetection> detectAll(final Path tilesDir, final GalvoSettings settings,
-			final ImageOps ops, final Progress progress, final Consumer<String> log) {
+			final ImageOps ops, final Listener progress, final Consumer<String> log) {
 		final List<Path> folders = TileFiles.sliceFolders(tilesDir);
 		final Map<Path, SliceDetection> out = new LinkedHashMap<>();
 		int i = 0;
 		for (final Path f : folders) {
 			final int done = i++;
-			progress.update(done, folders.size(), f.getFileName().toString());
+			progress.progress(done, folders.size(), f.getFileName().toString());
 			log.accept("galvo: slice " + (done + 1) + "/" + folders.size() + " " + f.getFileName());
 			// tiles within a slice report through the same progress, so cancelling stops between tiles
-			final Progress inner = new Progress() {
+			final Listener inner = new Listener() {
 				@Override
-				public void update(final int d, final int t, final String what) {
-					progress.update(done, folders.size(), what);
+				public void progress(final int d, final int t, final String what) {
+					progress.progress(done, folders.size(), what);
 				}
 
 				@Override
@@ -55,7 +55,7 @@ public final class GalvoSliceRuns {
 			out.put(f, SliceDetector.detect(f.getFileName().toString(),
 					TileFiles.sources(f, w -> log.accept("warning: " + w)), settings, ops, inner));
 		}
-		progress.update(folders.size(), folders.size(), "done");
+		progress.progress(folders.size(), folders.size(), "done");
 		return out;
 	}
 
@@ -82,7 +82,7 @@ public final class GalvoSliceRuns {
 	 * All slices are detected before anything is written, so bad input leaves no file behind.
 	 */
 	public static Map<String, SliceDetection> stampInto(final SliceConfig config, final Path tilesDir,
-			final GalvoSettings settings, final ImageOps ops, final Path configOut, final Progress progress,
+			final GalvoSettings settings, final ImageOps ops, final Path configOut, final Listener progress,
 			final Consumer<String> log) throws IOException {
 		final Map<String, SliceDetection> byId = new LinkedHashMap<>();
 		for (final Map.Entry<Path, SliceDetection> e : detectAll(tilesDir, settings, ops, progress, log).entrySet()) {

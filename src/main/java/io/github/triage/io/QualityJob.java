@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.github.triage.BadInputException;
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.quality.QualityConfig;
 import io.github.triage.quality.QualityDecisions;
@@ -50,7 +50,7 @@ public final class QualityJob {
 	private QualityJob() {
 	}
 
-	public static Result run(final Options o, final ImageOps ops, final Progress progress,
+	public static Result run(final Options o, final ImageOps ops, final Listener progress,
 			final Consumer<SliceQuality> each, final Consumer<String> log) throws IOException {
 		if (o.pyramidLevel() < 0) throw new BadInputException("--pyramid-level must be >= 0, got " + o.pyramidLevel());
 		final List<String> warnings = new ArrayList<>();

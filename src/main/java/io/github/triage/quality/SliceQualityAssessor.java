@@ -6,7 +6,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 import io.github.triage.BadInputException;
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.ops.FloatImages;
 import io.github.triage.ops.ImageOps;
 
@@ -44,7 +44,7 @@ public final class SliceQualityAssessor {
 	 * @param warn    receives warnings naming the slice (size mismatches)
 	 */
 	public List<SliceQuality> assess(final List<? extends SliceSource> slices, final Consumer<SliceQuality> each,
-			final Progress progress, final Consumer<String> warn) {
+			final Listener progress, final Consumer<String> warn) {
 		if (slices.isEmpty()) throw new BadInputException("no slices to assess");
 		if (slices.size() == 1)
 			throw new BadInputException(slices.get(0).label()
@@ -67,7 +67,7 @@ public final class SliceQualityAssessor {
 		for (int i = 0; i < slices.size(); i++) {
 			if (progress.isCancelled()) throw new CancellationException("quality assessment cancelled");
 			final SliceSource s = slices.get(i);
-			progress.update(i, slices.size(), s.label());
+			progress.progress(i, slices.size(), s.label());
 			final SliceSource before = i > 0 ? slices.get(i - 1) : null;
 			final SliceSource after = i + 1 < slices.size() ? slices.get(i + 1) : null;
 			final double ssimAfter = after != null ? pairSsim(s, after, cache) : 0;
@@ -77,7 +77,7 @@ public final class SliceQualityAssessor {
 			if (before != null) cache.drop(before);
 			ssimBefore = ssimAfter;
 		}
-		progress.update(slices.size(), slices.size(), "done");
+		progress.progress(slices.size(), slices.size(), "done");
 		return out;
 	}
 

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.ops.CpuImageOps;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.ops.OpenClTestSupport;
@@ -51,9 +51,9 @@ class Clij2RejectorParityTest {
 		for (final Tier t : new Tier[] { Tier.P1 }) {
 			final RejectionParams p = RejectionParams.of(t, r.mskdiam(), r.smpd()).withCompatSimple(true);
 			final List<ClassDecision> g = new ClassAverageRejector(gpu, p).reject(r.stack().sections(), r.box(),
-					r.stats(), Progress.NONE);
+					r.stats(), Listener.NONE);
 			final List<ClassDecision> c = new ClassAverageRejector(new CpuImageOps(), p).reject(r.stack().sections(),
-					r.box(), r.stats(), Progress.NONE);
+					r.box(), r.stats(), Listener.NONE);
 			assertEquals(flags(c), flags(g));
 			final List<String[]> exp = ReferenceStacks.csv(r.name() + "_expected_" + t.name().toLowerCase() + ".csv");
 			for (int k = 0; k < exp.size(); k++)

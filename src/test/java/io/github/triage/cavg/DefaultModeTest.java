@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.github.triage.BadInputException;
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.ops.CpuImageOps;
 
 /** Where the default (spec) mode parts from compat mode, and the input checks of both. */
@@ -35,7 +35,7 @@ class DefaultModeTest {
 	}
 
 	private static ClassDecision one(final float[] img, final int box, final RejectionParams p) {
-		return new ClassAverageRejector(new CpuImageOps(), p).reject(new float[][] { img }, box, stats(1), Progress.NONE)
+		return new ClassAverageRejector(new CpuImageOps(), p).reject(new float[][] { img }, box, stats(1), Listener.NONE)
 				.get(0);
 	}
 
@@ -60,9 +60,9 @@ class DefaultModeTest {
 		final List<ClassStats> s = List.of(new ClassStats(1, 126, 10), new ClassStats(2, 35874, 10));
 		final float[][] imgs = { blob(32, 3, 1), blob(32, 3, 1) };
 		final List<ClassDecision> d = new ClassAverageRejector(new CpuImageOps(), RejectionParams.of(Tier.P2, 40, 1))
-				.reject(imgs, 32, s, Progress.NONE);
+				.reject(imgs, 32, s, Listener.NONE);
 		final List<ClassDecision> c = new ClassAverageRejector(new CpuImageOps(),
-				RejectionParams.of(Tier.P2, 40, 1).withCompatSimple(true)).reject(imgs, 32, s, Progress.NONE);
+				RejectionParams.of(Tier.P2, 40, 1).withCompatSimple(true)).reject(imgs, 32, s, Listener.NONE);
 		assertEquals(126, d.get(0).populationThreshold());
 		assertFalse(d.get(0).populationRejects());
 		assertEquals(127, c.get(0).populationThreshold());
@@ -104,11 +104,11 @@ class DefaultModeTest {
 	void emptyStackAndCountMismatchNameBothCounts() {
 		final ClassAverageRejector r = new ClassAverageRejector(new CpuImageOps(), RejectionParams.of(Tier.P1, 50, 1));
 		final BadInputException empty = assertThrows(BadInputException.class,
-				() -> r.reject(new float[0][], 32, stats(3), Progress.NONE));
+				() -> r.reject(new float[0][], 32, stats(3), Listener.NONE));
 		assertTrue(empty.getMessage().contains("0 class averages") && empty.getMessage().contains("3 rows"),
 				empty.getMessage());
 		final BadInputException mismatch = assertThrows(BadInputException.class,
-				() -> r.reject(new float[][] { new float[1024], new float[1024] }, 32, stats(3), Progress.NONE));
+				() -> r.reject(new float[][] { new float[1024], new float[1024] }, 32, stats(3), Listener.NONE));
 		assertTrue(mismatch.getMessage().contains("2 class averages") && mismatch.getMessage().contains("3 rows"),
 				mismatch.getMessage());
 	}
@@ -118,13 +118,13 @@ class DefaultModeTest {
 		final ClassAverageRejector r = new ClassAverageRejector(new CpuImageOps(), RejectionParams.of(Tier.P1, 50, 1));
 		final float[][] imgs = { new float[1024], new float[1024] };
 		imgs[1][5 * 32 + 7] = Float.NaN;
-		final BadInputException nan = assertThrows(BadInputException.class, () -> r.reject(imgs, 32, stats(2), Progress.NONE));
+		final BadInputException nan = assertThrows(BadInputException.class, () -> r.reject(imgs, 32, stats(2), Listener.NONE));
 		assertTrue(nan.getMessage().startsWith("Class 2") && nan.getMessage().contains("x 7, y 5"), nan.getMessage());
 		imgs[1][5 * 32 + 7] = Float.POSITIVE_INFINITY;
-		assertThrows(BadInputException.class, () -> r.reject(imgs, 32, stats(2), Progress.NONE));
+		assertThrows(BadInputException.class, () -> r.reject(imgs, 32, stats(2), Listener.NONE));
 		final float[][] ok = { new float[1024], new float[1024] };
 		final BadInputException neg = assertThrows(BadInputException.class, () -> r.reject(ok, 32,
-				List.of(new ClassStats(1, 5, 10), new ClassStats(2, -1, 10)), Progress.NONE));
+				List.of(new ClassStats(1, 5, 10), new ClassStats(2, -1, 10)), Listener.NONE));
 		assertTrue(neg.getMessage().startsWith("Class 2") && neg.getMessage().contains("-1"), neg.getMessage());
 	}
 
@@ -133,14 +133,14 @@ class DefaultModeTest {
 		final int[] calls = { 0 };
 		final ClassAverageRejector r = new ClassAverageRejector(new CpuImageOps(), RejectionParams.of(Tier.P1, 50, 1));
 		r.reject(new float[][] { blob(32, 3, 1), blob(32, 3, 2), blob(32, 3, 3) }, 32, stats(3),
-				(done, total, what) -> {
+				Listener.ofProgress((done, total, what) -> {
 					calls[0]++;
 					assertEquals(3, total);
-				});
+				}));
 		assertEquals(3, calls[0]);
-		final Progress cancelled = new Progress() {
+		final Listener cancelled = new Listener() {
 			@Override
-			public void update(final int done, final int total, final String what) {
+			public void progress(final int done, final int total, final String what) {
 			}
 
 			@Override

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.ops.CpuImageOps;
 
 /**
@@ -37,7 +37,7 @@ class ReferenceDecisionsTest {
 	private static List<ClassDecision> run(final ReferenceStacks.Ref r, final Tier t) {
 		final ClassAverageRejector rej = new ClassAverageRejector(new CpuImageOps(),
 				RejectionParams.of(t, r.mskdiam(), r.smpd()).withCompatSimple(true));
-		return rej.reject(r.stack().sections(), r.box(), r.stats(), Progress.NONE);
+		return rej.reject(r.stack().sections(), r.box(), r.stats(), Listener.NONE);
 	}
 
 	@ParameterizedTest(name = "{0} {1}")

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.ops.CpuImageOps;
 
 /**
@@ -25,7 +25,7 @@ class SimpleRejectorSuiteTest {
 		for (int i = 0; i < pop.length; i++)
 			stats.add(new ClassStats(i + 1, pop[i], res[i]));
 		return new ClassAverageRejector(new CpuImageOps(), RejectionParams.of(Tier.P1, 50, 2).withCompatSimple(true))
-				.reject(images, BOX, stats, Progress.NONE);
+				.reject(images, BOX, stats, Listener.NONE);
 	}
 
 	private static boolean[] pop(final List<ClassDecision> d) {

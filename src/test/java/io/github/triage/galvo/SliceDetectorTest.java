@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import io.github.triage.BadInputException;
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.io.TiffStacks;
 import io.github.triage.ops.CpuImageOps;
 import net.imglib2.RandomAccessibleInterval;
@@ -59,7 +59,7 @@ class SliceDetectorTest {
 			final int n = Integer.parseInt(row.get("n_extra")), rows = Integer.parseInt(row.get("rows"));
 			final boolean planted = !row.get("true_polarity").equals("edge");
 			final SliceDetection d = SliceDetector.detect(slice, folder(GalvoReferenceData.root().resolve("tiles").resolve(slice)),
-					GalvoSettings.defaults(n), new CpuImageOps(), Progress.NONE);
+					GalvoSettings.defaults(n), new CpuImageOps(), Listener.NONE);
 			assertEquals(planted, d.galvoFix(), slice + ": " + d.reason());
 			if (planted) {
 				// the slice's shift is the best tile's exact shift (tiles of slice_z04 jitter by ±3 rows)
@@ -83,7 +83,7 @@ class SliceDetectorTest {
 			final String slice = row.get("slice_folder");
 			final List<TileSource> tiles = folder(GalvoReferenceData.root().resolve("tiles").resolve(slice));
 			final SliceDetection d = SliceDetector.detect(slice, tiles,
-					GalvoSettings.defaults(Integer.parseInt(row.get("n_extra"))), new CpuImageOps(), Progress.NONE);
+					GalvoSettings.defaults(Integer.parseInt(row.get("n_extra"))), new CpuImageOps(), Listener.NONE);
 			final List<String> expected = valid.stream().map(i -> tiles.get(Integer.parseInt(i)).name()).toList();
 			assertEquals(expected, d.examined(), slice);
 		}
@@ -93,7 +93,7 @@ class SliceDetectorTest {
 	void backgroundCandidatesAreReplacedUpToThreeTimesNSamples() throws IOException {
 		final SliceDetection d = SliceDetector.detect("slice_z03",
 				folder(GalvoReferenceData.root().resolve("tiles/slice_z03")), GalvoSettings.defaults(32),
-				new CpuImageOps(), Progress.NONE);
+				new CpuImageOps(), Listener.NONE);
 		// 8 of 10 tiles are background: all 10 are examined (cap 15), the 2 tissue tiles are detected.
 		assertEquals(10, d.examined().size());
 		assertEquals(8, d.skipped().size());
@@ -160,7 +160,7 @@ class SliceDetectorTest {
 			}
 		};
 		final BadInputException e = assertThrows(BadInputException.class,
-				() -> SliceDetector.detect("s", List.of(flat), GalvoSettings.defaults(10), new CpuImageOps(), Progress.NONE));
+				() -> SliceDetector.detect("s", List.of(flat), GalvoSettings.defaults(10), new CpuImageOps(), Listener.NONE));
 		assertTrue(e.getMessage().contains("flat.tif") && e.getMessage().contains("3D"), e.getMessage());
 	}
 }

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.ops.CpuImageOps;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.ops.OpenClTestSupport;
@@ -21,10 +21,10 @@ class Clij2QualityParityTest {
 		final ImageOps clij = OpenClTestSupport.clij2();
 		final List<SliceSource> slices = ReferenceQualityTest.open(true).subList(1, 4);
 		final List<SliceQuality> cpu = new SliceQualityAssessor(new CpuImageOps(), SETTINGS)
-				.assess(slices, null, Progress.NONE, w -> {
+				.assess(slices, null, Listener.NONE, w -> {
 				});
 		final List<SliceQuality> gpu = new SliceQualityAssessor(clij, SETTINGS).assess(slices, null,
-				Progress.NONE, w -> {
+				Listener.NONE, w -> {
 				});
 		for (int i = 0; i < cpu.size(); i++) {
 			final SliceQuality c = cpu.get(i), g = gpu.get(i);

@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.io.MosaicFolder;
 import io.github.triage.io.SliceVolumes;
 import io.github.triage.ops.CpuImageOps;
@@ -62,7 +62,7 @@ public class ReferenceQualityTest {
 		final Map<String, CSVRecord> exp = expected();
 		final List<String> warnings = new ArrayList<>();
 		final List<SliceQuality> got = new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT)
-				.assess(slices, null, Progress.NONE, warnings::add);
+				.assess(slices, null, Listener.NONE, warnings::add);
 		assertEquals(exp.size(), got.size());
 		for (final SliceQuality q : got) {
 			final CSVRecord e = exp.get(q.sliceId());

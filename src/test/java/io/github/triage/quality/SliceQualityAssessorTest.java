@@ -13,7 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import io.github.triage.BadInputException;
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.ops.CpuImageOps;
 
 class SliceQualityAssessorTest {
@@ -81,7 +81,7 @@ class SliceQualityAssessorTest {
 		final List<SliceSource> s = List.of(new Fake(0, 4, 20, 20, Float.NaN, reads),
 				new Fake(1, 4, 20, 20, 7f, reads), new Fake(2, 4, 20, 20, Float.NaN, reads));
 		final List<SliceQuality> q = new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT).assess(s, null,
-				Progress.NONE, w -> {
+				Listener.NONE, w -> {
 				});
 		assertFalse(q.get(1).hasData());
 		assertEquals(0, q.get(1).qualityScore());
@@ -106,7 +106,7 @@ class SliceQualityAssessorTest {
 					}
 				});
 		final List<SliceQuality> q = new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT).assess(s, null,
-				Progress.NONE, warnings::add);
+				Listener.NONE, warnings::add);
 		assertFalse(q.get(1).hasData());
 		assertEquals(0, q.get(1).qualityScore());
 		assertTrue(warnings.stream().anyMatch(w -> w.startsWith("slice 01") && w.contains("NaN")), warnings.toString());
@@ -120,7 +120,7 @@ class SliceQualityAssessorTest {
 		final Fake same = new Fake(5, 3, 16, 16, Float.NaN, reads);
 		final List<SliceSource> distinct = List.of(wrap(same, "00"), wrap(same, "01"), wrap(same, "02"));
 		final List<SliceQuality> q = new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT)
-				.assess(distinct, null, Progress.NONE, w -> {
+				.assess(distinct, null, Listener.NONE, w -> {
 				});
 		for (final SliceQuality r : q)
 			assertEquals(1.0, r.qualityScore(), 1e-9, r.sliceId());
@@ -132,7 +132,7 @@ class SliceQualityAssessorTest {
 		final List<SliceSource> s = new ArrayList<>();
 		for (int i = 0; i < 12; i++)
 			s.add(new Fake(i, 12, 16, 16, Float.NaN, reads));
-		new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT).assess(s, null, Progress.NONE, w -> {
+		new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT).assess(s, null, Listener.NONE, w -> {
 		});
 		// once slice k is read, no slice before k-2 is read again: only a three-slice window is ever live
 		int maxSeen = -1;
@@ -149,7 +149,7 @@ class SliceQualityAssessorTest {
 	void oneSliceIsAnErrorNamingIt() {
 		final BadInputException e = assertThrows(BadInputException.class,
 				() -> new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT).assess(
-						List.of(new Fake(3, 2, 8, 8, Float.NaN, new ArrayList<>())), null, Progress.NONE, w -> {
+						List.of(new Fake(3, 2, 8, 8, Float.NaN, new ArrayList<>())), null, Listener.NONE, w -> {
 						}));
 		assertTrue(e.getMessage().startsWith("slice 03"), e.getMessage());
 	}

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.jtransforms.fft.FloatFFT_2D;
 
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.cavg.ClassAverageRejector;
 import io.github.triage.cavg.ClassDecision;
 import io.github.triage.cavg.RejectionParams;
@@ -65,7 +65,7 @@ public final class CavgBench implements Callable<Integer> {
 		final double[] sink = new double[1];
 
 		final Runnable reject = () -> {
-			final List<ClassDecision> d = rejector.reject(s.images(), box, s.stats(), Progress.NONE);
+			final List<ClassDecision> d = rejector.reject(s.images(), box, s.stats(), Listener.NONE);
 			sink[0] += d.get(0).state();
 		};
 		final Runnable sum = () -> {

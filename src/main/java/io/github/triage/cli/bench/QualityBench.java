@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.cli.demo.SyntheticSeries;
 import io.github.triage.io.MosaicFolder;
 import io.github.triage.io.OmeZarrWriter;
@@ -77,7 +77,7 @@ public final class QualityBench implements Callable<Integer> {
 			final SyntheticSeries warm = new SyntheticSeries(128, 128, 1);
 			new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(
 					List.of(warm.slice(0, 6, SyntheticSeries.Kind.NORMAL), warm.slice(1, 6, SyntheticSeries.Kind.NORMAL),
-							warm.slice(2, 6, SyntheticSeries.Kind.NORMAL)), null, Progress.NONE, w -> {
+							warm.slice(2, 6, SyntheticSeries.Kind.NORMAL)), null, Listener.NONE, w -> {
 							});
 			final long[] heap = new long[2], liveHeap = new long[2];
 			double slicesPerSecond = 0, ratio = 0;
@@ -90,7 +90,7 @@ public final class QualityBench implements Callable<Integer> {
 					recorded.add(recording(s, touched));
 				gcAndResetPeaks();
 				final long t0 = System.nanoTime();
-				new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(recorded, null, Progress.NONE, w -> {
+				new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(recorded, null, Listener.NONE, w -> {
 				});
 				final double assess = (System.nanoTime() - t0) / 1e9;
 				heap[k] = peakHeap();
@@ -108,7 +108,7 @@ public final class QualityBench implements Callable<Integer> {
 				new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(src, q -> {
 					System.gc();
 					live[0] = Math.max(live[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-				}, Progress.NONE, w -> {
+				}, Listener.NONE, w -> {
 				});
 				liveHeap[k] = live[0];
 				out.printf(Locale.ROOT,

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
 
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.cavg.ClassDecision;
 import io.github.triage.cavg.RejectionJob;
 import io.github.triage.cavg.Tier;
@@ -43,7 +43,7 @@ public final class CavgDemo implements DemoStage {
 		final RejectionJob.Outcome o;
 		try (ImageOps ops = new CpuImageOps()) {
 			o = RejectionJob.runFiles(stack, classes, particles, new RejectionJob.Settings(Tier.P2, MSKDIAM, Double.NaN,
-					false), ops, dir.resolve("out"), Progress.NONE, m -> log.println("cavg: " + m));
+					false), ops, dir.resolve("out"), Listener.NONE, m -> log.println("cavg: " + m));
 		}
 		log.flush();
 		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.galvo.GalvoDetector;
 import io.github.triage.galvo.GalvoFix;
 import io.github.triage.galvo.GalvoSettings;
@@ -52,7 +52,7 @@ public final class GalvoDemo implements DemoStage {
 		final SliceConfig cfg = SliceConfig.generate(List.of("00", "01"), List.of(), 0, null);
 		final Map<String, SliceDetection> byId;
 		try (ImageOps ops = new CpuImageOps()) {
-			byId = GalvoSliceRuns.stampInto(cfg, tiles, GalvoSettings.defaults(N_EXTRA), ops, config, Progress.NONE,
+			byId = GalvoSliceRuns.stampInto(cfg, tiles, GalvoSettings.defaults(N_EXTRA), ops, config, Listener.NONE,
 					m -> log.println(m));
 			cfg.write(config);
 			// fix one tile of the shifted slice with the slice's shift

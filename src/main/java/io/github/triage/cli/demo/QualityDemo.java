@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import io.github.triage.Progress;
+import io.github.triage.Listener;
 import io.github.triage.io.OmeZarrWriter;
 import io.github.triage.io.QualityJob;
 import io.github.triage.ops.CpuImageOps;
@@ -44,7 +44,7 @@ public final class QualityDemo implements DemoStage {
 				new QualityDecisions.Options(0, true, 1.5, MIN_QUALITY), QualitySettings.DEFAULT, 0, false, null, null);
 		final QualityJob.Result r;
 		try (CpuImageOps ops = new CpuImageOps()) {
-			r = QualityJob.run(o, ops, Progress.NONE, null, m -> log.println("quality: " + m));
+			r = QualityJob.run(o, ops, Listener.NONE, null, m -> log.println("quality: " + m));
 		}
 		final StringBuilder sb = new StringBuilder();
 		sb.append(String.format(Locale.ROOT, "quality: %d slices, threshold %.2f, calibration detection on%n",

@@ -1,0 +1,36 @@
+package io.github.triage.cli;
+
+import java.util.function.Consumer;
+
+import io.github.triage.ops.GpuMode;
+import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.ImageOpsFactory;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --use-gpu auto|on|off}, the same on every command that runs image kernels ({@code @Mixin GpuOption gpu}).
+ */
+public final class GpuOption {
+	@Option(names = "--use-gpu", paramLabel = "auto|on|off", converter = GpuModeConverter.class,
+			description = "Image kernels: auto = CLIJ2 when an OpenCL GPU exists, else the CPU; on = CLIJ2 on any "
+					+ "OpenCL device; off = the CPU.")
+	public GpuMode mode = GpuMode.AUTO;
+
+	/** The kernels for this run; {@code log} hears which were chosen. */
+	public ImageOps open(final Consumer<String> log) {
+		return ImageOpsFactory.create(mode, log);
+	}
+
+	/** {@code auto|on|off}, any case. */
+	public static final class GpuModeConverter implements picocli.CommandLine.ITypeConverter<GpuMode> {
+		@Override
+		public GpuMode convert(final String value) {
+			try {
+				return GpuMode.parse(value);
+			}
+			catch (final IllegalArgumentException e) {
+				throw new picocli.CommandLine.TypeConversionException("must be auto, on or off, not '" + value + "'");
+			}
+		}
+	}
+}

@@ -1,0 +1,64 @@
+package io.github.triage.stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.triage.BadInputException;
+
+/**
+ * Collects every problem a stage finds in its inputs before it writes anything, so that the user learns all of
+ * them at once (as Scipion's {@code _validate()} does), then throws one {@link BadInputException}.
+ */
+public final class Problems {
+	private final List<String> problems = new ArrayList<>();
+
+	/** Records {@code message} when {@code ok} is false. */
+	public Problems check(final boolean ok, final String message) {
+		if (!ok) problems.add(message);
+		return this;
+	}
+
+	/** Records a problem. */
+	public Problems add(final String message) {
+		problems.add(message);
+		return this;
+	}
+
+	/** The file must exist and be a regular file (links followed). */
+	public Problems requireFile(final Path file, final String what) {
+		if (file == null) problems.add(what + ": not given");
+		else if (!Files.isRegularFile(file)) problems.add(file + ": " + what + " not found");
+		return this;
+	}
+
+	/** The folder must exist. */
+	public Problems requireFolder(final Path dir, final String what) {
+		if (dir == null) problems.add(what + ": not given");
+		else if (!Files.isDirectory(dir)) problems.add(dir + ": " + what + " is not a folder");
+		return this;
+	}
+
+	/** Runs {@code check}; a {@link BadInputException} it throws becomes one more problem. */
+	public Problems attempt(final Runnable check) {
+		try {
+			check.run();
+		}
+		catch (final BadInputException e) {
+			problems.add(e.getMessage());
+		}
+		return this;
+	}
+
+	public List<String> list() {
+		return List.copyOf(problems);
+	}
+
+	/** Throws one {@link BadInputException} naming every problem, one per line, when there is any. */
+	public void throwIfAny() {
+		if (problems.isEmpty()) return;
+		if (problems.size() == 1) throw new BadInputException(problems.get(0));
+		throw new BadInputException(problems.size() + " problems:\n  " + String.join("\n  ", problems));
+	}
+}
