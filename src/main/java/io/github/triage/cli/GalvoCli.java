@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
 import io.github.triage.galvo.GalvoDetector;
 import io.github.triage.galvo.GalvoFix;
@@ -205,12 +206,12 @@ public final class GalvoCli implements Runnable {
 		@Override
 		public Integer call() throws Exception {
 			final PrintWriter err = spec.commandLine().getErr();
-			final SliceConfig config = SliceConfig.read(input);
+			final SliceConfig config = SliceConfigFiles.read(input);
 			final Map<String, SliceDetection> byId;
 			try (ImageOps ops = gpu.open(err)) {
 				byId = GalvoSliceRuns.stampInto(config, tilesDir, options.settings(), ops, output, Listener.NONE, line(err));
 			}
-			config.write(output);
+			SliceConfigFiles.write(config, output);
 			byId.forEach((id, d) -> err.printf("galvo: slice %s: galvo_fix=%s confidence=%s (%s)%n", id, d.galvoFix(),
 					fmt(d.confidence()), d.reason()));
 			err.flush();

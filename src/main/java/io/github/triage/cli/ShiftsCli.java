@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
 import io.github.triage.slice.CumulativeShifts;
 import io.github.triage.slice.PlainNumbers;
@@ -53,10 +54,10 @@ public final class ShiftsCli implements Runnable {
 		@Override
 		public Integer call() throws Exception {
 			final double[] res = resolution == null ? null : parseResolution(resolution);
-			final ShiftsTable table = ShiftsTable.read(shifts);
+			final ShiftsTable table = SliceConfigFiles.readShifts(shifts);
 			final List<Integer> selected = new ArrayList<>();
 			if (sliceConfig == null) selected.addAll(table.ids());
-			else for (final String id : SliceConfig.read(sliceConfig).filterSlicesToUse()) selected.add(SliceConfig.idValue(id));
+			else for (final String id : SliceConfigFiles.read(sliceConfig).filterSlicesToUse()) selected.add(SliceConfig.idValue(id));
 			if (selected.isEmpty()) throw new BadInputException((sliceConfig == null ? shifts : sliceConfig)
 					+ ": no slices selected (no slice with use=true)");
 			final CumulativeShifts cum = CumulativeShifts.compute(table, selected, center);

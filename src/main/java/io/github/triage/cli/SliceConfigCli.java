@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.github.triage.io.layout.SliceFolders;
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.slice.ShiftsTable;
 import io.github.triage.slice.SliceConfig;
-import io.github.triage.slice.SliceSources;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -83,14 +84,14 @@ public final class SliceConfigCli implements Runnable {
 
 		@Override
 		public Integer call() throws Exception {
-			final List<String> ids = source.shifts != null ? SliceSources.fromShifts(ShiftsTable.read(source.shifts))
-					: source.mosaics != null ? SliceSources.fromMosaics(source.mosaics)
-							: SliceSources.fromTiles(source.tiles);
+			final List<String> ids = source.shifts != null ? SliceConfigFiles.readShifts(source.shifts).sliceIds()
+					: source.mosaics != null ? SliceFolders.mosaicIds(source.mosaics)
+							: SliceFolders.tileFolderIds(source.tiles);
 			final List<String> warnings = new ArrayList<>();
 			final SliceConfig config = SliceConfig.generate(ids, exclude, excludeFirst, warnings);
 			galvo.stamp(config, source.tiles, output, warnings);
 			warn(spec.commandLine().getErr(), warnings);
-			config.write(output);
+			SliceConfigFiles.write(config, output);
 			return 0;
 		}
 	}
@@ -117,11 +118,11 @@ public final class SliceConfigCli implements Runnable {
 
 		@Override
 		public Integer call() throws Exception {
-			final SliceConfig config = SliceConfig.read(input);
+			final SliceConfig config = SliceConfigFiles.read(input);
 			final Map<String, Map<String, ?>> stamps = new LinkedHashMap<>();
 			for (final String s : slices) stamps.put(s, set);
 			config.stampMany(stamps, appendNotes);
-			config.write(output);
+			SliceConfigFiles.write(config, output);
 			return 0;
 		}
 	}
@@ -144,10 +145,10 @@ public final class SliceConfigCli implements Runnable {
 
 		@Override
 		public Integer call() throws Exception {
-			final SliceConfig config = SliceConfig.read(input);
-			final List<String> merged = config.mergeFragments(fragments);
+			final SliceConfig config = SliceConfigFiles.read(input);
+			final List<String> merged = config.mergeFragments(SliceConfigFiles.readFragments(fragments));
 			if (merged.isEmpty()) warn(spec.commandLine().getErr(), List.of(fragments + ": no fragment rows to merge"));
-			config.write(output);
+			SliceConfigFiles.write(config, output);
 			return 0;
 		}
 	}
@@ -164,7 +165,7 @@ public final class SliceConfigCli implements Runnable {
 
 		@Override
 		public Integer call() throws Exception {
-			print(spec, ids(SliceConfig.read(input)));
+			print(spec, ids(SliceConfigFiles.read(input)));
 			return 0;
 		}
 	}

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 
+import io.github.triage.io.PairwiseMetricsFiles;
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.slice.AutoExclusion;
-import io.github.triage.slice.PairwiseMetrics;
 import io.github.triage.slice.Rehoming;
 import io.github.triage.slice.RehomingShiftsFile;
 import io.github.triage.slice.SliceConfig;
@@ -60,14 +61,14 @@ final class SliceConfigStagesCli {
 		@Override
 		public Integer call() throws Exception {
 			final Rehoming.Params params = new Rehoming.Params(tileFovMm, maxShiftMm, returnFraction, tolerance);
-			final SliceConfig config = SliceConfig.read(input);
-			final RehomingShiftsFile file = RehomingShiftsFile.read(shifts);
+			final SliceConfig config = SliceConfigFiles.read(input);
+			final RehomingShiftsFile file = SliceConfigFiles.readShiftsForRehoming(shifts);
 			final List<String> warnings = new ArrayList<>();
 			final List<Rehoming.Result> results = Rehoming.correct(file.steps(), params, warnings);
 			Rehoming.stamp(config, results);
 			SliceConfigCli.warn(spec.commandLine().getErr(), warnings);
-			if (shiftsOut != null) file.write(shiftsOut, results);
-			config.write(output);
+			if (shiftsOut != null) SliceConfigFiles.writeRehomedShifts(file, results, shiftsOut);
+			SliceConfigFiles.write(config, output);
 			final PrintWriter out = spec.commandLine().getOut();
 			out.println("slice_id,rehomed,rehoming_reliable,correction");
 			for (final Rehoming.Result r : results)
@@ -105,14 +106,14 @@ final class SliceConfigStagesCli {
 
 		@Override
 		public Integer call() throws Exception {
-			final SliceConfig config = SliceConfig.read(input);
+			final SliceConfig config = SliceConfigFiles.read(input);
 			final List<String> warnings = new ArrayList<>();
-			final SortedMap<Integer, Double> z = PairwiseMetrics.zCorrelation(metrics, warnings);
+			final SortedMap<Integer, Double> z = PairwiseMetricsFiles.zCorrelation(metrics, warnings);
 			final List<String> excluded = AutoExclusion.stamp(config, z, AutoExclusion.runs(z, threshold, minRun));
 			for (final String id : config.ids())
 				if (!z.containsKey(SliceConfig.idValue(id))) warnings.add("slice " + id + ": no z-correlation, not evaluated");
 			SliceConfigCli.warn(spec.commandLine().getErr(), warnings);
-			config.write(output);
+			SliceConfigFiles.write(config, output);
 			final PrintWriter out = spec.commandLine().getOut();
 			for (final String id : excluded) out.println(id);
 			out.flush();

@@ -11,6 +11,7 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.measure.ResultsTable;
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
 import io.github.triage.galvo.GalvoSettings;
 import io.github.triage.galvo.SliceDetection;
@@ -64,10 +65,10 @@ public class DetectGalvoSlicesCommand extends TriageCommand {
 			if (config_file != null && !config_file.getPath().isBlank()) {
 				final Path in = config_file.toPath();
 				final Path out = output_file != null && !output_file.getPath().isBlank() ? output_file.toPath() : in;
-				final SliceConfig config = SliceConfig.read(in);
+				final SliceConfig config = SliceConfigFiles.read(in);
 				all = GalvoSliceRuns.stampInto(config, tiles_dir.toPath(), settings, ops, out, listener(), log::info)
 						.values();
-				config.write(out);
+				SliceConfigFiles.write(config, out);
 				log.info("Triage: galvo_confidence and galvo_fix stamped; saved " + out);
 			}
 			else all = GalvoSliceRuns.detectAll(tiles_dir.toPath(), settings, ops, listener(), log::info).values();

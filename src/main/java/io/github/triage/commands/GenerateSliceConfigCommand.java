@@ -9,10 +9,11 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
+import io.github.triage.io.layout.SliceFolders;
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
 import io.github.triage.slice.ShiftsTable;
 import io.github.triage.slice.SliceConfig;
-import io.github.triage.slice.SliceSources;
 
 /**
  * Plugins > Triage > Slice config > Generate slice config: a new slice_config.csv listing the slices of a shifts
@@ -50,12 +51,12 @@ public class GenerateSliceConfigCommand extends TriageCommand {
 		if (fromShifts == fromMosaics)
 			throw new BadInputException("give either a shifts file or a mosaics folder (shifts_file=... or mosaics_dir=...)");
 		if (output_file == null) throw new BadInputException("no output file given (output_file=...)");
-		final List<String> ids = fromShifts ? SliceSources.fromShifts(ShiftsTable.read(shifts_file.toPath()))
-				: SliceSources.fromMosaics(mosaics_dir.toPath());
+		final List<String> ids = fromShifts ? SliceConfigFiles.readShifts(shifts_file.toPath()).sliceIds()
+				: SliceFolders.mosaicIds(mosaics_dir.toPath());
 		final List<String> warnings = new ArrayList<>();
 		final SliceConfig config = SliceConfig.generate(ids, SliceIdList.parse(exclude), exclude_first, warnings);
 		warnings.forEach(w -> log.warn("Triage: " + w));
-		config.write(output_file.toPath());
+		SliceConfigFiles.write(config, output_file.toPath());
 		log.info("Triage: wrote " + output_file + ": " + config.size() + " slices, " + config.filterSlicesToUse().size()
 				+ " used");
 		if (!isHeadlessOrMacro()) SliceConfigTable.toTable(config).show(output_file.getName());

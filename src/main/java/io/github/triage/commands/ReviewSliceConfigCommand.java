@@ -12,6 +12,7 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.measure.ResultsTable;
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
@@ -64,7 +65,7 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 	protected void execute() throws Exception {
 		if (config_file == null) throw new BadInputException("no slice_config given (config_file=...)");
 		final Path in = config_file.toPath();
-		final SliceConfig config = SliceConfig.read(in);
+		final SliceConfig config = SliceConfigFiles.read(in);
 		final Path out = output_file != null && !output_file.getPath().isBlank() ? output_file.toPath() : in;
 		final String title = in.getFileName().toString();
 
@@ -87,7 +88,7 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 
 		if (!edits.isEmpty()) config.stampMany(edits, appendNotes);
 		if (!edits.isEmpty() || !out.equals(in)) {
-			config.write(out);
+			SliceConfigFiles.write(config, out);
 			log.info("Triage: " + edits.size() + " slice(s) changed " + edits.keySet() + "; saved " + out);
 		}
 		else log.info("Triage: no changes to " + in);

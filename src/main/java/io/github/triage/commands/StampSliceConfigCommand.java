@@ -11,6 +11,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
 import io.github.triage.slice.SliceConfig;
 
@@ -50,11 +51,11 @@ public class StampSliceConfigCommand extends TriageCommand {
 		if (column == null || column.isBlank()) throw new BadInputException("no column given (column=...)");
 		final Path in = config_file.toPath();
 		final Path out = output_file != null && !output_file.getPath().isBlank() ? output_file.toPath() : in;
-		final SliceConfig config = SliceConfig.read(in);
+		final SliceConfig config = SliceConfigFiles.read(in);
 		final Map<String, Map<String, Object>> stamps = new LinkedHashMap<>();
 		for (final String id : ids) stamps.put(id, Map.of(column.strip(), value == null ? "" : value));
 		config.stampMany(stamps, append_notes);
-		config.write(out);
+		SliceConfigFiles.write(config, out);
 		log.info("Triage: stamped " + column.strip() + "=" + value + " on " + ids + "; saved " + out);
 	}
 }

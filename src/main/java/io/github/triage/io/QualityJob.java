@@ -63,7 +63,7 @@ public final class QualityJob {
 		if (o.existingConfig() != null) {
 			if (!Files.isRegularFile(o.existingConfig()))
 				throw new BadInputException(o.existingConfig() + ": existing config not found");
-			existing = SliceConfig.read(o.existingConfig());
+			existing = SliceConfigFiles.read(o.existingConfig());
 		}
 		final List<MosaicFolder.Entry> entries = MosaicFolder.list(o.mosaicsDir(), log);
 		final List<SliceSource> slices = new ArrayList<>();
@@ -100,7 +100,7 @@ public final class QualityJob {
 				// A headless node without fonts cannot render the plot; the CSV report holds the same numbers.
 				warn.accept("report plot not written (no fonts on this machine: " + e + ")");
 			}
-			config.write(o.outCsv());
+			SliceConfigFiles.write(config, o.outCsv());
 			written.add(o.outCsv());
 		}
 		return new Result(metrics, decisions, warnings, written, ops.name());

@@ -58,7 +58,7 @@ public final class CumulativeShifts {
 	public static CumulativeShifts compute(final ShiftsTable shifts, final Collection<Integer> selected,
 			final boolean center) {
 		final List<Integer> sel = List.copyOf(new TreeSet<>(selected));
-		final String source = shifts.file() == null ? "shifts" : shifts.file().toString();
+		final String source = shifts.source() == null ? "shifts" : shifts.source();
 		if (sel.isEmpty()) throw new BadInputException(source + ": no slices selected, nothing to align");
 		final List<String> warnings = new ArrayList<>();
 		final List<Integer> all = shifts.ids();

@@ -1,7 +1,5 @@
 package io.github.triage.slice;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -22,50 +20,49 @@ public final class ShiftsTable {
 			double yShiftPx, int line) {
 	}
 
-	private final Path file;
+	private final String source;
 	private final List<Shift> shifts;
 	private final Map<Long, Shift> byPair = new HashMap<>();
 
-	private ShiftsTable(final Path file, final List<Shift> shifts) {
-		this.file = file;
+	private ShiftsTable(final String source, final List<Shift> shifts) {
+		this.source = source;
 		this.shifts = Collections.unmodifiableList(shifts);
 		for (final Shift s : shifts) byPair.put(key(s.fixedId, s.movingId), s);
 	}
 
-	/** A table built in memory (e.g. by a demo); {@code file} is only used in messages and may be null. */
-	public static ShiftsTable of(final Path file, final List<Shift> shifts) {
+	/** A table built in memory (e.g. by a demo); {@code source} is only used in messages and may be null. */
+	public static ShiftsTable of(final String source, final List<Shift> shifts) {
 		final List<Shift> copy = new ArrayList<>();
 		final Map<Long, Shift> seen = new HashMap<>();
 		for (final Shift s : shifts) {
 			final Shift first = seen.putIfAbsent(key(s.fixedId, s.movingId), s);
-			if (first != null) throw new BadInputException((file == null ? "shifts" : file.toString()) + ": line "
+			if (first != null) throw new BadInputException((source == null ? "shifts" : source) + ": line "
 					+ s.line + ": pair " + s.fixedId + " -> " + s.movingId + " is listed twice (first on line "
 					+ first.line + ")");
 			copy.add(s);
 		}
-		return new ShiftsTable(file, copy);
+		return new ShiftsTable(source, copy);
 	}
 
 	/**
-	 * Reads shifts_xy.csv. Errors name the file, line and column: malformed CSV, a missing column, a value that is
-	 * not a finite number, a pair listed twice.
+	 * Parses shifts_xy.csv. Errors name the file, line and column: a missing column, a value that is not a finite
+	 * number, a pair listed twice.
 	 */
-	public static ShiftsTable read(final Path file) throws IOException {
-		final CsvTable t = CsvTable.read(file);
+	public static ShiftsTable parse(final TextTable t) {
 		final String[] required = { "fixed_id", "moving_id", "x_shift_mm", "y_shift_mm" };
 		for (final String c : required)
-			if (t.column(c) < 0) throw t.error(t.headerLine, null, "no '" + c + "' column in the header " + t.header);
+			if (t.column(c) < 0) throw t.error(t.headerLine(), null, "no '" + c + "' column in the header " + t.header());
 		final List<Shift> list = new ArrayList<>();
-		for (final CsvTable.Row r : t.rows) {
+		for (final TextTable.Row r : t.rows()) {
 			final int fixed = id(t, r, "fixed_id");
 			final int moving = id(t, r, "moving_id");
 			list.add(new Shift(fixed, moving, number(t, r, "x_shift_mm", false), number(t, r, "y_shift_mm", false),
 					number(t, r, "x_shift", true), number(t, r, "y_shift", true), r.line()));
 		}
-		return of(file, list);
+		return of(t.source(), list);
 	}
 
-	private static int id(final CsvTable t, final CsvTable.Row r, final String column) {
+	private static int id(final TextTable t, final TextTable.Row r, final String column) {
 		try {
 			return SliceConfig.idValue(r.get(t.column(column)));
 		}
@@ -74,7 +71,7 @@ public final class ShiftsTable {
 		}
 	}
 
-	private static double number(final CsvTable t, final CsvTable.Row r, final String column, final boolean optional) {
+	private static double number(final TextTable t, final TextTable.Row r, final String column, final boolean optional) {
 		final int c = t.column(column);
 		if (c < 0 && optional) return Double.NaN;
 		final String s = r.get(c).strip();
@@ -93,9 +90,9 @@ public final class ShiftsTable {
 		return ((long) fixed << 32) | (moving & 0xffffffffL);
 	}
 
-	/** The file this table was read from (null when built in memory). */
-	public Path file() {
-		return file;
+	/** The file this table was read from, as named in messages (null when built in memory). */
+	public String source() {
+		return source;
 	}
 
 	/** Rows in file order. */
@@ -106,6 +103,11 @@ public final class ShiftsTable {
 	/** The row for a pair, or null. */
 	public Shift get(final int fixedId, final int movingId) {
 		return byPair.get(key(fixedId, movingId));
+	}
+
+	/** The ids of every slice in the table, normalised ("03"), increasing. */
+	public List<String> sliceIds() {
+		return ids().stream().map(i -> SliceConfig.normalizeId(Integer.toString(i))).toList();
 	}
 
 	/** The sorted union of all fixed and moving ids. */

@@ -1,11 +1,7 @@
 package io.github.triage.slice;
 
-import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -14,16 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
 import io.github.triage.BadInputException;
-import io.github.triage.io.AtomicFiles;
 
 /**
  * slice_config.csv, the per-slice audit trail: one row per slice keyed by its normalised slice_id, the 14
  * {@linkplain SliceColumns#CANONICAL canonical columns} and any extra columns an older file had (kept after the
- * canonical ones, in their file order). Every read and write of the file goes through this class.
+ * canonical ones, in their file order). The io layer reads and writes the file ({@code io.SliceConfigFiles}); every rule about its content is here.
  * <p>
  * Cells hold strings; boolean columns hold {@code "true"}, {@code "false"} or {@code ""} (unset), whatever words the
  * file used. Instances are mutable and not thread-safe; the stamping methods validate everything first and change
@@ -79,19 +71,18 @@ public final class SliceConfig {
 	// ---------------------------------------------------------------- read / write
 
 	/**
-	 * Reads a slice_config.csv. Needs a {@code slice_id} column; every other column is optional (missing canonical
-	 * columns read as unset). Errors name the file, line and column: malformed CSV, a row with the wrong number of
-	 * fields, a missing or duplicate slice_id, an unknown boolean word.
+	 * Parses a slice_config.csv. Needs a {@code slice_id} column; every other column is optional (missing canonical
+	 * columns read as unset). Errors name the file, line and column: a missing or duplicate slice_id, an unknown
+	 * boolean word.
 	 */
-	public static SliceConfig read(final Path file) throws IOException {
-		final CsvTable t = CsvTable.read(file);
+	public static SliceConfig parse(final TextTable t) {
 		final int idCol = t.column(SliceColumns.SLICE_ID);
-		if (idCol < 0) throw t.error(t.headerLine, null, "no 'slice_id' column in the header " + t.header);
+		if (idCol < 0) throw t.error(t.headerLine(), null, "no 'slice_id' column in the header " + t.header());
 		final SliceConfig c = new SliceConfig();
-		for (final String name : t.header)
+		for (final String name : t.header())
 			if (!SliceColumns.isCanonical(name)) c.extras.add(name);
 		final Map<String, Integer> firstLine = new LinkedHashMap<>();
-		for (final CsvTable.Row row : t.rows) {
+		for (final TextTable.Row row : t.rows()) {
 			final String id;
 			try {
 				id = normalizeId(row.get(idCol));
@@ -103,9 +94,9 @@ public final class SliceConfig {
 					+ " (first on line " + firstLine.get(id) + ")");
 			firstLine.put(id, row.line());
 			final Map<String, String> cells = new LinkedHashMap<>();
-			for (int i = 0; i < t.header.size(); i++) {
+			for (int i = 0; i < t.header().size(); i++) {
 				if (i == idCol) continue;
-				final String name = t.header.get(i);
+				final String name = t.header().get(i);
 				try {
 					cells.put(name, cell(name, row.get(i)));
 				}
@@ -119,27 +110,19 @@ public final class SliceConfig {
 	}
 
 	/**
-	 * Writes the config atomically (temporary file in the same folder, flushed, renamed over the target; parent
-	 * folders created): canonical columns first in spec order, then the extra columns; booleans as lowercase
-	 * true/false; LF line ends; rows in this config's order.
+	 * The rows as written: canonical columns first in spec order, then the extra columns; booleans as lowercase
+	 * true/false; rows in this config's order. The header is {@link #columns()}.
 	 */
-	public void write(final Path file) throws IOException {
+	public List<List<String>> records() {
 		final List<String> header = columns();
-		final CSVFormat format = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
-		AtomicFiles.write(file, out -> {
-			final OutputStreamWriter w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-			final CSVPrinter p = new CSVPrinter(w, format);
-			p.printRecord(header);
+		final List<List<String>> out = new ArrayList<>(rows.size());
+		for (final Map.Entry<String, Map<String, String>> e : rows.entrySet()) {
 			final List<String> record = new ArrayList<>(header.size());
-			for (final Map.Entry<String, Map<String, String>> e : rows.entrySet()) {
-				record.clear();
-				record.add(e.getKey());
-				for (int i = 1; i < header.size(); i++) record.add(e.getValue().getOrDefault(header.get(i), ""));
-				p.printRecord(record);
-			}
-			p.flush();
-			w.flush();
-		});
+			record.add(e.getKey());
+			for (int i = 1; i < header.size(); i++) record.add(e.getValue().getOrDefault(header.get(i), ""));
+			out.add(record);
+		}
+		return out;
 	}
 
 	// ---------------------------------------------------------------- creation
@@ -281,14 +264,13 @@ public final class SliceConfig {
 	}
 
 	/**
-	 * Merges a folder of per-slice fragment CSVs (e.g. {@code slice_z07_manifest.csv}) into this config; see
-	 * {@link SliceFragments} for which files are read and how interpolation manifests map to the interpolation
-	 * columns. Every fragment is read and checked before anything is stamped; later files (by name) win.
+	 * Merges per-slice fragment stamps (e.g. rows of {@code slice_z07_manifest.csv}, see {@link SliceFragments} for
+	 * how interpolation manifests map to the interpolation columns) into this config. Every stamp is checked before
+	 * anything is stamped; later stamps win.
 	 *
 	 * @return the ids stamped, in the order applied (a slice appears once per fragment row)
 	 */
-	public List<String> mergeFragments(final Path dir) throws IOException {
-		final List<SliceFragments.Stamp> stamps = SliceFragments.read(dir);
+	public List<String> mergeFragments(final List<SliceFragments.Stamp> stamps) {
 		for (final SliceFragments.Stamp s : stamps) {
 			try {
 				prepare(s.sliceId(), s.values());

@@ -1,21 +1,15 @@
 package io.github.triage.slice;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import io.github.triage.BadInputException;
 
 /**
- * Reads a folder of per-slice fragment CSVs for {@link SliceConfig#mergeFragments}: the files directly in the folder
- * whose name ends in {@code .csv} (hidden files skipped), in name order so that later files win. Each needs a
- * {@code slice_id} column; every row becomes one stamp.
+ * Per-slice fragment CSVs for {@link SliceConfig#mergeFragments} (the io layer reads a folder of them in name
+ * order, so that later files win). Each needs a {@code slice_id} column; every row becomes one stamp.
  * <p>
  * Interpolation manifests ({@code slice_z{NN}_manifest.csv}: slice_id, method, method_used, fallback_reason,
  * interpolation_failed, output_path) map as the reference's finalise step does: {@code interpolated} = not
@@ -24,39 +18,32 @@ import io.github.triage.BadInputException;
  * {@code interpolation_fallback_reason}; {@code method} and {@code output_path} are dropped. Other columns are
  * stamped under their own names.
  */
-final class SliceFragments {
+public final class SliceFragments {
 	static final String METHOD = "method";
 	static final String METHOD_USED = "method_used";
 	static final String FALLBACK_REASON = "fallback_reason";
 	static final String OUTPUT_PATH = "output_path";
 
 	/** One row of one fragment: the slice, its cells mapped to slice_config columns, and "file: line N". */
-	record Stamp(String sliceId, Map<String, String> values, String source) {
+	public record Stamp(String sliceId, Map<String, String> values, String source) {
 	}
 
 	private SliceFragments() {
 	}
 
-	static List<Stamp> read(final Path dir) throws IOException {
-		if (!Files.isDirectory(dir)) throw new BadInputException(dir + ": not a folder of fragment CSVs");
-		final List<Path> files;
-		try (Stream<Path> s = Files.list(dir)) {
-			files = s.filter(Files::isRegularFile).filter(p -> {
-				final String n = p.getFileName().toString();
-				return !n.startsWith(".") && n.toLowerCase(Locale.ROOT).endsWith(".csv");
-			}).sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
-		}
+	/** The stamps of fragment tables, in order. */
+	public static List<Stamp> parse(final List<TextTable> tables) {
 		final List<Stamp> out = new ArrayList<>();
-		for (final Path f : files) readOne(CsvTable.read(f), out);
+		for (final TextTable t : tables) readOne(t, out);
 		return out;
 	}
 
-	private static void readOne(final CsvTable t, final List<Stamp> out) {
+	private static void readOne(final TextTable t, final List<Stamp> out) {
 		final int idCol = t.column(SliceColumns.SLICE_ID);
-		if (idCol < 0) throw t.error(t.headerLine, null, "no 'slice_id' column in the fragment header " + t.header);
+		if (idCol < 0) throw t.error(t.headerLine(), null, "no 'slice_id' column in the fragment header " + t.header());
 		final boolean manifest = t.column(SliceColumns.INTERPOLATION_FAILED) >= 0 || t.column(METHOD_USED) >= 0
 				|| t.column(FALLBACK_REASON) >= 0;
-		for (final CsvTable.Row row : t.rows) {
+		for (final TextTable.Row row : t.rows()) {
 			final String id;
 			try {
 				id = SliceConfig.normalizeId(row.get(idCol));
@@ -65,8 +52,8 @@ final class SliceFragments {
 				throw t.error(row.line(), SliceColumns.SLICE_ID, e.getMessage());
 			}
 			final Map<String, String> v = new LinkedHashMap<>();
-			for (int i = 0; i < t.header.size(); i++) {
-				final String name = t.header.get(i);
+			for (int i = 0; i < t.header().size(); i++) {
+				final String name = t.header().get(i);
 				if (i == idCol || (manifest && (name.equals(METHOD) || name.equals(OUTPUT_PATH)))) continue;
 				final String key = !manifest ? name
 						: name.equals(METHOD_USED) ? SliceColumns.INTERPOLATION_METHOD_USED
@@ -89,7 +76,7 @@ final class SliceFragments {
 				v.put(SliceColumns.INTERPOLATED, Boolean.toString(!failed));
 				if (failed) v.put(SliceColumns.INTERPOLATION_METHOD_USED, "");
 			}
-			out.add(new Stamp(id, v, t.file + ": line " + row.line()));
+			out.add(new Stamp(id, v, t.source() + ": line " + row.line()));
 		}
 	}
 }

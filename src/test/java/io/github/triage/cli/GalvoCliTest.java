@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.google.gson.Gson;
 
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.io.OmeZarrWriter;
 import io.github.triage.io.TiffStacks;
 import io.github.triage.io.TileFiles;
@@ -165,7 +166,7 @@ class GalvoCliTest {
 		Run r = run("galvo", "stamp", in.toString(), "-o", out.toString(), "--tiles-dir", tiles.toString(),
 				"--n-extra", "40", "--use-gpu", "off");
 		assertEquals(0, r.code(), r.err());
-		final SliceConfig c = SliceConfig.read(out);
+		final SliceConfig c = SliceConfigFiles.read(out);
 		assertEquals("true", c.get("00", "galvo_fix"));
 		assertEquals("0.800", c.get("00", "galvo_confidence"));
 		assertEquals("keep me", c.get("00", "notes"));
@@ -185,7 +186,7 @@ class GalvoCliTest {
 		r = run("slice-config", "generate", "--from-tiles", tiles.toString(), "-o", gen.toString(), "--detect-galvo",
 				"--tiles-dir", tiles.toString(), "--galvo-threshold", "0.6", "--n-extra", "40", "--use-gpu", "off");
 		assertEquals(0, r.code(), r.err());
-		final SliceConfig g = SliceConfig.read(gen);
+		final SliceConfig g = SliceConfigFiles.read(gen);
 		assertEquals(List.of("00"), g.ids());
 		assertEquals("true", g.get("00", "galvo_fix"));
 		assertTrue(Files.exists(gen.getParent().resolve("galvo_diagnostics/slice_z00_galvo.json")));

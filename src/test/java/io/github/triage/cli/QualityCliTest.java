@@ -21,6 +21,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.quality.ReferenceQualityTest;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
@@ -74,7 +75,7 @@ class QualityCliTest {
 			assertEquals(ReferenceQualityTest.d(e, "variance"), Double.parseDouble(f[3]), 0.01, line);
 			assertEquals(ReferenceQualityTest.d(e, "quality_score"), Double.parseDouble(f[4]), 0.01, line);
 		}
-		final SliceConfig cfg = SliceConfig.read(out);
+		final SliceConfig cfg = SliceConfigFiles.read(out);
 		assertEquals(SliceColumns.CANONICAL, cfg.columns());
 		assertEquals("calibration_slice", cfg.get("00", "notes"));
 		assertEquals(Boolean.FALSE, cfg.getBoolean("00", "use"));
@@ -104,7 +105,7 @@ class QualityCliTest {
 		}
 		// rerunning on its own output changes nothing (notes are not appended twice)
 		assertArrayEquals(first, Files.readAllBytes(out));
-		final SliceConfig cfg = SliceConfig.read(out);
+		final SliceConfig cfg = SliceConfigFiles.read(out);
 		assertEquals("0.9", cfg.get("01", "galvo_confidence"));
 		assertEquals("a", cfg.get("01", "my_column"));
 		assertEquals("calibration_slice", cfg.get("00", "notes")); // new row for 00, excluded as first slice

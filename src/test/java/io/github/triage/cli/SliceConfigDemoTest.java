@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.cli.demo.SliceConfigDemo;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
@@ -24,7 +25,7 @@ class SliceConfigDemoTest {
 	void demoStageWritesTheAuditTrailAndShifts() throws Exception {
 		final StringWriter log = new StringWriter();
 		final String summary = new SliceConfigDemo().run(tmp, new PrintWriter(log, true));
-		final SliceConfig c = SliceConfig.read(tmp.resolve("slice_config.csv"));
+		final SliceConfig c = SliceConfigFiles.read(tmp.resolve("slice_config.csv"));
 		assertEquals(List.of("00", "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11"), c.ids());
 		assertEquals(List.of("01", "02", "03", "05", "07", "08", "09", "10", "11"), c.filterSlicesToUse());
 		assertEquals(List.of("00", "04", "06", "09", "10", "11"), c.forceSkipSlices());

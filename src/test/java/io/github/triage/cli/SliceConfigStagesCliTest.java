@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
 import io.github.triage.slice.TestFiles;
@@ -35,7 +36,7 @@ class SliceConfigStagesCliTest {
 		assertTrue(lines.contains("07,true,true,spike"), r.out());
 		assertTrue(lines.contains("08,true,true,spike"), "the glitch's return is corrected too\n" + r.out());
 		assertTrue(lines.contains("16,false,false,"), "a real 0.66 mm step stays, flagged unreliable\n" + r.out());
-		final SliceConfig c = SliceConfig.read(out);
+		final SliceConfig c = SliceConfigFiles.read(out);
 		assertEquals(Boolean.TRUE, c.getBoolean("22", SliceColumns.REHOMED));
 		assertEquals("", c.get("00", SliceColumns.REHOMED));
 		assertTrue(Files.readAllLines(shiftsOut).get(0).endsWith(",reliable"));
@@ -52,7 +53,7 @@ class SliceConfigStagesCliTest {
 		assertEquals(List.of("01", "02", "03", "10", "11", "12", "14", "28", "29", "30", "31", "32", "33", "35", "37",
 				"38", "48", "49", "50"), r.out().replace("\r\n", "\n").lines().toList());
 		assertTrue(r.err().contains("slice 26") && r.err().contains("slice 36"), r.err());
-		final SliceConfig c = SliceConfig.read(out);
+		final SliceConfig c = SliceConfigFiles.read(out);
 		assertEquals("false", c.get("09", SliceColumns.AUTO_EXCLUDED), "stale true cleared");
 		assertEquals(Boolean.FALSE, c.getBoolean("49", SliceColumns.USE), "new row for a slice missing from the config");
 

@@ -19,6 +19,7 @@ import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.slice.SliceConfig;
 
 /** The Fiji command, run headless through CommandService as a macro would. */
@@ -44,7 +45,7 @@ class AssessSliceQualityCommandTest {
 			assertEquals("calibration_slice", t.getStringValue("notes", 0));
 			assertTrue(t.getValue("quality_score", 1) > 0.3, "smooth shared structure scores well");
 			assertNotNull((ImagePlus) m.getOutput("plot"));
-			final SliceConfig cfg = SliceConfig.read(out);
+			final SliceConfig cfg = SliceConfigFiles.read(out);
 			assertEquals(4, cfg.size());
 			assertTrue(Files.isRegularFile(dir.resolve("slice_config_quality/quality_report.png")));
 		}

@@ -21,6 +21,7 @@ import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 
 import ij.ImagePlus;
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.galvo.GalvoFix;
 import io.github.triage.io.TiffStacks;
 import io.github.triage.ops.FloatImages;
@@ -113,7 +114,7 @@ class GalvoCommandsTest {
 		assertEquals(1, cmd.resultsTable().size());
 		assertEquals(99, cmd.resultsTable().getValue("shift", 0));
 		assertEquals("true", cmd.resultsTable().getStringValue("galvo_fix", 0));
-		assertEquals("true", SliceConfig.read(cfg).get("03", "galvo_fix"));
+		assertEquals("true", SliceConfigFiles.read(cfg).get("03", "galvo_fix"));
 		assertTrue(Files.exists(tmp.resolve("galvo_diagnostics/slice_z03_galvo.json")));
 	}
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ij.measure.ResultsTable;
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
@@ -86,6 +87,6 @@ class SliceConfigTableTest {
 		try (InputStream in = getClass().getResourceAsStream("/commands/spec_example.csv")) {
 			Files.copy(in, p);
 		}
-		return SliceConfig.read(p);
+		return SliceConfigFiles.read(p);
 	}
 }

@@ -10,6 +10,7 @@ import org.scijava.command.CommandService;
 import org.scijava.log.LogService;
 
 import ij.measure.ResultsTable;
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.commands.ReviewSliceConfigCommand;
 import io.github.triage.commands.SliceConfigTable;
 import io.github.triage.slice.SliceConfig;
@@ -24,7 +25,7 @@ public final class ReviewTableChild {
 	public static void main(final String[] args) throws Exception {
 		final Path config = Paths.get(args[0]);
 		final String title = config.getFileName().toString();
-		SliceConfigTable.toTable(SliceConfig.read(config)).show(title);
+		SliceConfigTable.toTable(SliceConfigFiles.read(config)).show(title);
 		final ResultsTable shown = ResultsTable.getResultsTable(title);
 		if (shown == null) throw new IllegalStateException("table '" + title + "' not found after show()");
 		shown.setValue("use", 2, "true"); // row 3 of the spec example: slice 02

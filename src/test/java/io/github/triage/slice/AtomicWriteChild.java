@@ -1,5 +1,6 @@
 package io.github.triage.slice;
 
+import io.github.triage.io.SliceConfigFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,12 @@ public final class AtomicWriteChild {
 		final int rows = Integer.parseInt(args[1]);
 		final int start = Integer.parseInt(args[2]);
 		final SliceConfig c = config(rows, start);
-		c.write(target);
+		SliceConfigFiles.write(c, target);
 		System.out.println("ready");
 		System.out.flush();
 		for (int v = start + 1;; v++) {
 			for (final String id : c.ids()) c.stamp(id, Map.of(SliceColumns.NOTES, note(v)), false);
-			c.write(target);
+			SliceConfigFiles.write(c, target);
 		}
 	}
 

@@ -1,5 +1,6 @@
 package io.github.triage.slice;
 
+import io.github.triage.io.SliceConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,7 +69,7 @@ class AtomicWriteKillTest {
 
 	private static LaneResult lane(final Path dir, final Random random, final long seed) throws Exception {
 		final Path target = dir.resolve("slice_config.csv");
-		AtomicWriteChild.config(ROWS, 0).write(target);
+		SliceConfigFiles.write(AtomicWriteChild.config(ROWS, 0), target);
 		final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		final String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		int killsMidWrite = 0, start = 0, first = -1;
@@ -84,7 +85,7 @@ class AtomicWriteKillTest {
 			}
 			final String where = dir.getFileName() + ", kill " + k + " (seed " + seed + ")";
 			// The target is one complete version, at least the one the child wrote before saying "ready".
-			final SliceConfig c = SliceConfig.read(target);
+			final SliceConfig c = SliceConfigFiles.read(target);
 			assertEquals(ROWS, c.size(), where);
 			final String note = c.get(c.ids().get(0), SliceColumns.NOTES);
 			final int version = Integer.parseInt(note.substring(1));
@@ -102,8 +103,8 @@ class AtomicWriteKillTest {
 			start = version + 1;
 		}
 		// Stray temporary files stop neither the next write nor the next read.
-		AtomicWriteChild.config(ROWS, 999_999).write(target);
-		assertEquals("v999999", SliceConfig.read(target).get("00", SliceColumns.NOTES));
+		SliceConfigFiles.write(AtomicWriteChild.config(ROWS, 999_999), target);
+		assertEquals("v999999", SliceConfigFiles.read(target).get("00", SliceColumns.NOTES));
 		return new LaneResult(KILLS_PER_LANE, killsMidWrite, first, start - 1);
 	}
 }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.github.triage.io.PairwiseMetricsFiles;
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
 
 /**
@@ -37,7 +39,7 @@ class AutoExclusionTest {
 	void matchesTheReference(final String series, final String threshold) throws IOException {
 		final Path dir = TestFiles.resource("reference/oct/stages/auto_exclude/" + series);
 		final List<String> warnings = new ArrayList<>();
-		final SortedMap<Integer, Double> z = PairwiseMetrics.zCorrelation(dir.resolve("metrics"), warnings);
+		final SortedMap<Integer, Double> z = PairwiseMetricsFiles.zCorrelation(dir.resolve("metrics"), warnings);
 		final List<CSVRecord> expected = RehomingTest.csv(dir.resolve("expected_auto_exclude_" + threshold + ".csv"));
 		final Set<Integer> noValue = new HashSet<>();
 		for (final CSVRecord r : expected) {
@@ -54,12 +56,12 @@ class AutoExclusionTest {
 				assertTrue(warnings.stream().anyMatch(w -> w.contains("slice " + Integer.parseInt(r.get("slice_id")))), warnings.toString());
 
 		final List<List<Integer>> runs = AutoExclusion.runs(z, Double.parseDouble(threshold), 3);
-		final SliceConfig in = SliceConfig.read(dir.resolve("slice_config.csv"));
-		final SliceConfig cfg = SliceConfig.read(dir.resolve("slice_config.csv"));
+		final SliceConfig in = SliceConfigFiles.read(dir.resolve("slice_config.csv"));
+		final SliceConfig cfg = SliceConfigFiles.read(dir.resolve("slice_config.csv"));
 		final List<String> excluded = AutoExclusion.stamp(cfg, z, runs);
 		final Path out = tmp.resolve("out.csv");
-		cfg.write(out);
-		final SliceConfig mine = SliceConfig.read(out);
+		SliceConfigFiles.write(cfg, out);
+		final SliceConfig mine = SliceConfigFiles.read(out);
 
 		final List<CSVRecord> refCfg = RehomingTest.csv(dir.resolve("expected_slice_config_" + threshold + ".csv"));
 		final Set<String> refIds = new HashSet<>();
@@ -113,16 +115,16 @@ class AutoExclusionTest {
 	@Test
 	void badMetricsFiles() throws IOException {
 		final Path dir = Files.createDirectories(tmp.resolve("m/slice_z04"));
-		Files.writeString(dir.resolve(PairwiseMetrics.FILE_NAME), "{\"metrics\": {\"z_correlation\": {\"value\": \"high\"}}}");
-		BadInputException e = assertThrows(BadInputException.class, () -> PairwiseMetrics.zCorrelation(tmp.resolve("m"), new ArrayList<>()));
+		Files.writeString(dir.resolve(PairwiseMetricsFiles.FILE_NAME), "{\"metrics\": {\"z_correlation\": {\"value\": \"high\"}}}");
+		BadInputException e = assertThrows(BadInputException.class, () -> PairwiseMetricsFiles.zCorrelation(tmp.resolve("m"), new ArrayList<>()));
 		assertTrue(e.getMessage().contains("slice_z04"), e.getMessage());
-		Files.writeString(dir.resolve(PairwiseMetrics.FILE_NAME), "{\"metrics\": {");
-		e = assertThrows(BadInputException.class, () -> PairwiseMetrics.zCorrelation(tmp.resolve("m"), new ArrayList<>()));
+		Files.writeString(dir.resolve(PairwiseMetricsFiles.FILE_NAME), "{\"metrics\": {");
+		e = assertThrows(BadInputException.class, () -> PairwiseMetricsFiles.zCorrelation(tmp.resolve("m"), new ArrayList<>()));
 		assertTrue(e.getMessage().contains("malformed JSON"), e.getMessage());
-		Files.writeString(dir.resolve(PairwiseMetrics.FILE_NAME), "{\"metrics\": {\"z_correlation\": {\"value\": 0.5}}}");
+		Files.writeString(dir.resolve(PairwiseMetricsFiles.FILE_NAME), "{\"metrics\": {\"z_correlation\": {\"value\": 0.5}}}");
 		final Path again = Files.createDirectories(tmp.resolve("m/x/slice_z4_rerun"));
-		Files.writeString(again.resolve(PairwiseMetrics.FILE_NAME), "{\"metrics\": {\"z_correlation\": {\"value\": 0.5}}}");
-		e = assertThrows(BadInputException.class, () -> PairwiseMetrics.zCorrelation(tmp.resolve("m"), new ArrayList<>()));
+		Files.writeString(again.resolve(PairwiseMetricsFiles.FILE_NAME), "{\"metrics\": {\"z_correlation\": {\"value\": 0.5}}}");
+		e = assertThrows(BadInputException.class, () -> PairwiseMetricsFiles.zCorrelation(tmp.resolve("m"), new ArrayList<>()));
 		assertTrue(e.getMessage().contains("slice 4"), e.getMessage());
 	}
 }

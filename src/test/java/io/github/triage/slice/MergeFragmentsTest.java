@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
 
 class MergeFragmentsTest {
@@ -24,7 +25,7 @@ class MergeFragmentsTest {
 		final Path p = tmp.resolve("slice_config.csv");
 		Files.writeString(p, "slice_id,use,interpolation_method_used,interpolation_fallback_reason,notes\n"
 				+ "01,true,,,\n02,false,stale,stale,motion\n03,true,,,\n05,false,,,\n");
-		return SliceConfig.read(p);
+		return SliceConfigFiles.read(p);
 	}
 
 	@Test
@@ -40,7 +41,7 @@ class MergeFragmentsTest {
 		Files.writeString(dir.resolve(".slice_z09_manifest.csv"), "hidden, half written");
 
 		final SliceConfig c = base();
-		final List<String> merged = c.mergeFragments(dir);
+		final List<String> merged = c.mergeFragments(SliceConfigFiles.readFragments(dir));
 		assertEquals(List.of("02", "04", "05"), merged);
 
 		assertEquals("true", c.get("02", SliceColumns.INTERPOLATED));
@@ -71,7 +72,7 @@ class MergeFragmentsTest {
 		Files.writeString(dir.resolve("a.csv"), "slice_id,auto_excluded,auto_exclude_reason,pair_note\n3,true,first,x\n");
 		Files.writeString(dir.resolve("b.csv"), "slice_id,auto_excluded,auto_exclude_reason\n3,no,second\n");
 		final SliceConfig c = base();
-		assertEquals(List.of("03", "03"), c.mergeFragments(dir));
+		assertEquals(List.of("03", "03"), c.mergeFragments(SliceConfigFiles.readFragments(dir)));
 		assertEquals("false", c.get("03", SliceColumns.AUTO_EXCLUDED));
 		assertEquals("second", c.get("03", SliceColumns.AUTO_EXCLUDE_REASON));
 		assertEquals("x", c.get("03", "pair_note"));
@@ -85,19 +86,19 @@ class MergeFragmentsTest {
 		final Path bad = dir.resolve("slice_z03_manifest.csv");
 		Files.writeString(bad, MANIFEST_HEADER + "3,zmorph,zmorph,,kinda,\n");
 		final SliceConfig c = base();
-		final BadInputException e = assertThrows(BadInputException.class, () -> c.mergeFragments(dir));
+		final BadInputException e = assertThrows(BadInputException.class, () -> c.mergeFragments(SliceConfigFiles.readFragments(dir)));
 		assertTrue(e.getMessage().contains(bad.toString()) && e.getMessage().contains("line 2")
 				&& e.getMessage().contains("'interpolation_failed'"), e.getMessage());
 		assertEquals("", c.get("01", SliceColumns.INTERPOLATED), "first fragment not applied either");
 
 		Files.writeString(bad, "method,method_used\nzmorph,zmorph\n");
-		final BadInputException e2 = assertThrows(BadInputException.class, () -> c.mergeFragments(dir));
+		final BadInputException e2 = assertThrows(BadInputException.class, () -> c.mergeFragments(SliceConfigFiles.readFragments(dir)));
 		assertTrue(e2.getMessage().contains("'slice_id'"), e2.getMessage());
 
-		assertThrows(BadInputException.class, () -> c.mergeFragments(tmp.resolve("nope")));
+		assertThrows(BadInputException.class, () -> c.mergeFragments(SliceConfigFiles.readFragments(tmp.resolve("nope"))));
 
 		Files.writeString(bad, "slice_id,quality_score\n3,0.5\n4,excellent\n");
-		final BadInputException e3 = assertThrows(BadInputException.class, () -> c.mergeFragments(dir));
+		final BadInputException e3 = assertThrows(BadInputException.class, () -> c.mergeFragments(SliceConfigFiles.readFragments(dir)));
 		assertTrue(e3.getMessage().contains(bad + ": line 3") && e3.getMessage().contains("excellent"), e3.getMessage());
 		assertEquals("", c.get("03", SliceColumns.QUALITY_SCORE));
 	}
@@ -105,7 +106,7 @@ class MergeFragmentsTest {
 	@Test
 	void emptyFolderMergesNothing() throws IOException {
 		final SliceConfig c = base();
-		assertEquals(List.of(), c.mergeFragments(Files.createDirectories(tmp.resolve("empty"))));
+		assertEquals(List.of(), c.mergeFragments(SliceConfigFiles.readFragments(Files.createDirectories(tmp.resolve("empty")))));
 		assertEquals(4, c.size());
 	}
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
 
 /**
@@ -57,7 +58,7 @@ class RehomingTest {
 	void matchesTheReferenceExceptItsKnownFaults(final String series) throws IOException {
 		final Path dir = TestFiles.resource("reference/oct/stages/rehoming/" + series);
 		final Rehoming.Params p = params(dir);
-		final RehomingShiftsFile shifts = RehomingShiftsFile.read(dir.resolve("shifts_xy.csv"));
+		final RehomingShiftsFile shifts = SliceConfigFiles.readShiftsForRehoming(dir.resolve("shifts_xy.csv"));
 		final List<Rehoming.Step> in = shifts.steps();
 		final List<Rehoming.Result> out = Rehoming.correct(in, p, null);
 		final List<CSVRecord> refShifts = csv(dir.resolve("expected_shifts_corrected.csv"));
@@ -114,11 +115,11 @@ class RehomingTest {
 		// The stamped slice_config: every column of the reference output as written, except the rehoming stamps of
 		// slices that are no step's moving slice, which are cleared here (the reference keeps stale values).
 		final Path cfgIn = dir.resolve("slice_config.csv");
-		final SliceConfig cfg = SliceConfig.read(cfgIn);
+		final SliceConfig cfg = SliceConfigFiles.read(cfgIn);
 		final List<String> stamped = Rehoming.stamp(cfg, out);
 		final Path cfgOut = tmp.resolve("slice_config_out.csv");
-		cfg.write(cfgOut);
-		final SliceConfig mine = SliceConfig.read(cfgOut);
+		SliceConfigFiles.write(cfg, cfgOut);
+		final SliceConfig mine = SliceConfigFiles.read(cfgOut);
 		final List<CSVRecord> refCfg = csv(dir.resolve("expected_slice_config_out.csv"));
 		final Set<String> refIds = new HashSet<>();
 		for (final CSVRecord ref : refCfg) {
@@ -157,10 +158,10 @@ class RehomingTest {
 	@Test
 	void correctedShiftsFileKeepsUnchangedCellsAndIdFormat() throws IOException {
 		final Path dir = TestFiles.resource("reference/oct/stages/rehoming/rehome_float_ids");
-		final RehomingShiftsFile shifts = RehomingShiftsFile.read(dir.resolve("shifts_xy.csv"));
+		final RehomingShiftsFile shifts = SliceConfigFiles.readShiftsForRehoming(dir.resolve("shifts_xy.csv"));
 		final List<Rehoming.Result> out = Rehoming.correct(shifts.steps(), params(dir), null);
 		final Path written = tmp.resolve("shifts_corrected.csv");
-		shifts.write(written, out);
+		SliceConfigFiles.writeRehomedShifts(shifts, out, written);
 		final List<String> inLines = Files.readAllLines(dir.resolve("shifts_xy.csv"));
 		final List<String> outLines = Files.readAllLines(written);
 		assertEquals(inLines.get(0) + ",reliable", outLines.get(0));

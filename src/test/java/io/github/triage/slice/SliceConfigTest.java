@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
 
 class SliceConfigTest {
@@ -32,7 +33,7 @@ class SliceConfigTest {
 	@Test
 	void specExampleReadsAndRoundTripsByteForByte() throws IOException {
 		final Path in = TestFiles.resource("slice/spec_example.csv");
-		final SliceConfig c = SliceConfig.read(in);
+		final SliceConfig c = SliceConfigFiles.read(in);
 		// File order is kept (07 before 03), not sorted.
 		assertEquals(List.of("00", "01", "02", "07", "03", "04", "05"), c.ids());
 		assertEquals(Boolean.FALSE, c.getBoolean("00", SliceColumns.USE));
@@ -49,13 +50,13 @@ class SliceConfigTest {
 		assertEquals(List.of("00", "02", "07", "04"), c.forceSkipSlices());
 
 		final Path out = tmp.resolve("out/slice_config.csv");
-		c.write(out);
+		SliceConfigFiles.write(c, out);
 		assertEquals(Files.readString(in), Files.readString(out));
 	}
 
 	@Test
 	void minimalFileGetsEveryCanonicalColumnOnWrite() throws IOException {
-		final SliceConfig c = SliceConfig.read(file("min.csv", "slice_id,use\n0,yes\n1,no\n2,\n"));
+		final SliceConfig c = SliceConfigFiles.read(file("min.csv", "slice_id,use\n0,yes\n1,no\n2,\n"));
 		assertEquals(List.of("00", "01", "02"), c.ids());
 		assertEquals("", c.get("00", SliceColumns.NOTES));
 		assertNull(c.getBoolean("00", SliceColumns.GALVO_FIX));
@@ -64,7 +65,7 @@ class SliceConfigTest {
 		assertEquals(List.of("00"), c.filterSlicesToUse());
 		assertEquals(List.of("01"), c.forceSkipSlices());
 		final Path out = tmp.resolve("min_out.csv");
-		c.write(out);
+		SliceConfigFiles.write(c, out);
 		final List<String> lines = Files.readAllLines(out);
 		assertEquals(String.join(",", SliceColumns.CANONICAL), lines.get(0));
 		assertEquals("00,true,,,,,,,,,,,,", lines.get(1));
@@ -81,7 +82,7 @@ class SliceConfigTest {
 		int id = 0;
 		for (final String w : yes) sb.append(id++).append(',').append(w).append('\n');
 		for (final String w : no) sb.append(id++).append(',').append(w).append('\n');
-		final SliceConfig c = SliceConfig.read(file("b.csv", sb.toString()));
+		final SliceConfig c = SliceConfigFiles.read(file("b.csv", sb.toString()));
 		for (int i = 0; i < yes.length; i++) assertEquals(Boolean.TRUE, c.getBoolean(Integer.toString(i), "use"), yes[i]);
 		for (int i = 0; i < no.length; i++)
 			assertEquals(Boolean.FALSE, c.getBoolean(Integer.toString(yes.length + i), "use"), no[i]);
@@ -90,7 +91,7 @@ class SliceConfigTest {
 	@Test
 	void unknownBooleanNamesFileLineAndColumn() throws IOException {
 		final Path p = file("bad.csv", "slice_id,notes,galvo_fix\n00,ok,true\n01,\"multi\nline\",maybe\n");
-		final BadInputException e = assertThrows(BadInputException.class, () -> SliceConfig.read(p));
+		final BadInputException e = assertThrows(BadInputException.class, () -> SliceConfigFiles.read(p));
 		assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
 		assertTrue(e.getMessage().contains("line 3"), e.getMessage());
 		assertTrue(e.getMessage().contains("column 'galvo_fix'"), e.getMessage());
@@ -100,7 +101,7 @@ class SliceConfigTest {
 	@Test
 	void lineNumbersCountMultiLineCells() throws IOException {
 		final Path p = file("ml.csv", "slice_id,notes\n00,\"a\nb\nc\"\n01,x\n00,dup\n");
-		final BadInputException e = assertThrows(BadInputException.class, () -> SliceConfig.read(p));
+		final BadInputException e = assertThrows(BadInputException.class, () -> SliceConfigFiles.read(p));
 		assertTrue(e.getMessage().contains("line 6"), e.getMessage());
 		assertTrue(e.getMessage().contains("duplicate slice_id 00 (first on line 2)"), e.getMessage());
 	}
@@ -117,51 +118,51 @@ class SliceConfigTest {
 		for (final String bad : new String[] { "", " ", "abc", "3.5", "-1", "NaN", "0x10", "3d" })
 			assertThrows(IllegalArgumentException.class, () -> SliceConfig.normalizeId(bad), bad);
 		final Path p = file("dup.csv", "slice_id,use\n3,true\n4,true\n03.0,false\n");
-		final BadInputException e = assertThrows(BadInputException.class, () -> SliceConfig.read(p));
+		final BadInputException e = assertThrows(BadInputException.class, () -> SliceConfigFiles.read(p));
 		assertTrue(e.getMessage().contains("line 4") && e.getMessage().contains("duplicate slice_id 03"), e.getMessage());
 	}
 
 	@Test
 	void structuralErrorsNameTheFile() throws IOException {
 		final Path noId = file("noid.csv", "id,use\n0,true\n");
-		BadInputException e = assertThrows(BadInputException.class, () -> SliceConfig.read(noId));
+		BadInputException e = assertThrows(BadInputException.class, () -> SliceConfigFiles.read(noId));
 		assertTrue(e.getMessage().contains("noid.csv") && e.getMessage().contains("'slice_id'"), e.getMessage());
 
 		final Path quote = file("quote.csv", "slice_id,notes\n00,\"unterminated\n01,x\n");
-		e = assertThrows(BadInputException.class, () -> SliceConfig.read(quote));
+		e = assertThrows(BadInputException.class, () -> SliceConfigFiles.read(quote));
 		assertTrue(e.getMessage().contains("quote.csv") && e.getMessage().contains("malformed CSV"), e.getMessage());
 
 		final Path fields = file("fields.csv", "slice_id,use\n00,true\n01,true,extra\n");
-		e = assertThrows(BadInputException.class, () -> SliceConfig.read(fields));
+		e = assertThrows(BadInputException.class, () -> SliceConfigFiles.read(fields));
 		assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("3 fields"), e.getMessage());
 
 		final Path empty = file("empty.csv", "");
-		e = assertThrows(BadInputException.class, () -> SliceConfig.read(empty));
+		e = assertThrows(BadInputException.class, () -> SliceConfigFiles.read(empty));
 		assertTrue(e.getMessage().contains("empty.csv"), e.getMessage());
 
 		final Path badId = file("badid.csv", "slice_id,use\nx7,true\n");
-		e = assertThrows(BadInputException.class, () -> SliceConfig.read(badId));
+		e = assertThrows(BadInputException.class, () -> SliceConfigFiles.read(badId));
 		assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("'x7'"), e.getMessage());
 
 		final Path twice = file("twice.csv", "slice_id,use,use\n00,true,false\n");
-		e = assertThrows(BadInputException.class, () -> SliceConfig.read(twice));
+		e = assertThrows(BadInputException.class, () -> SliceConfigFiles.read(twice));
 		assertTrue(e.getMessage().contains("'use' appears twice"), e.getMessage());
 
-		assertThrows(BadInputException.class, () -> SliceConfig.read(tmp.resolve("missing.csv")));
-		e = assertThrows(BadInputException.class, () -> SliceConfig.read(tmp));
+		assertThrows(BadInputException.class, () -> SliceConfigFiles.read(tmp.resolve("missing.csv")));
+		e = assertThrows(BadInputException.class, () -> SliceConfigFiles.read(tmp));
 		assertTrue(e.getMessage().contains("cannot read"), e.getMessage());
 	}
 
 	@Test
 	void extraColumnsKeptAfterCanonicalInFileOrderAndCrlfBomAccepted() throws IOException {
 		final Path p = file("old.csv", "\uFEFFslice_id,zeta,use,exclude_reason,notes\r\n1,z1,true,,hello\r\n2,z2,false,bad cut,\r\n");
-		final SliceConfig c = SliceConfig.read(p);
+		final SliceConfig c = SliceConfigFiles.read(p);
 		final List<String> cols = c.columns();
 		assertEquals(SliceColumns.CANONICAL, cols.subList(0, 14));
 		assertEquals(List.of("zeta", "exclude_reason"), cols.subList(14, 16));
 		assertEquals("bad cut", c.get("02", "exclude_reason"));
 		final Path out = tmp.resolve("old_out.csv");
-		c.write(out);
+		SliceConfigFiles.write(c, out);
 		final List<String> lines = Files.readAllLines(out);
 		assertTrue(lines.get(0).endsWith(",notes,zeta,exclude_reason"), lines.get(0));
 		assertEquals("01,true,,,,,,,,,,,,hello,z1,", lines.get(1));
@@ -170,7 +171,7 @@ class SliceConfigTest {
 
 	@Test
 	void stampOverwritesOnlyGivenColumnsAndAppendsNotes() throws IOException {
-		final SliceConfig c = SliceConfig.read(TestFiles.resource("slice/spec_example.csv"));
+		final SliceConfig c = SliceConfigFiles.read(TestFiles.resource("slice/spec_example.csv"));
 		c.stamp("5", Map.of(SliceColumns.REHOMED, true, SliceColumns.REHOMING_RELIABLE, "0"), false);
 		assertEquals("true", c.get("05", SliceColumns.REHOMED));
 		assertEquals("false", c.get("05", SliceColumns.REHOMING_RELIABLE));
@@ -192,7 +193,7 @@ class SliceConfigTest {
 
 	@Test
 	void stampUnknownSliceAddsUnusedRowInIdOrder() throws IOException {
-		final SliceConfig c = SliceConfig.read(file("s.csv", "slice_id,use\n1,true\n4,true\n9,true\n"));
+		final SliceConfig c = SliceConfigFiles.read(file("s.csv", "slice_id,use\n1,true\n4,true\n9,true\n"));
 		c.stamp("6", Map.of(SliceColumns.INTERPOLATED, true), false);
 		assertEquals(List.of("01", "04", "06", "09"), c.ids());
 		assertEquals(Boolean.FALSE, c.getBoolean("06", SliceColumns.USE));
@@ -206,14 +207,14 @@ class SliceConfigTest {
 		assertEquals("my_extra", c.columns().get(14));
 
 		// a file in hand-arranged order keeps it and new rows go last
-		final SliceConfig u = SliceConfig.read(file("u.csv", "slice_id,use\n5,true\n2,true\n"));
+		final SliceConfig u = SliceConfigFiles.read(file("u.csv", "slice_id,use\n5,true\n2,true\n"));
 		u.stamp("3", Map.of(), false);
 		assertEquals(List.of("05", "02", "03"), u.ids());
 	}
 
 	@Test
 	void badStampChangesNothing() throws IOException {
-		final SliceConfig c = SliceConfig.read(file("s.csv", "slice_id,use,notes\n1,true,a\n2,true,b\n"));
+		final SliceConfig c = SliceConfigFiles.read(file("s.csv", "slice_id,use,notes\n1,true,a\n2,true,b\n"));
 		final Map<String, Object> values = new LinkedHashMap<>();
 		values.put(SliceColumns.NOTES, "changed");
 		values.put(SliceColumns.USE, "perhaps");
@@ -240,7 +241,7 @@ class SliceConfigTest {
 
 	@Test
 	void stampManyAsInTheSpec() throws IOException {
-		final SliceConfig c = SliceConfig.read(TestFiles.resource("slice/spec_example.csv"));
+		final SliceConfig c = SliceConfigFiles.read(TestFiles.resource("slice/spec_example.csv"));
 		final Map<String, Map<String, ?>> many = new LinkedHashMap<>();
 		many.put("03", Map.of(SliceColumns.REHOMED, true, SliceColumns.REHOMING_RELIABLE, false));
 		many.put("07", Map.of(SliceColumns.REHOMED, true, SliceColumns.REHOMING_RELIABLE, true));

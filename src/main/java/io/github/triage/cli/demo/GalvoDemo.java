@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.Listener;
 import io.github.triage.galvo.GalvoDetector;
 import io.github.triage.galvo.GalvoFix;
@@ -54,7 +55,7 @@ public final class GalvoDemo implements DemoStage {
 		try (ImageOps ops = new CpuImageOps()) {
 			byId = GalvoSliceRuns.stampInto(cfg, tiles, GalvoSettings.defaults(N_EXTRA), ops, config, Listener.NONE,
 					m -> log.println(m));
-			cfg.write(config);
+			SliceConfigFiles.write(cfg, config);
 			// fix one tile of the shifted slice with the slice's shift
 			final Path in = tiles.resolve("slice_z00/tile_x02_y00_z00.tif");
 			final ArrayImg<FloatType, FloatArray> fixed = GalvoFix.roll(TileFiles.read(in, log::println),

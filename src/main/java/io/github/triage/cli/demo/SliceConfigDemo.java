@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
 
+import io.github.triage.io.PairwiseMetricsFiles;
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.io.AtomicFiles;
 import io.github.triage.slice.AutoExclusion;
 import io.github.triage.slice.CumulativeShifts;
-import io.github.triage.slice.PairwiseMetrics;
 import io.github.triage.slice.Rehoming;
 import io.github.triage.slice.RehomingShiftsFile;
 import io.github.triage.slice.ShiftsTable;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
-import io.github.triage.slice.SliceSources;
 
 /**
  * The slice_config stage of the demo, on a synthetic series 0–11: slice 6 never acquired, the 8 → 9 shift lost, a
@@ -42,23 +42,23 @@ public final class SliceConfigDemo implements DemoStage {
 		writeShifts(shiftsFile);
 		final List<String> warnings = new ArrayList<>();
 
-		final SliceConfig config = SliceConfig.generate(SliceSources.fromShifts(ShiftsTable.read(shiftsFile)),
+		final SliceConfig config = SliceConfig.generate(SliceConfigFiles.readShifts(shiftsFile).sliceIds(),
 				List.of("4"), 1, warnings);
 		config.stamp("04", Map.of(SliceColumns.NOTES, "motion artifact"), true);
 		config.stamp("02", Map.of(SliceColumns.GALVO_CONFIDENCE, "0.812", SliceColumns.GALVO_FIX, true), false);
-		config.write(dir.resolve("slice_config_generated.csv"));
+		SliceConfigFiles.write(config, dir.resolve("slice_config_generated.csv"));
 
 		// rehoming: corrected shifts + rehomed / rehoming_reliable
-		final RehomingShiftsFile rehomingIn = RehomingShiftsFile.read(shiftsFile);
+		final RehomingShiftsFile rehomingIn = SliceConfigFiles.readShiftsForRehoming(shiftsFile);
 		final List<Rehoming.Result> rehomed = Rehoming.correct(rehomingIn.steps(),
 				new Rehoming.Params(TILE_FOV_MM, 0.5, 0.4, 0.05), warnings);
 		Rehoming.stamp(config, rehomed);
 		final Path corrected = dir.resolve("shifts_xy_corrected.csv");
-		rehomingIn.write(corrected, rehomed);
+		SliceConfigFiles.writeRehomedShifts(rehomingIn, rehomed, corrected);
 
 		// auto-exclusion from pairwise registration metrics
 		final Path metrics = writeMetrics(dir.resolve("pairwise_registration"));
-		final SortedMap<Integer, Double> z = PairwiseMetrics.zCorrelation(metrics, warnings);
+		final SortedMap<Integer, Double> z = PairwiseMetricsFiles.zCorrelation(metrics, warnings);
 		final List<String> autoExcluded = AutoExclusion.stamp(config, z, AutoExclusion.runs(z, 0.4, 3));
 
 		// interpolation manifests, one per slice, merged by a single writer
@@ -68,14 +68,14 @@ public final class SliceConfigDemo implements DemoStage {
 				header + "04,zmorph,zmorph,,false,slice_z04_interpolated.ome.zarr\n");
 		AtomicFiles.writeString(fragments.resolve("slice_z06_manifest.csv"),
 				header + "06,zmorph,,low_overlap_ncc,true,\n");
-		config.mergeFragments(fragments);
+		config.mergeFragments(SliceConfigFiles.readFragments(fragments));
 		final Path configFile = dir.resolve("slice_config.csv");
-		config.write(configFile);
+		SliceConfigFiles.write(config, configFile);
 		log.println("wrote " + configFile + " and " + corrected);
 
 		final List<Integer> selected = config.filterSlicesToUse().stream().map(SliceConfig::idValue).toList();
 		final double resolutionUm = 10;
-		final CumulativeShifts cum = CumulativeShifts.compute(ShiftsTable.read(corrected), selected, true);
+		final CumulativeShifts cum = CumulativeShifts.compute(SliceConfigFiles.readShifts(corrected), selected, true);
 		warnings.addAll(cum.warnings());
 		final StringBuilder csv = new StringBuilder("slice_id,dx_mm,dy_mm,dx_px,dy_px\n");
 		for (final CumulativeShifts.Entry e : cum.entries())
@@ -126,7 +126,7 @@ public final class SliceConfigDemo implements DemoStage {
 		final int[] ids = { 1, 2, 3, 4, 5, 7, 8, 9, 10, 11 };
 		final double[] z = { 0.82, 0.79, 0.85, 0.31, 0.77, 0.74, 0.81, 0.22, 0.18, 0.35 };
 		for (int i = 0; i < ids.length; i++)
-			AtomicFiles.writeString(dir.resolve(String.format("slice_z%02d", ids[i])).resolve(PairwiseMetrics.FILE_NAME),
+			AtomicFiles.writeString(dir.resolve(String.format("slice_z%02d", ids[i])).resolve(PairwiseMetricsFiles.FILE_NAME),
 					String.format(Locale.ROOT, "{\"step_name\": \"pairwise_registration\", \"metrics\": "
 							+ "{\"z_correlation\": {\"value\": %s, \"unit\": \"\"}}}", z[i]));
 		return dir;

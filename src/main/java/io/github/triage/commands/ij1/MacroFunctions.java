@@ -11,13 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 
 import ij.IJ;
+import io.github.triage.io.layout.SliceFolders;
+import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.commands.SliceIdList;
 import io.github.triage.io.AtomicFiles;
 import io.github.triage.slice.CumulativeShifts;
 import io.github.triage.slice.PlainNumbers;
 import io.github.triage.slice.ShiftsTable;
 import io.github.triage.slice.SliceConfig;
-import io.github.triage.slice.SliceSources;
 
 /**
  * slice_config operations for ImageJ macros, also where no menu exists (truly headless macros):
@@ -33,25 +34,25 @@ public final class MacroFunctions {
 
 	/** Ids whose use is true, comma-separated, in row order. */
 	public static String filter(final String config) {
-		return run(() -> String.join(",", SliceConfig.read(path(config, "config")).filterSlicesToUse()));
+		return run(() -> String.join(",", SliceConfigFiles.read(path(config, "config")).filterSlicesToUse()));
 	}
 
 	/** Ids the stacking stage skips (use false or auto_excluded), comma-separated. */
 	public static String forceSkip(final String config) {
-		return run(() -> String.join(",", SliceConfig.read(path(config, "config")).forceSkipSlices()));
+		return run(() -> String.join(",", SliceConfigFiles.read(path(config, "config")).forceSkipSlices()));
 	}
 
 	/** A new config from a shifts file's ids; returns "N slices, U used". */
 	public static String generateFromShifts(final String shifts, final String output, final String exclude,
 			final String excludeFirst) {
-		return run(() -> generate(SliceSources.fromShifts(ShiftsTable.read(path(shifts, "shifts"))), output, exclude,
+		return run(() -> generate(SliceConfigFiles.readShifts(path(shifts, "shifts")).sliceIds(), output, exclude,
 				excludeFirst));
 	}
 
 	/** A new config from a mosaics folder's slice ids; returns "N slices, U used". */
 	public static String generateFromMosaics(final String mosaics, final String output, final String exclude,
 			final String excludeFirst) {
-		return run(() -> generate(SliceSources.fromMosaics(path(mosaics, "mosaics")), output, exclude, excludeFirst));
+		return run(() -> generate(SliceFolders.mosaicIds(path(mosaics, "mosaics")), output, exclude, excludeFirst));
 	}
 
 	/**
@@ -65,11 +66,11 @@ public final class MacroFunctions {
 			final List<String> ids = SliceIdList.parse(slices);
 			if (ids.isEmpty()) throw new IllegalArgumentException("no slices given");
 			if (column == null || column.isBlank()) throw new IllegalArgumentException("no column given");
-			final SliceConfig c = SliceConfig.read(in);
+			final SliceConfig c = SliceConfigFiles.read(in);
 			final Map<String, Map<String, Object>> stamps = new LinkedHashMap<>();
 			for (final String id : ids) stamps.put(id, Map.of(column.strip(), value == null ? "" : value));
 			c.stampMany(stamps, flag(appendNotes));
-			c.write(output == null || output.isBlank() ? in : path(output, "output"));
+			SliceConfigFiles.write(c, output == null || output.isBlank() ? in : path(output, "output"));
 			return String.join(",", ids);
 		});
 	}
@@ -78,9 +79,9 @@ public final class MacroFunctions {
 	public static String mergeFragments(final String config, final String fragments, final String output) {
 		return run(() -> {
 			final Path in = path(config, "config");
-			final SliceConfig c = SliceConfig.read(in);
-			final List<String> ids = c.mergeFragments(path(fragments, "fragments"));
-			c.write(output == null || output.isBlank() ? in : path(output, "output"));
+			final SliceConfig c = SliceConfigFiles.read(in);
+			final List<String> ids = c.mergeFragments(SliceConfigFiles.readFragments(path(fragments, "fragments")));
+			SliceConfigFiles.write(c, output == null || output.isBlank() ? in : path(output, "output"));
 			return String.join(",", ids);
 		});
 	}
@@ -100,10 +101,10 @@ public final class MacroFunctions {
 	/** The CSV lines (header first) of {@link #cumulativeShifts}; warnings go to the Log. */
 	static List<String> shiftsCsv(final String shifts, final String config, final String resolutionUm,
 			final String center) throws IOException {
-		final ShiftsTable table = ShiftsTable.read(path(shifts, "shifts"));
+		final ShiftsTable table = SliceConfigFiles.readShifts(path(shifts, "shifts"));
 		final List<Integer> selected = new ArrayList<>();
 		if (config == null || config.isBlank()) selected.addAll(table.ids());
-		else for (final String id : SliceConfig.read(path(config, "config")).filterSlicesToUse())
+		else for (final String id : SliceConfigFiles.read(path(config, "config")).filterSlicesToUse())
 			selected.add(SliceConfig.idValue(id));
 		final double[] res = resolution(resolutionUm);
 		final CumulativeShifts cum = CumulativeShifts.compute(table, selected, flag(center));
@@ -137,7 +138,7 @@ public final class MacroFunctions {
 		final List<String> warnings = new ArrayList<>();
 		final SliceConfig c = SliceConfig.generate(ids, SliceIdList.parse(exclude), first, warnings);
 		warnings.forEach(w -> IJ.log("Triage warning: " + w));
-		c.write(out);
+		SliceConfigFiles.write(c, out);
 		return c.size() + " slices, " + c.filterSlicesToUse().size() + " used";
 	}
 

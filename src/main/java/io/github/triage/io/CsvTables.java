@@ -1,4 +1,4 @@
-package io.github.triage.slice;
+package io.github.triage.io;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -10,56 +10,28 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import io.github.triage.BadInputException;
+import io.github.triage.slice.TextTable;
 
 /**
- * A small CSV file read whole, with a header row and the line number of every record, so that every error names
- * the file, the line and the column. Shared by the slice_config, fragment and shifts readers.
+ * Reads and writes small CSV files with Apache Commons CSV. Reading keeps the line number of every record, so that
+ * every error names the file, the line and the column ({@link TextTable}); writing uses LF line ends, atomically.
  */
-final class CsvTable {
-	/** One data record and the (1-based) line it starts on. */
-	record Row(int line, List<String> cells) {
-		String get(final int column) {
-			return column < 0 ? "" : cells.get(column);
-		}
-	}
+public final class CsvTables {
+	private static final CSVFormat WRITE_FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
-	final Path file;
-	final int headerLine;
-	final List<String> header;
-	final List<Row> rows;
-	private final Map<String, Integer> index = new HashMap<>();
-
-	private CsvTable(final Path file, final int headerLine, final List<String> header, final List<Row> rows) {
-		this.file = file;
-		this.headerLine = headerLine;
-		this.header = Collections.unmodifiableList(header);
-		this.rows = Collections.unmodifiableList(rows);
-		for (int i = 0; i < header.size(); i++) index.put(header.get(i), i);
-	}
-
-	/** Index of a column, or -1 when the header lacks it. */
-	int column(final String name) {
-		return index.getOrDefault(name, -1);
-	}
-
-	/** An error naming this file, a line and (when not null) a column. */
-	BadInputException error(final int line, final String column, final String message) {
-		return new BadInputException(file + ": line " + line + (column == null ? "" : ", column '" + column + "'")
-				+ ": " + message);
+	private CsvTables() {
 	}
 
 	/** Reads a whole CSV file: the first non-empty record is the header (names stripped, unique, non-empty). */
-	static CsvTable read(final Path file) throws IOException {
+	public static TextTable read(final Path file) throws IOException {
 		final String text;
 		try {
 			text = decode(Files.readAllBytes(file));
@@ -94,15 +66,15 @@ final class CsvTable {
 					+ "' appears twice in the header");
 			header.add(n);
 		}
-		final List<Row> rows = new ArrayList<>();
+		final List<TextTable.Row> rows = new ArrayList<>();
 		for (int r = 1; r < records.size(); r++) {
 			final CSVRecord rec = records.get(r);
 			final int line = lineOf(lineStarts, rec.getCharacterPosition());
 			if (rec.size() != header.size()) throw new BadInputException(file + ": line " + line + ": " + rec.size()
 					+ " fields but the header has " + header.size());
-			rows.add(new Row(line, rec.toList()));
+			rows.add(new TextTable.Row(line, rec.toList()));
 		}
-		return new CsvTable(file, headerLine, header, rows);
+		return new TextTable(file.toString(), headerLine, header, rows);
 	}
 
 	/** Strict UTF-8 with an optional byte-order mark (spreadsheets add one). */
@@ -123,5 +95,31 @@ final class CsvTable {
 	private static int lineOf(final int[] lineStarts, final long charPosition) {
 		final int i = Arrays.binarySearch(lineStarts, (int) charPosition);
 		return (i >= 0 ? i : -i - 2) + 1;
+	}
+
+	/** Writes a header and rows atomically, LF line ends, quoting only where needed. */
+	public static void write(final Path file, final List<String> header, final Iterable<? extends List<String>> rows)
+			throws IOException {
+		AtomicFiles.write(file, out -> {
+			final java.io.OutputStreamWriter w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+			final CSVPrinter p = new CSVPrinter(w, WRITE_FORMAT);
+			p.printRecord(header);
+			for (final List<String> r : rows) p.printRecord(r);
+			p.flush();
+			w.flush();
+		});
+	}
+
+	/** The same as {@link #write(Path, List, Iterable)}, as text (for stdout). */
+	public static String format(final List<String> header, final Iterable<? extends List<String>> rows) {
+		final StringBuilder sb = new StringBuilder();
+		try (CSVPrinter p = new CSVPrinter(sb, WRITE_FORMAT)) {
+			p.printRecord(header);
+			for (final List<String> r : rows) p.printRecord(r);
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return sb.toString();
 	}
 }

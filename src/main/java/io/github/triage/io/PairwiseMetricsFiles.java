@@ -1,4 +1,4 @@
-package io.github.triage.slice;
+package io.github.triage.io;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.google.gson.JsonElement;
@@ -24,14 +22,13 @@ import io.github.triage.BadInputException;
 /**
  * Reads the z-correlation of each slice's pairwise registration from the files
  * {@code .../slice_zNN/pairwise_registration_metrics.json} under a folder (recursively, following links), as the
- * pipeline's pairwise registration writes them: {@code metrics.z_correlation.value}. The slice is the number of the
- * first {@code slice_z(\d+)} in the containing folder's name.
+ * pipeline's pairwise registration writes them: {@code metrics.z_correlation.value}. The slice is the id of the
+ * containing folder's name by the one slice-id rule ({@link io.github.triage.io.layout.SliceNames}).
  */
-public final class PairwiseMetrics {
+public final class PairwiseMetricsFiles {
 	public static final String FILE_NAME = "pairwise_registration_metrics.json";
-	private static final Pattern SLICE = Pattern.compile("slice_z(\\d+)");
 
-	private PairwiseMetrics() {
+	private PairwiseMetricsFiles() {
 	}
 
 	/**
@@ -49,12 +46,13 @@ public final class PairwiseMetrics {
 		final Map<Integer, Path> from = new HashMap<>();
 		for (final Path f : files) {
 			final Path parent = f.getParent();
-			final Matcher m = SLICE.matcher(parent == null ? "" : parent.getFileName().toString());
-			if (!m.find()) {
+			final java.util.OptionalInt sliceId = parent == null ? java.util.OptionalInt.empty()
+					: io.github.triage.io.layout.SliceNames.idOf(parent.getFileName().toString());
+			if (sliceId.isEmpty()) {
 				warnings.add(f + ": folder name has no slice_zNN; skipped");
 				continue;
 			}
-			final int id = SliceConfig.idValue(m.group(1));
+			final int id = sliceId.getAsInt();
 			final Double z = read(f);
 			if (z == null) {
 				warnings.add(f + ": no metrics.z_correlation.value; slice " + id + " not evaluated");

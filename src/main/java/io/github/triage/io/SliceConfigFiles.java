@@ -1,0 +1,77 @@
+package io.github.triage.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import io.github.triage.BadInputException;
+import io.github.triage.slice.RehomingShiftsFile;
+import io.github.triage.slice.ShiftsTable;
+import io.github.triage.slice.SliceConfig;
+import io.github.triage.slice.SliceFragments;
+import io.github.triage.slice.TextTable;
+
+/**
+ * The OCT audit-trail files on disk: slice_config.csv, shifts_xy.csv and per-slice fragment CSVs. Parsing rules
+ * live in the {@code slice} package; this class only reads and writes (atomically).
+ */
+public final class SliceConfigFiles {
+	private SliceConfigFiles() {
+	}
+
+	/** Reads a slice_config.csv; errors name the file, line and column. */
+	public static SliceConfig read(final Path file) throws IOException {
+		return SliceConfig.parse(CsvTables.read(file));
+	}
+
+	/**
+	 * Writes the config atomically (temporary file in the same folder, flushed, renamed over the target; parent
+	 * folders created), LF line ends.
+	 */
+	public static void write(final SliceConfig config, final Path file) throws IOException {
+		CsvTables.write(file, config.columns(), config.records());
+	}
+
+	/** The config as CSV text (for stdout). */
+	public static String format(final SliceConfig config) {
+		return CsvTables.format(config.columns(), config.records());
+	}
+
+	/** Reads shifts_xy.csv; errors name the file, line and column. */
+	public static ShiftsTable readShifts(final Path file) throws IOException {
+		return ShiftsTable.parse(CsvTables.read(file));
+	}
+
+	/** Reads shifts_xy.csv keeping every cell, for the rehoming stage to write a corrected copy. */
+	public static RehomingShiftsFile readShiftsForRehoming(final Path file) throws IOException {
+		return RehomingShiftsFile.parse(CsvTables.read(file));
+	}
+
+	/** Writes the corrected shifts of a rehoming run. */
+	public static void writeRehomedShifts(final RehomingShiftsFile shifts,
+			final List<io.github.triage.slice.Rehoming.Result> results, final Path out) throws IOException {
+		CsvTables.write(out, shifts.correctedHeader(), shifts.correctedRows(results));
+	}
+
+	/**
+	 * The stamps of every fragment CSV directly in {@code dir} (name ending in {@code .csv}, hidden files
+	 * skipped), in name order so that later files win. All files are read and checked before any is used.
+	 */
+	public static List<SliceFragments.Stamp> readFragments(final Path dir) throws IOException {
+		if (!Files.isDirectory(dir)) throw new BadInputException(dir + ": not a folder of fragment CSVs");
+		final List<Path> files;
+		try (Stream<Path> s = Files.list(dir)) {
+			files = s.filter(Files::isRegularFile).filter(p -> {
+				final String n = p.getFileName().toString();
+				return !n.startsWith(".") && n.toLowerCase(Locale.ROOT).endsWith(".csv");
+			}).sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
+		}
+		final List<TextTable> tables = new ArrayList<>();
+		for (final Path f : files) tables.add(CsvTables.read(f));
+		return SliceFragments.parse(tables);
+	}
+}
