@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Assembles the Fiji update-site layout of Triage from the Maven build:
 #   OUT/plugins/Triage_-VERSION.jar   the plugin jar (never the -clij-compat jar: it would shadow Fiji's classes)
+#                                     (nor the -cli jar: demo and benchmarks are for bin/triage only)
 #   OUT/jars/*.jar                    runtime dependencies that Fiji does not ship
 # Usage: update-site/assemble.sh [--build] [OUT]      (OUT defaults to target/update-site)
 #   --build   run `mvn package` first (done anyway when the plugin jar is missing)
@@ -17,7 +18,7 @@ out=""
 for arg in "$@"; do
   case "$arg" in
     --build) build=true ;;
-    -h|--help) sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "assemble.sh: unknown option $arg" >&2; exit 2 ;;
     *) [ -z "$out" ] || { echo "assemble.sh: more than one output folder given" >&2; exit 2; }; out="$arg" ;;
   esac

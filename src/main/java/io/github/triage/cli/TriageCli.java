@@ -1,6 +1,7 @@
 package io.github.triage.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 
 import io.github.triage.BadInputException;
 import picocli.CommandLine;
@@ -18,12 +19,16 @@ import picocli.CommandLine.Command;
 				ShiftsCli.class,
 				GalvoCli.class,
 				QualityCli.class,
-				CavgCli.class,
-				DemoCli.class,
-				BenchCli.class,
-				CommandLine.HelpCommand.class })
+				CavgCli.class })
 public final class TriageCli implements Runnable {
 	public static final int EXIT_BAD_INPUT = 2;
+
+	/**
+	 * The demo and the benchmarks live in src/demo and src/bench, packaged in the -cli jar that bin/triage puts on
+	 * the class path but never shipped to Fiji; they are added when present.
+	 */
+	private static final String[] OPTIONAL_SUBCOMMANDS = {
+			"io.github.triage.demo.DemoCli", "io.github.triage.bench.BenchCli" };
 
 	@CommandLine.Spec
 	CommandLine.Model.CommandSpec spec;
@@ -36,6 +41,9 @@ public final class TriageCli implements Runnable {
 	/** A configured command line, for {@link #main} and for tests that capture its output. */
 	public static CommandLine commandLine() {
 		final CommandLine cl = new CommandLine(new TriageCli());
+		for (final String name : OPTIONAL_SUBCOMMANDS)
+			optional(name).ifPresent(cl::addSubcommand);
+		cl.addSubcommand(new CommandLine.HelpCommand()); // last, as in picocli's usual order
 		cl.setExecutionExceptionHandler((ex, line, parsed) -> {
 			final PrintWriter err = line.getErr();
 			if (ex instanceof BadInputException || ex instanceof IllegalArgumentException) {
@@ -64,6 +72,16 @@ public final class TriageCli implements Runnable {
 		});
 		showDefaults(cl);
 		return cl;
+	}
+
+	private static Optional<Object> optional(final String className) {
+		try {
+			return Optional.of(Class.forName(className).getDeclaredConstructor().newInstance());
+		} catch (final ClassNotFoundException e) {
+			return Optional.empty();
+		} catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException("cannot create " + className, e);
+		}
 	}
 
 	/** Every option's help ends with its default, the same way on every command. */

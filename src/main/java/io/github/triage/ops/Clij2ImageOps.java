@@ -77,52 +77,6 @@ public class Clij2ImageOps implements ImageOps {
 		return FloatImages.wrap(FloatImages.pixels(image).clone(), d[0], d[1]);
 	}
 
-	@Override
-	public RandomAccessibleInterval<FloatType> gaussianBlur(final RandomAccessibleInterval<? extends RealType<?>> image,
-			final double sigmaXY, final double sigmaZ) {
-		ClearCLBuffer src = null, dst = null;
-		try {
-			src = push(image);
-			dst = clij2.create(src);
-			if (image.numDimensions() == 3) clij2.gaussianBlur3D(src, dst, sigmaXY, sigmaXY, sigmaZ);
-			else clij2.gaussianBlur2D(src, dst, sigmaXY, sigmaXY);
-			return pullImage(dst);
-		}
-		finally {
-			release(src, dst);
-		}
-	}
-
-	@Override
-	public double otsuThreshold(final RandomAccessibleInterval<? extends RealType<?>> image) {
-		ClearCLBuffer src = null, levels = null;
-		try {
-			final float[] px = FloatImages.pixels(image);
-			src = push(px, px.length, 1); // flat: one kernel for 2D and 3D
-			final float min = (float) clij2.minimumOfAllPixels(src);
-			final float max = (float) clij2.maximumOfAllPixels(src);
-			if (!(max > min)) return Double.NaN;
-			final int bins = Histograms.OTSU_BINS;
-			levels = clij2.create(src);
-			final java.util.Map<String, Object> p = new java.util.HashMap<>();
-			p.put("src", src);
-			p.put("dst", levels);
-			p.put("vmin", min);
-			p.put("scale", Histograms.scale(min, max, bins));
-			p.put("last", bins - 1);
-			clij2.execute(Clij2ImageOps.class, "histogram_levels.cl", "histogram_levels", levels.getDimensions(),
-					levels.getDimensions(), p);
-			// Counting on the host: CLIJ2's own histogram kernel divides per pixel (see histogram_levels.cl).
-			final long[] counts = new long[bins];
-			for (final float b : pull(levels))
-				counts[(int) b]++;
-			return Histograms.binUpperEdge(Histograms.otsuBin(counts), min, max, bins);
-		}
-		finally {
-			release(src, levels);
-		}
-	}
-
 	// ---- galvo kernels (issue 3) --------------------------------------------------------------------------
 
 

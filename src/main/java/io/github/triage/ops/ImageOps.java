@@ -21,20 +21,6 @@ public interface ImageOps extends AutoCloseable {
 	/** Mean over Z of a 3D image (X, Y, Z) → 2D (X, Y). A 2D input is returned as a float copy. */
 	RandomAccessibleInterval<FloatType> meanZProjection(RandomAccessibleInterval<? extends RealType<?>> image);
 
-	/**
-	 * Separable Gaussian blur in X and Y (and Z when sigmaZ > 0 and the image is 3D), clamp-to-edge borders,
-	 * kernel of {@code (int)(8σ)} taps rounded up to odd, normalised to sum 1 (CLIJ2's definition).
-	 */
-	RandomAccessibleInterval<FloatType> gaussianBlur(RandomAccessibleInterval<? extends RealType<?>> image,
-			double sigmaXY, double sigmaZ);
-
-	/**
-	 * Otsu threshold of all pixels: 256-bin histogram between min and max (binning of {@link Histograms}), Otsu's
-	 * between-class variance maximised over it. Returns the grey value at the upper edge of the last
-	 * background bin; pixels at or above it are foreground. NaN when the image is constant.
-	 */
-	double otsuThreshold(RandomAccessibleInterval<? extends RealType<?>> image);
-
 	// ---- galvo kernels (issue 3) --------------------------------------------------------------------------
 
 

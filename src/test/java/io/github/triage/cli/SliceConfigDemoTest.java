@@ -12,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.triage.demo.SliceConfigDemo;
 import io.github.triage.io.SliceConfigFiles;
-import io.github.triage.cli.demo.SliceConfigDemo;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
 

@@ -54,9 +54,21 @@ class UpdateSiteIT {
 			assertNotNull(jar.getEntry("META-INF/json/org.scijava.plugin.Plugin"), "SciJava plugin index missing");
 			assertNull(jar.getEntry("net/imagej/ImageJService.class"), "compat stand-in shipped to Fiji");
 			assertNull(jar.getEntry("fiji/util/gui/GenericDialogPlus.class"), "compat stand-in shipped to Fiji");
+			// The demo, its synthetic data and the benchmarks are CLI-only (the -cli jar).
+			final List<String> cliOnly = jar.stream().map(e -> e.getName())
+					.filter(n -> n.startsWith("io/github/triage/demo/") || n.startsWith("io/github/triage/bench/"))
+					.collect(Collectors.toList());
+			assertEquals(List.of(), cliOnly, "demo/bench classes in the plugin jar");
+		}
+		final Path cliJar = BuiltArtifacts.target().resolve("Triage_-" + BuiltArtifacts.version() + "-cli.jar");
+		try (JarFile jar = new JarFile(cliJar.toFile())) {
+			assertNotNull(jar.getEntry("io/github/triage/demo/DemoCli.class"), "demo missing from the -cli jar");
+			assertNotNull(jar.getEntry("io/github/triage/bench/BenchCli.class"), "bench missing from the -cli jar");
+			assertNull(jar.getEntry("io/github/triage/cli/TriageCli.class"), "the -cli jar holds only demo and bench");
 		}
 		try (Stream<Path> all = Files.walk(out)) {
-			assertTrue(all.noneMatch(f -> f.getFileName().toString().contains("clij-compat")), "compat jar in the site");
+			assertTrue(all.map(f -> f.getFileName().toString())
+					.noneMatch(n -> n.contains("clij-compat") || n.endsWith("-cli.jar")), "compat or -cli jar in the site");
 		}
 
 		// jars/: what Triage needs at run time and Fiji lacks; nothing Fiji or the CLIJ sites provide.

@@ -1,8 +1,5 @@
-package io.github.triage.cli;
+package io.github.triage.bench;
 
-import io.github.triage.cli.bench.CavgBench;
-import io.github.triage.cli.bench.GalvoBench;
-import io.github.triage.cli.bench.QualityBench;
 import picocli.CommandLine.Command;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.triage.cli.bench;
+package io.github.triage.bench;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -11,8 +11,8 @@ import io.github.triage.Listener;
 import io.github.triage.cavg.ClassAverageRejector;
 import io.github.triage.cavg.ClassDecision;
 import io.github.triage.cavg.RejectionParams;
-import io.github.triage.cavg.SyntheticClassAverages;
 import io.github.triage.cavg.Tier;
+import io.github.triage.demo.SyntheticClassAverages;
 import io.github.triage.ops.GpuMode;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.ops.ImageOpsFactory;

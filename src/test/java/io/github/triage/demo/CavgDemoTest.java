@@ -1,4 +1,4 @@
-package io.github.triage.cli.demo;
+package io.github.triage.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

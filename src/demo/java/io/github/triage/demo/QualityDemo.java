@@ -1,4 +1,4 @@
-package io.github.triage.cli.demo;
+package io.github.triage.demo;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.github.triage.cli.bench;
+package io.github.triage.bench;
 
 import java.io.PrintWriter;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.github.triage.cli;
+package io.github.triage.demo;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -6,8 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.github.triage.cli.demo.DemoStage;
-import io.github.triage.cli.demo.DemoStages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;

@@ -1,4 +1,4 @@
-package io.github.triage.cli.demo;
+package io.github.triage.demo;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package io.github.triage.cli.bench;
+package io.github.triage.bench;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import io.github.triage.Listener;
-import io.github.triage.cli.demo.SyntheticSeries;
+import io.github.triage.demo.SyntheticSeries;
 import io.github.triage.io.MosaicFolder;
 import io.github.triage.io.OmeZarrWriter;
 import io.github.triage.io.SliceVolumes;

@@ -1,4 +1,4 @@
-package io.github.triage.cli.demo;
+package io.github.triage.demo;
 
 import java.util.Locale;
 import java.util.SplittableRandom;

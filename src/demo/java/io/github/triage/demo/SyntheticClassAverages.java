@@ -1,8 +1,10 @@
-package io.github.triage.cavg;
+package io.github.triage.demo;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+
+import io.github.triage.cavg.ClassStats;
 
 /**
  * Synthetic class-average stacks for demos and benchmarks: centred particles (kept), off-centre particles, noise-only,

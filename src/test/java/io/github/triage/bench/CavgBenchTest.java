@@ -1,4 +1,4 @@
-package io.github.triage.cli.bench;
+package io.github.triage.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
