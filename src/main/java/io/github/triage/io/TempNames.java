@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 /**
- * Names of the hidden temporaries that sit next to an output while it is written: {@code .<target>.<host>-<pid>.<random>.<kind>}.
- * The name says which output, which machine and which process made it, so a later run can tell an orphan of a
+ * Names of the hidden temporaries that sit next to an output while it is written:
+ * {@code .<target>.<host>-<pid>.<random>.<kind>}. The name says which output, which machine and which process made it, so a later run can tell an orphan of a
  * killed run (its process is gone from this machine, or it is older than {@link #STALE_AGE}) from the work of a
  * writer still running, here or on another machine sharing the folder. Names of the earlier scheme (no host or
  * pid) are orphans once older than {@link #STALE_AGE}.
@@ -69,7 +69,7 @@ final class TempNames {
 		final String prefix = "." + stem(target) + ".";
 		final Pattern current = Pattern
 				.compile(Pattern.quote(prefix) + "([A-Za-z0-9_-]+)-(\\d{1,18})\\.[0-9a-f]{16}\\.([a-z]+)");
-		// Files.createTempFile / createTempDirectory names of earlier versions: .<target>.<digits>[.tmp], .<target>.old.<digits>
+		// names of earlier versions (createTempFile/-Directory): .<target>.<digits>[.tmp], .<target>.old.<digits>
 		final Pattern legacy = Pattern.compile(Pattern.quote(prefix) + "(old\\.)?\\d{10,}(\\.tmp)?");
 		final List<Temp> out = new ArrayList<>();
 		if (!Files.isDirectory(dir)) return out;
@@ -80,7 +80,8 @@ final class TempNames {
 				final Matcher m = current.matcher(name);
 				if (m.matches()) {
 					for (final Kind k : kinds)
-						if (k.suffix.equals(m.group(3))) out.add(new Temp(p, m.group(1), Long.parseLong(m.group(2)), k));
+						if (k.suffix.equals(m.group(3)))
+							out.add(new Temp(p, m.group(1), Long.parseLong(m.group(2)), k));
 				}
 				else if (legacy.matcher(name).matches()) {
 					final Kind k = name.endsWith(".tmp") ? Kind.TMP : Kind.BUILD;

@@ -158,9 +158,11 @@ class AtomicFilesTest {
 	@Test
 	void removesTemporariesOfKilledRunsOnly(@TempDir final Path dir) throws IOException {
 		final String me = TempNames.HOST + "-" + TempNames.PID;
-		final Path dead = Files.createFile(dir.resolve(".out.csv." + TempNames.HOST + "-" + DEAD_PID + ".0123456789abcdef.tmp"));
+		final Path dead = Files
+				.createFile(dir.resolve(".out.csv." + TempNames.HOST + "-" + DEAD_PID + ".0123456789abcdef.tmp"));
 		final Path live = Files.createFile(dir.resolve(".out.csv." + me + ".fedcba9876543210.tmp"));
-		final Path elsewhere = Files.createFile(dir.resolve(".out.csv.otherhost-" + DEAD_PID + ".00000000000000aa.tmp"));
+		final Path elsewhere = Files
+				.createFile(dir.resolve(".out.csv.otherhost-" + DEAD_PID + ".00000000000000aa.tmp"));
 		final Path elsewhereOld = Files.createFile(dir.resolve(".out.csv.otherhost-12.00000000000000bb.tmp"));
 		final Path legacyOld = Files.createFile(dir.resolve(".out.csv.8345093245982348712.tmp"));
 		final Path legacyNew = Files.createFile(dir.resolve(".out.csv.1345093245982348712.tmp"));

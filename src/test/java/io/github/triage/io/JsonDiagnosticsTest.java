@@ -66,6 +66,7 @@ class JsonDiagnosticsTest {
 		m.put("n", Double.POSITIVE_INFINITY);
 		m.put("s", "Å <b>");
 		m.put("none", null);
-		assertEquals("{\n  \"z\": 1,\n  \"a\": 0.5,\n  \"n\": Infinity,\n  \"s\": \"Å <b>\"\n}", JsonDiagnostics.toJson(m));
+		assertEquals("{\n  \"z\": 1,\n  \"a\": 0.5,\n  \"n\": Infinity,\n  \"s\": \"Å <b>\"\n}",
+				JsonDiagnostics.toJson(m));
 	}
 }
