@@ -1,16 +1,11 @@
 package io.github.triage.io;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import dev.zarr.zarrjava.core.Attributes;
 import dev.zarr.zarrjava.store.FilesystemStore;
@@ -24,7 +19,7 @@ import dev.zarr.zarrjava.core.chunkkeyencoding.Separator;
 /**
  * Writes a float32 (Z, Y, X) volume as an OME-Zarr 0.4 image over Zarr v2 through zarr-java, one slab of chunk
  * depth at a time (memory: one chunk-deep slab). Level n+1 is the mean of 2×2×2 blocks of level n, read back from
- * the level just written. The image is built in a hidden sibling folder and renamed into place, so a crash never
+ * the level just written. The image is written as a whole through {@link AtomicFiles#writeFolder}, so a crash never
  * leaves a half-written image under the target name.
  */
 public final class OmeZarrWriter {
@@ -54,40 +49,33 @@ public final class OmeZarrWriter {
 		if (depth < 1 || height < 1 || width < 1) throw new IllegalArgumentException("empty volume");
 		if (levels < 1) throw new IllegalArgumentException("levels must be >= 1");
 		final Path target = root.toAbsolutePath();
-		final Path parent = target.getParent();
-		Files.createDirectories(parent);
-		final Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
-		boolean done = false;
-		try {
-			final String name = target.getFileName().toString().replaceAll("\\.ome\\.zarr$|\\.zarr$", "");
-			Group.create(tmp, multiscales(name, levels, scaleZyx, unit));
-			final FilesystemStore store = new FilesystemStore(tmp);
-			int[] dims = { depth, height, width };
-			Array prev = null;
-			for (int l = 0; l < levels; l++) {
-				final int[] c = { Math.min(chunkZyx[0], dims[0]), Math.min(chunkZyx[1], dims[1]),
-						Math.min(chunkZyx[2], dims[2]) };
-				final Array arr = Array.create(new StoreHandle(store, Integer.toString(l)),
-						metadata(dims, c, compressor));
-				if (l == 0) writeSlabs(arr, dims, c[0], planes);
-				else {
-					final Array src = prev;
-					final int[] srcDims = { (int) src.metadata().shape[0], (int) src.metadata().shape[1],
-							(int) src.metadata().shape[2] };
-					writeSlabs(arr, dims, c[0], z -> downsample(src, srcDims, z));
+		final String name = target.getFileName().toString().replaceAll("\\.ome\\.zarr$|\\.zarr$", "");
+		AtomicFiles.writeFolder(target, tmp -> {
+			try {
+				Group.create(tmp, multiscales(name, levels, scaleZyx, unit));
+				final FilesystemStore store = new FilesystemStore(tmp);
+				int[] dims = { depth, height, width };
+				Array prev = null;
+				for (int l = 0; l < levels; l++) {
+					final int[] c = { Math.min(chunkZyx[0], dims[0]), Math.min(chunkZyx[1], dims[1]),
+							Math.min(chunkZyx[2], dims[2]) };
+					final Array arr = Array.create(new StoreHandle(store, Integer.toString(l)),
+							metadata(dims, c, compressor));
+					if (l == 0) writeSlabs(arr, dims, c[0], planes);
+					else {
+						final Array src = prev;
+						final int[] srcDims = { (int) src.metadata().shape[0], (int) src.metadata().shape[1],
+								(int) src.metadata().shape[2] };
+						writeSlabs(arr, dims, c[0], z -> downsample(src, srcDims, z));
+					}
+					prev = arr;
+					dims = new int[] { Math.max(1, dims[0] / 2), Math.max(1, dims[1] / 2), Math.max(1, dims[2] / 2) };
 				}
-				prev = arr;
-				dims = new int[] { Math.max(1, dims[0] / 2), Math.max(1, dims[1] / 2), Math.max(1, dims[2] / 2) };
 			}
-			replace(tmp, target);
-			done = true;
-		}
-		catch (final dev.zarr.zarrjava.ZarrException e) {
-			throw new IOException(target + ": cannot write OME-Zarr: " + e.getMessage(), e);
-		}
-		finally {
-			if (!done) deleteTree(tmp);
-		}
+			catch (final dev.zarr.zarrjava.ZarrException e) {
+				throw new IOException(target + ": cannot write OME-Zarr: " + e.getMessage(), e);
+			}
+		});
 	}
 
 	private static dev.zarr.zarrjava.v2.ArrayMetadata metadata(final int[] dims, final int[] c,
@@ -174,30 +162,5 @@ public final class OmeZarrWriter {
 		final Attributes attrs = new Attributes();
 		attrs.put("multiscales", List.of(ms));
 		return attrs;
-	}
-
-	/** Puts the finished folder in place of the target; an existing target is moved aside first, then deleted. */
-	private static void replace(final Path tmp, final Path target) throws IOException {
-		Path old = null;
-		if (Files.exists(target)) {
-			old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old.");
-			Files.delete(old);
-			Files.move(target, old);
-		}
-		try {
-			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-		}
-		catch (final AtomicMoveNotSupportedException e) {
-			Files.move(tmp, target);
-		}
-		if (old != null) deleteTree(old);
-	}
-
-	static void deleteTree(final Path dir) throws IOException {
-		if (!Files.exists(dir)) return;
-		try (Stream<Path> s = Files.walk(dir)) {
-			for (final Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator)
-				Files.deleteIfExists(p);
-		}
 	}
 }
