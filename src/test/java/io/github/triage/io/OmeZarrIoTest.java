@@ -142,4 +142,8 @@ class OmeZarrIoTest {
 			p[i] = z * 1000 + i + 0.25f;
 		return p;
 	}
+
+	static OmeZarrReader ofLevel(final Path p, final int level) {
+		return OmeZarrReader.open(p, level, p.toString(), Listener.NONE);
+	}
 }
