@@ -152,7 +152,7 @@ public final class SliceConfig {
 		for (final String raw : exclude) {
 			final String id = normalizeId(raw);
 			if (!c.contains(id)) {
-				Listener.orNone(listener).warning("excluded slice " + id + " is not among the slices; ignored");
+				Listener.orNone(listener).warning("excluded slice " + id + ": no such slice, ignored");
 				continue;
 			}
 			c.stamp(id, Map.of(SliceColumns.USE, false, SliceColumns.NOTES, "excluded"), true);

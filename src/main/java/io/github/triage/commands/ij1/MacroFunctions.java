@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import ij.IJ;
+import io.github.triage.BadInputException;
 import io.github.triage.Listener;
 import io.github.triage.commands.SliceIdList;
 import io.github.triage.io.AtomicFiles;
@@ -156,7 +157,7 @@ public final class MacroFunctions {
 		try {
 			return CumulativeShiftsStage.Resolution.parse(text);
 		}
-		catch (final IllegalArgumentException e) {
+		catch (final BadInputException e) {
 			throw new IllegalArgumentException("resolution '" + text.strip() + "' must be X or X,Y in µm (> 0)");
 		}
 	}

@@ -42,6 +42,11 @@ public final class RehomingStage implements Stage<RehomingStage.Options, Rehomin
 			return new Options(input, shifts, tileFovMm, MAX_SHIFT_MM, RETURN_FRACTION, TILE_FOV_TOLERANCE, output, null);
 		}
 
+		/** The same, also writing the corrected shifts to {@code file}. */
+		public Options withShiftsOut(final Path file) {
+			return new Options(input, shifts, tileFovMm, maxShiftMm, returnFraction, tileFovTolerance, output, file);
+		}
+
 		Rehoming.Params params() {
 			return new Rehoming.Params(tileFovMm, maxShiftMm, returnFraction, tileFovTolerance);
 		}
