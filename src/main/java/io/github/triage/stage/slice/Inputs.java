@@ -17,27 +17,26 @@ final class Inputs {
 
 	/** The config in {@code file}, or null (and a problem naming file, line, column) when it is missing or malformed. */
 	static SliceConfig config(final Problems problems, final Path file) throws IOException {
-		if (file == null) {
-			problems.add("slice_config: not given");
-			return null;
-		}
-		try {
-			return SliceConfigFiles.read(file);
-		}
-		catch (final BadInputException e) {
-			problems.add(e.getMessage());
-			return null;
-		}
+		return read(problems, file, "slice_config", SliceConfigFiles::read);
 	}
 
 	/** The shifts in {@code file}, or null (and a problem) when it is missing or malformed. */
 	static ShiftsTable shifts(final Problems problems, final Path file) throws IOException {
+		return read(problems, file, "shifts file", SliceConfigFiles::readShifts);
+	}
+
+	private interface Reader<T> {
+		T read(Path file) throws IOException;
+	}
+
+	private static <T> T read(final Problems problems, final Path file, final String what, final Reader<T> reader)
+			throws IOException {
 		if (file == null) {
-			problems.add("shifts file: not given");
+			problems.add(what + ": not given");
 			return null;
 		}
 		try {
-			return SliceConfigFiles.readShifts(file);
+			return reader.read(file);
 		}
 		catch (final BadInputException e) {
 			problems.add(e.getMessage());
