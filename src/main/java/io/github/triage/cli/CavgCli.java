@@ -45,7 +45,7 @@ public final class CavgCli implements Runnable {
 		Path classes;
 
 		@Option(names = "--mskdiam", required = true, paramLabel = "ANGSTROM", description = "Mask diameter in Å.")
-		double mskdiam;
+		Double mskdiam; // boxed: a required option shows no made-up default
 
 		@Option(names = "--tier", required = true, paramLabel = "p1|p2|ref|match",
 				description = "Thresholds of the pass: p1, p2, ref or match.")

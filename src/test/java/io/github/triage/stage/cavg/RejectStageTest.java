@@ -431,14 +431,14 @@ public class RejectStageTest {
 		return e;
 	}
 
-	static void assertOnlyFailureRecord(final Path out, final String reasonPart) throws IOException {
+	public static void assertOnlyFailureRecord(final Path out, final String reasonPart) throws IOException {
 		assertEquals(Set.of("REJECTION_FAILED"), names(out));
 		final String rec = Files.readString(out.resolve("REJECTION_FAILED"));
 		assertTrue(rec.startsWith("status: failed\nreason: "), rec);
 		assertTrue(rec.contains(reasonPart), rec);
 	}
 
-	static Set<String> names(final Path dir) throws IOException {
+	public static Set<String> names(final Path dir) throws IOException {
 		try (Stream<Path> s = Files.list(dir)) {
 			return s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
 		}
