@@ -5,7 +5,6 @@ import static io.github.triage.stage.cavg.RejectStageTest.assertOnlyFailureRecor
 import static io.github.triage.stage.cavg.RejectStageTest.options;
 import static io.github.triage.stage.cavg.RejectStageTest.res;
 import static io.github.triage.stage.cavg.RejectStageTest.run;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
