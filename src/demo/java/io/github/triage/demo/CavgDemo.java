@@ -8,13 +8,13 @@ import java.util.Random;
 
 import io.github.triage.Listener;
 import io.github.triage.cavg.ClassDecision;
-import io.github.triage.cavg.RejectionJob;
 import io.github.triage.cavg.Tier;
 import io.github.triage.io.AtomicFiles;
 import io.github.triage.io.MrcFiles;
 import io.github.triage.io.MrcStack;
 import io.github.triage.ops.CpuImageOps;
 import io.github.triage.ops.ImageOps;
+import io.github.triage.stage.cavg.RejectStage;
 
 /**
  * Demo of class-average rejection: a synthetic stack of 12 class averages (64 px at 2 Å/px, mask 100 Å) with a
@@ -40,15 +40,20 @@ public final class CavgDemo implements DemoStage {
 		final int[] pops = generate(stack, classes, particles, 7);
 		log.println("cavg: wrote " + stack + ", " + classes + ", " + particles + " (" + N + " classes, "
 				+ java.util.Arrays.stream(pops).sum() + " particles)");
-		final RejectionJob.Outcome o;
+		final RejectStage.Result o;
 		try (ImageOps ops = new CpuImageOps()) {
-			o = RejectionJob.runFiles(stack, classes, particles, new RejectionJob.Settings(Tier.P2, MSKDIAM, Double.NaN,
-					false), ops, dir.resolve("out"), Listener.NONE, m -> log.println("cavg: " + m));
+			o = new RejectStage().run(RejectStage.Options.of(RejectStage.StackInput.file(stack), classes, MSKDIAM,
+					Tier.P2, dir.resolve("out")).withParticles(particles), ops, new Listener() {
+						@Override
+						public void info(final String m) {
+							log.println("cavg: " + m);
+						}
+					});
 		}
 		log.flush();
 		final StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
 				"kept %d of %d class averages (tier p2), %d of %d particles selected; outputs in out/%n",
-				o.written().kept(), N, o.written().particles().selected(), o.written().particles().states().length));
+				o.kept(), N, o.particles().selected(), o.particles().states().length));
 		for (final ClassDecision d : o.decisions())
 			sb.append(String.format(Locale.ROOT, "  class %2d %-20s %s%n", d.classNumber(), CONTENT[d.classNumber() - 1],
 					d.kept() ? "kept" : "rejected: " + d.reason()));

@@ -1,33 +1,16 @@
 package io.github.triage.cavg;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-
-import io.github.triage.io.AtomicFiles;
-import io.github.triage.io.ClassTables;
-import io.github.triage.io.ContactSheets;
-import io.github.triage.io.MrcFiles;
-import io.github.triage.io.MrcStack;
-import io.github.triage.io.ParticleStars;
-
 /**
- * SIMPLE's per-chunk cleanup after rejection (reject_cavgs), as files in one output folder:
- * {@code <stem>_selected.mrc} and {@code <stem>_rejected.mrc} (mode 2, the kept and rejected class averages in
- * class order), JPEG contact sheets of both when not empty, {@code class_states.csv} (the class table with a
- * state column, 1 kept, 0 rejected), {@code selection.txt} (one 0/1 per class, SIMPLE's selection format),
- * {@code rejection.csv} (per-criterion flags and the numbers behind them), {@code particles_states.star} when a
- * particle STAR was given, and finally the {@code REJECTION_FINISHED} sentinel. A failure writes only
- * {@code REJECTION_FAILED}. Every file is written atomically; the sentinel of the other outcome is removed, so
- * the folder never claims both.
+ * What SIMPLE's per-chunk cleanup after rejection (reject_cavgs) writes, as plain data: the final class states,
+ * the rows of {@code rejection.csv}, the text of {@code selection.txt} and the key-value records of the
+ * {@code REJECTION_FINISHED} / {@code REJECTION_FAILED} sentinels. The file names are here too, so that the stage
+ * that writes them and the faces that describe them agree. Writing is the stage's job
+ * ({@code stage.cavg.RejectStage}).
  */
 public final class CleanupOutputs {
 	public static final String FINISHED = "REJECTION_FINISHED";
@@ -38,129 +21,113 @@ public final class CleanupOutputs {
 	public static final String PARTICLES_OUT = "particles_states.star";
 
 	/** The first six columns match the reference's expected_*.csv; the rest are the numbers behind them. */
-	public static final String[] CSV_HEADER = { "class", "state", "population", "resolution", "mask", "local_variance",
-			"pop", "pop_threshold", "res_A", "res_threshold_A", "mask_otsu_threshold", "mask_foreground_px",
-			"mask_components", "mask_components_pruned", "mask_components_kept", "mask_largest_px",
-			"mask_max_centroid_dist_px", "mask_centroids_outside", "mask_px_outside_disc", "mask_radius_px",
-			"lv_otsu_threshold", "lv_foreground_px", "lv_score_in", "lv_score_out", "lv_zero", "lv_z_in", "lv_z_out",
-			"lv_strong", "lv_weak", "reason" };
+	public static final List<String> CSV_HEADER = List.of("class", "state", "population", "resolution", "mask",
+			"local_variance", "pop", "pop_threshold", "res_A", "res_threshold_A", "mask_otsu_threshold",
+			"mask_foreground_px", "mask_components", "mask_components_pruned", "mask_components_kept",
+			"mask_largest_px", "mask_max_centroid_dist_px", "mask_centroids_outside", "mask_px_outside_disc",
+			"mask_radius_px", "lv_otsu_threshold", "lv_foreground_px", "lv_score_in", "lv_score_out", "lv_zero",
+			"lv_z_in", "lv_z_out", "lv_strong", "lv_weak", "reason");
 
-	/** What was written: the files in order, and the counts. */
-	public record Written(List<Path> files, int kept, int rejected, ParticleStates.Result particles) {
+	/** The short summary (stdout of the CLI): the four flags of rejection.csv and the reason. */
+	public static final List<String> SUMMARY_HEADER = List.of("class", "state", "population", "resolution", "mask",
+			"local_variance", "reason");
+
+	/**
+	 * The final states of a chunk: as in SIMPLE's cleanup the rejector's state is AND-ed with the classes' existing
+	 * states, for the stacks, states, selection and particles (rejection.csv keeps the rejector's own verdict).
+	 *
+	 * @param states   per class (index class-1): 1 kept, 0 rejected
+	 * @param kept     indices (class-1) of the kept classes, in class order
+	 * @param rejected indices of the rejected classes, in class order
+	 */
+	public record States(int[] states, int[] kept, int[] rejected) {
 	}
 
 	private CleanupOutputs() {
 	}
 
-	/**
-	 * Writes every output of a finished rejection into {@code dir}.
-	 *
-	 * @param stem      name stem of the stacks and sheets (the input stack's name without extension)
-	 * @param particles   the particle STAR to propagate states into, or null
-	 * @param priorStates the classes' existing states (index class-1), or null: as in SIMPLE's cleanup, the
-	 *                    rejector's state is AND-ed with them for the stacks, states, selection and particles
-	 *                    (rejection.csv keeps the rejector's own verdict)
-	 */
-	public static Written write(final Path dir, final String stem, final MrcStack stack, final List<ClassStats> classes,
-			final List<ClassDecision> decisions, final ParticleStars particles, final int[] priorStates)
-			throws IOException {
-		if (decisions.size() != stack.size() || classes.size() != stack.size())
-			throw new IllegalArgumentException(decisions.size() + " decisions and " + classes.size()
-					+ " classes for " + stack.size() + " class averages");
-		Files.createDirectories(dir);
-		// no longer finished while the outputs are being replaced
-		Files.deleteIfExists(dir.resolve(FINISHED));
-		final List<Path> files = new ArrayList<>();
+	/** @param priorStates the classes' existing states (index class-1), or null when all were selected */
+	public static States states(final List<ClassDecision> decisions, final int[] priorStates) {
 		final int n = decisions.size();
+		if (priorStates != null && priorStates.length != n)
+			throw new IllegalArgumentException(priorStates.length + " prior states for " + n + " classes");
 		final int[] states = new int[n];
-		final List<Integer> keptIdx = new ArrayList<>(), rejIdx = new ArrayList<>();
+		final List<Integer> kept = new ArrayList<>(), rejected = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			states[i] = decisions.get(i).state() & (priorStates != null ? priorStates[i] : 1);
-			(states[i] == 1 ? keptIdx : rejIdx).add(i);
+			(states[i] == 1 ? kept : rejected).add(i);
 		}
-		final Path sel = dir.resolve(stem + "_selected.mrc"), rej = dir.resolve(stem + "_rejected.mrc");
-		MrcFiles.write(sel, stack.subset(toArray(keptIdx)));
-		MrcFiles.write(rej, stack.subset(toArray(rejIdx)));
-		files.add(sel);
-		files.add(rej);
-		files.addAll(sheet(dir.resolve(stem + "_selected.jpg"), stack, decisions, keptIdx));
-		files.addAll(sheet(dir.resolve(stem + "_rejected.jpg"), stack, decisions, rejIdx));
+		return new States(states, toArray(kept), toArray(rejected));
+	}
 
-		final Path classStates = dir.resolve(CLASS_STATES);
-		ClassTables.writeStates(classStates, classes, states);
-		files.add(classStates);
-		final StringBuilder selection = new StringBuilder();
+	/** selection.txt: one 1 or 0 per line (SIMPLE's selection format). */
+	public static String selection(final int[] states) {
+		final StringBuilder sb = new StringBuilder();
 		for (final int s : states)
-			selection.append(s).append('\n');
-		final Path selFile = dir.resolve(SELECTION);
-		AtomicFiles.writeString(selFile, selection.toString());
-		files.add(selFile);
-		final Path csv = dir.resolve(REJECTION_CSV);
-		AtomicFiles.writeString(csv, rejectionCsv(decisions));
-		files.add(csv);
+			sb.append(s).append('\n');
+		return sb.toString();
+	}
 
-		ParticleStates.Result pr = null;
-		if (particles != null) {
-			pr = particles.propagate(states);
-			final Path pout = dir.resolve(PARTICLES_OUT);
-			particles.writeWithStates(pout, pr);
-			files.add(pout);
-		}
+	/** The {@code REJECTION_FINISHED} record: class counts, and particle counts when particles were given. */
+	public static Map<String, String> finishedRecord(final States s, final int[] priorStates,
+			final ParticleStates.Result particles) {
 		final Map<String, String> record = new LinkedHashMap<>();
-		record.put("classes", Integer.toString(n));
-		record.put("kept", Integer.toString(keptIdx.size()));
-		record.put("rejected", Integer.toString(rejIdx.size()));
+		record.put("classes", Integer.toString(s.states().length));
+		record.put("kept", Integer.toString(s.kept().length));
+		record.put("rejected", Integer.toString(s.rejected().length));
 		if (priorStates != null) {
 			int before = 0;
 			for (final int p : priorStates)
 				before += p == 0 ? 1 : 0;
 			record.put("rejected_before", Integer.toString(before));
 		}
-		if (pr != null) {
-			record.put("particles", Integer.toString(pr.states().length));
-			record.put("particles_selected", Integer.toString(pr.selected()));
+		if (particles != null) {
+			record.put("particles", Integer.toString(particles.states().length));
+			record.put("particles_selected", Integer.toString(particles.selected()));
 		}
-		Files.deleteIfExists(dir.resolve(FAILED));
-		final Path done = dir.resolve(FINISHED);
-		AtomicFiles.writeString(done, keyValues(record));
-		files.add(done);
-		return new Written(List.copyOf(files), keptIdx.size(), rejIdx.size(), pr);
+		return record;
 	}
 
 	/**
-	 * The failure record: {@code REJECTION_FAILED} in {@code dir}, lines {@code key: value} with at least
-	 * {@code status: failed} and {@code reason: <message>}, then the given context (inputs). Nothing else is
-	 * written; a stale {@code REJECTION_FINISHED} is removed.
+	 * The {@code REJECTION_FAILED} record: {@code status: failed}, {@code reason: <message>} on one line, then the
+	 * context (the inputs).
 	 */
-	public static Path writeFailure(final Path dir, final String message, final Map<String, String> context)
-			throws IOException {
-		Files.createDirectories(dir);
-		Files.deleteIfExists(dir.resolve(FINISHED));
+	public static Map<String, String> failureRecord(final String message, final Map<String, String> context) {
 		final Map<String, String> record = new LinkedHashMap<>();
 		record.put("status", "failed");
 		record.put("reason", message.replace('\n', ' '));
 		record.putAll(context);
-		final Path f = dir.resolve(FAILED);
-		AtomicFiles.writeString(f, keyValues(record));
-		return f;
+		return record;
 	}
 
-	/** rejection.csv: one row per class, {@link #CSV_HEADER}. NaN and "not computed" are written as NA. */
-	public static String rejectionCsv(final List<ClassDecision> decisions) {
-		final StringWriter w = new StringWriter();
-		try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-			p.printRecord((Object[]) CSV_HEADER);
-			for (final ClassDecision d : decisions)
-				p.printRecord(row(d));
+	/** A record as text: {@code key: value} lines. */
+	public static String keyValues(final Map<String, String> record) {
+		final StringBuilder sb = new StringBuilder();
+		record.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+		return sb.toString();
+	}
+
+	/** rejection.csv: one row per class under {@link #CSV_HEADER}. NaN and "not computed" are NA. */
+	public static List<List<String>> rejectionRows(final List<ClassDecision> decisions) {
+		final List<List<String>> rows = new ArrayList<>(decisions.size());
+		for (final ClassDecision d : decisions)
+			rows.add(row(d));
+		return rows;
+	}
+
+	/** The summary rows under {@link #SUMMARY_HEADER}. */
+	public static List<List<String>> summaryRows(final List<ClassDecision> decisions) {
+		final List<List<String>> rows = new ArrayList<>(decisions.size());
+		for (final ClassDecision d : decisions) {
+			final List<String> r = new ArrayList<>(row(d).subList(0, 6));
+			r.add(d.reason());
+			rows.add(r);
 		}
-		catch (final IOException e) {
-			throw new IllegalStateException(e); // a StringWriter does not fail
-		}
-		return w.toString();
+		return rows;
 	}
 
 	private static List<String> row(final ClassDecision d) {
-		final List<String> r = new ArrayList<>(CSV_HEADER.length);
+		final List<String> r = new ArrayList<>(CSV_HEADER.size());
 		r.add(Integer.toString(d.classNumber()));
 		r.add(Integer.toString(d.state()));
 		r.add(Boolean.toString(d.populationRejects()));
@@ -204,35 +171,10 @@ public final class CleanupOutputs {
 		return r;
 	}
 
-	private static List<Path> sheet(final Path file, final MrcStack stack, final List<ClassDecision> decisions,
-			final List<Integer> idx) throws IOException {
-		if (idx.isEmpty()) {
-			// SIMPLE writes sheets of non-empty stacks only; drop one left by an earlier run
-			Files.deleteIfExists(file);
-			return List.of();
-		}
-		final List<ContactSheets.Tile> tiles = new ArrayList<>();
-		for (final int i : idx)
-			tiles.add(tile(stack.sections()[i], decisions.get(i)));
-		ContactSheets.writeJpeg(file, ContactSheets.render(tiles, stack.width()));
-		return List.of(file);
-	}
-
-	/** A contact-sheet tile: class number, and the reason when rejected. */
-	public static ContactSheets.Tile tile(final float[] pixels, final ClassDecision d) {
-		return new ContactSheets.Tile(pixels, Integer.toString(d.classNumber()), d.kept() ? null : d.reason());
-	}
-
 	private static String num(final double v) {
 		if (Double.isNaN(v)) return "NA";
 		if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
 		return Double.toString(v);
-	}
-
-	private static String keyValues(final Map<String, String> m) {
-		final StringBuilder sb = new StringBuilder();
-		m.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
-		return sb.toString();
 	}
 
 	private static int[] toArray(final List<Integer> l) {

@@ -2,17 +2,16 @@ package io.github.triage.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.github.triage.Listener;
-import io.github.triage.cavg.ClassDecision;
-import io.github.triage.cavg.RejectionJob;
+import io.github.triage.BadInputException;
+import io.github.triage.cavg.CleanupOutputs;
 import io.github.triage.cavg.Tier;
-import io.github.triage.ops.GpuMode;
+import io.github.triage.io.CsvTables;
 import io.github.triage.ops.ImageOps;
-import io.github.triage.ops.ImageOpsFactory;
+import io.github.triage.stage.cavg.RejectStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,7 +31,7 @@ public final class CavgCli implements Runnable {
 	/** SIMPLE's four criteria on one stack of class averages, with the per-chunk cleanup outputs. */
 	@Command(name = "reject", mixinStandardHelpOptions = true, sortOptions = false,
 			description = { "Reject class averages by population, resolution, mask geometry and local variance "
-					+ "(SIMPLE's cluster2D rejector) and write the cleanup outputs into DIR:",
+					+ "(SIMPLE's cluster2D rejector) and write the cleanup outputs into the output folder:",
 					"  <stem>_selected.mrc, <stem>_rejected.mrc, their JPEG contact sheets, class_states.csv, "
 							+ "selection.txt, rejection.csv, particles_states.star (with --particles), REJECTION_FINISHED;",
 					"  on failure only REJECTION_FAILED.",
@@ -46,13 +45,13 @@ public final class CavgCli implements Runnable {
 		Path classes;
 
 		@Option(names = "--mskdiam", required = true, paramLabel = "ANGSTROM", description = "Mask diameter in Å.")
-		double mskdiam;
+		Double mskdiam; // boxed: a required option shows no made-up default
 
 		@Option(names = "--tier", required = true, paramLabel = "p1|p2|ref|match",
 				description = "Thresholds of the pass: p1, p2, ref or match.")
 		String tier;
 
-		@Option(names = "--smpd", paramLabel = "A", description = "Pixel size in Å/px (default: from the MRC header).")
+		@Option(names = "--smpd", paramLabel = "A", description = "Pixel size in Å/px (when absent: from the MRC header).")
 		Double smpd;
 
 		@Option(names = "--compat", paramLabel = "simple",
@@ -60,57 +59,49 @@ public final class CavgCli implements Runnable {
 		String compat;
 
 		@Option(names = "--particles", paramLabel = "P.star",
-				description = "Particle STAR (_rlnClassNumber): states are propagated into DIR/particles_states.star.")
+				description = "Particle STAR (_rlnClassNumber): states are propagated into particles_states.star.")
 		Path particles;
 
-		@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-		Path out;
+		@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "Output folder.")
+		Path output;
 
-		@Option(names = "--use-gpu", paramLabel = "auto|on|off", defaultValue = "auto",
-				description = "CLIJ2 on an OpenCL GPU: auto (if there is one), on, off. Default: ${DEFAULT-VALUE}.")
-		String useGpu;
+		@Mixin
+		GpuOption gpu;
 
 		@Spec
 		CommandSpec spec;
 
-		@Override
-		public Integer call() throws Exception {
-			final Tier t = Tier.parse(tier);
+		/** The stage's options for these arguments. */
+		RejectStage.Options options() {
 			if (compat != null && !compat.trim().equalsIgnoreCase("simple"))
 				throw new IllegalArgumentException("--compat takes only 'simple', not '" + compat + "'");
+			return RejectStage.Options.of(RejectStage.StackInput.file(stack), classes, mskdiam, Tier.parse(tier), output)
+					.withParticles(particles)
+					.withPixelSize(smpd != null ? smpd : RejectStage.Options.PIXEL_SIZE_FROM_STACK)
+					.withCompat(compat != null);
+		}
+
+		@Override
+		public Integer call() throws Exception {
+			final RejectStage.Options options = options();
 			final PrintWriter err = spec.commandLine().getErr();
-			final RejectionJob.Settings settings = new RejectionJob.Settings(t, mskdiam,
-					smpd != null ? smpd : Double.NaN, compat != null);
-			final RejectionJob.Outcome outcome;
-			try (ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), m -> log(err, m))) {
-				outcome = RejectionJob.runFiles(stack, classes, particles, settings, ops, out, Listener.NONE,
-						m -> log(err, m));
+			final CliListener listener = new CliListener(err, true);
+			final RejectStage.Result r;
+			try (ImageOps ops = gpu.open(listener::info)) {
+				r = new RejectStage().run(options, ops, listener);
+			}
+			catch (final BadInputException e) {
+				if (RejectStage.needsPixelSize(e)) throw new BadInputException(e.getMessage() + " with --smpd", e);
+				throw e;
 			}
 			final PrintWriter o = spec.commandLine().getOut();
-			o.print(summaryCsv(outcome.decisions()));
+			o.print(CsvTables.format(CleanupOutputs.SUMMARY_HEADER, CleanupOutputs.summaryRows(r.decisions())));
 			o.flush();
-			final var w = outcome.written();
-			log(err, "kept " + w.kept() + " of " + outcome.decisions().size() + " classes"
-					+ (w.particles() != null ? ", " + w.particles().selected() + " of " + w.particles().states().length
+			listener.info("kept " + r.kept() + " of " + r.decisions().size() + " classes"
+					+ (r.particles() != null ? ", " + r.particles().selected() + " of " + r.particles().states().length
 							+ " particles selected" : "")
-					+ "; outputs in " + out);
+					+ "; outputs in " + output);
 			return 0;
 		}
-
-		private static void log(final PrintWriter err, final String m) {
-			err.println("triage cavg: " + m);
-			err.flush();
-		}
-	}
-
-	/** The stdout summary: the flags of rejection.csv and the reason, one row per class. */
-	static String summaryCsv(final List<ClassDecision> decisions) {
-		final StringBuilder sb = new StringBuilder("class,state,population,resolution,mask,local_variance,reason\n");
-		for (final ClassDecision d : decisions)
-			sb.append(d.classNumber()).append(',').append(d.state()).append(',').append(d.populationRejects())
-					.append(',').append(d.resolutionRejects()).append(',').append(d.maskRejects()).append(',')
-					.append(d.localVarianceRejects()).append(",\"").append(d.reason().replace("\"", "\"\""))
-					.append("\"\n");
-		return sb.toString();
 	}
 }

@@ -3,10 +3,8 @@ package io.github.triage.commands;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -17,17 +15,15 @@ import org.scijava.widget.FileWidget;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import io.github.triage.BadInputException;
-import io.github.triage.cavg.CleanupOutputs;
 import io.github.triage.cavg.ClassDecision;
-import io.github.triage.cavg.RejectionJob;
 import io.github.triage.cavg.Tier;
-import io.github.triage.io.ClassTables;
 import io.github.triage.io.ContactSheets;
 import io.github.triage.io.MrcFiles;
 import io.github.triage.io.MrcStack;
-import io.github.triage.io.ParticleStars;
 import io.github.triage.io.TiffStacks;
 import io.github.triage.ops.ImageOps;
+import io.github.triage.stage.cavg.RejectOutputs;
+import io.github.triage.stage.cavg.RejectStage;
 
 /**
  * Plugins > Triage > Class averages > Reject class averages: SIMPLE's four rejection criteria on a stack of 2D
@@ -91,46 +87,34 @@ public class RejectClassAveragesCommand extends TriageCommand {
 		if (output_dir == null || output_dir.getPath().isBlank())
 			throw new BadInputException("no output folder given (output_dir=...)");
 		final Path out = output_dir.toPath();
-		final RejectionJob.Settings settings = new RejectionJob.Settings(Tier.parse(tier), mskdiam,
-				smpd > 0 ? smpd : Double.NaN, compat_simple);
-		final RejectionJob.Outcome outcome;
-		final MrcStack stack;
-		try (ImageOps ops = ops(use_gpu)) {
-			if (stack_file != null && !stack_file.getPath().isBlank()) {
-				outcome = RejectionJob.runFiles(stack_file.toPath(), classes_file.toPath(), particlesPath(), settings,
-						ops, out, listener(), m -> log.info("Triage: " + m));
-				stack = outcome.stack();
-			}
-			else {
-				// SciJava may hand an empty ImagePlus for an unset optional input
-				if (image == null || image.getWidth() == 0 || image.getProcessor() == null) throw new BadInputException("no class averages: give stack_file=... or open a stack");
-				stack = fromImage(image);
-				final Map<String, String> context = new LinkedHashMap<>();
-				context.put("stack", "image '" + image.getTitle() + "'");
-				context.put("classes", classes_file.toString());
-				final ParticleStars particles;
-				final ClassTables.ClassTable table;
-				try {
-					particles = particlesPath() != null ? ParticleStars.read(particlesPath()) : null;
-					table = ClassTables.read(classes_file.toPath(), particles != null ? particles.particleCount() : -1);
-				}
-				catch (final BadInputException e) {
-					CleanupOutputs.writeFailure(out, e.getMessage(), context);
-					throw e;
-				}
-				outcome = RejectionJob.run(stack, "image '" + image.getTitle() + "'", stem(image.getTitle()), table,
-						particles, settings, ops, out, listener(), m -> log.info("Triage: " + m), context);
-			}
+		final RejectStage.StackInput input;
+		if (stack_file != null && !stack_file.getPath().isBlank()) input = RejectStage.StackInput.file(stack_file.toPath());
+		else {
+			// SciJava may hand an empty ImagePlus for an unset optional input
+			if (image == null || image.getWidth() == 0 || image.getProcessor() == null)
+				throw new BadInputException("no class averages: give stack_file=... or open a stack");
+			input = RejectStage.StackInput.image(fromImage(image), image.getTitle());
 		}
-		final List<ClassDecision> decisions = outcome.decisions();
+		final RejectStage.Options options = RejectStage.Options.of(input, classes_file.toPath(), mskdiam,
+				Tier.parse(tier), out).withParticles(particlesPath())
+				.withPixelSize(smpd > 0 ? smpd : RejectStage.Options.PIXEL_SIZE_FROM_STACK).withCompat(compat_simple);
+		final RejectStage.Result r;
+		try (ImageOps ops = ops(use_gpu)) {
+			r = new RejectStage().run(options, ops, listener());
+		}
+		catch (final BadInputException e) {
+			if (RejectStage.needsPixelSize(e)) throw new BadInputException(e.getMessage() + " (smpd=...)", e);
+			throw e;
+		}
+		final List<ClassDecision> decisions = r.decisions();
 		results = table(decisions);
 		final List<ContactSheets.Tile> tiles = new ArrayList<>();
 		for (int i = 0; i < decisions.size(); i++)
-			tiles.add(CleanupOutputs.tile(stack.sections()[i], decisions.get(i)));
-		montage = new ImagePlus("Class averages (" + tier + ")", ContactSheets.render(tiles, stack.width()));
-		summary = String.format(Locale.ROOT, "kept %d of %d classes (%s)%s; outputs in %s", outcome.written().kept(),
-				decisions.size(), tier, outcome.written().particles() != null ? ", "
-						+ outcome.written().particles().selected() + " particles selected" : "", out);
+			tiles.add(RejectOutputs.tile(r.stack().sections()[i], decisions.get(i)));
+		montage = new ImagePlus("Class averages (" + tier + ")", ContactSheets.render(tiles, r.stack().width()));
+		summary = String.format(Locale.ROOT, "kept %d of %d classes (%s)%s; outputs in %s", r.kept(),
+				decisions.size(), tier, r.particles() != null ? ", " + r.particles().selected()
+						+ " particles selected" : "", out);
 		log.info("Triage: " + summary);
 		if (ui != null && !ui.isHeadless() && !java.awt.GraphicsEnvironment.isHeadless()) results.show(TABLE_TITLE);
 	}
@@ -185,10 +169,5 @@ public class RejectClassAveragesCommand extends TriageCommand {
 		if (unit.equals("å") || unit.equals("a") || unit.startsWith("angstrom")) return c.pixelWidth;
 		if (unit.equals("nm")) return c.pixelWidth * 10;
 		return Double.NaN;
-	}
-
-	private static String stem(final String title) {
-		final int dot = title.lastIndexOf('.');
-		return dot > 0 ? title.substring(0, dot) : title;
 	}
 }

@@ -155,7 +155,7 @@ public final class ClassTables {
 			}
 			if (count < 0)
 				throw new BadInputException(file + ": _rlnClassDistribution holds fractions (RELION model.star) but the "
-						+ "particle count is unknown: give the particle STAR (--particles) or a model.star with "
+						+ "particle count is unknown: give the particle STAR or a model.star with "
 						+ "data_model_groups/_rlnGroupNrParticles");
 			scale = count;
 			source = "fractions × " + count + " particles (" + from + ")";
@@ -239,13 +239,13 @@ public final class ClassTables {
 	/** Writes the class table with each class's state (1 kept, 0 rejected): {@code class,pop,res,state}. */
 	public static void writeStates(final Path file, final List<ClassStats> classes, final int[] states)
 			throws IOException {
-		final StringBuilder sb = new StringBuilder("class,pop,res,state\n");
+		final List<List<String>> rows = new ArrayList<>(classes.size());
 		for (int i = 0; i < classes.size(); i++) {
 			final ClassStats c = classes.get(i);
-			sb.append(c.classNumber()).append(',').append(num(c.population())).append(',').append(num(c.resolution()))
-					.append(',').append(states[i]).append('\n');
+			rows.add(List.of(Integer.toString(c.classNumber()), num(c.population()), num(c.resolution()),
+					Integer.toString(states[i])));
 		}
-		AtomicFiles.writeString(file, sb.toString());
+		CsvTables.write(file, List.of("class", "pop", "res", "state"), rows);
 	}
 
 	/** Shortest text for a number: integers without ".0". */

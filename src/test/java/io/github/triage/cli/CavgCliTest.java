@@ -1,47 +1,32 @@
 package io.github.triage.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-
+import io.github.triage.cavg.Tier;
 import io.github.triage.io.MrcFiles;
 import io.github.triage.io.MrcStack;
-import io.github.triage.io.StarFile;
+import io.github.triage.ops.GpuMode;
+import io.github.triage.stage.cavg.RejectStage;
+import io.github.triage.stage.cavg.RejectStageTest;
 
-/** {@code triage cavg reject} run in-process on the reference stacks and on broken inputs. */
+/**
+ * {@code triage cavg reject}: argument mapping to {@link RejectStage.Options}, stdout, stderr and exit codes. What
+ * the stage decides and writes is tested in {@link RejectStageTest}.
+ */
 class CavgCliTest {
-	static final String[] STACKS = { "cavgA00_handcheck_b64_s1p00_n6", "cavgA01_b64_s2p00_n120",
-			"cavgA02_b96_s1p00_n36", "cavgA03_b160_s2p20_n20" };
-	static final String HANDCHECK = STACKS[0];
+	static final String HANDCHECK = RejectStageTest.HANDCHECK;
 
 	@TempDir
 	Path tmp;
@@ -59,361 +44,107 @@ class CavgCliTest {
 	}
 
 	static Path res(final String name) {
-		try {
-			return Path.of(CavgCliTest.class.getResource("/cavg/" + name).toURI());
-		}
-		catch (final URISyntaxException e) {
-			throw new IllegalStateException(e);
-		}
+		return RejectStageTest.res(name);
 	}
 
-	static JsonObject meta(final String stack) throws IOException {
-		return JsonParser.parseString(Files.readString(res(stack + ".json"))).getAsJsonObject();
-	}
-
-	static Stream<String[]> stacksAndTiers() {
-		final List<String[]> l = new ArrayList<>();
-		for (final String s : STACKS)
-			for (final String t : new String[] { "p1", "p2", "ref", "match" })
-				l.add(new String[] { s, t });
-		return l.stream();
-	}
-
-	/** Runs compat mode on a reference stack; the per-class flags must equal the reference's expected CSV. */
-	@ParameterizedTest(name = "{0} {1}")
-	@MethodSource("stacksAndTiers")
-	void compatDecisionsEqualTheReference(final String stack, final String tier) throws IOException {
-		final Path out = tmp.resolve(stack + "_" + tier);
-		final JsonObject m = meta(stack);
-		final Run r = run("cavg", "reject", "--stack", res(stack + ".mrc").toString(), "--classes",
-				res(stack + "_classes.csv").toString(), "--mskdiam", m.get("mskdiam").getAsString(), "--tier", tier,
-				"--compat", "simple", "--use-gpu", "off", "--out", out.toString());
-		assertEquals(0, r.exit(), r.err());
-		final List<String> expected = Files.readAllLines(res(stack + "_expected_" + tier + ".csv"));
-		assertEquals(expected, firstSixColumns(Files.readAllLines(out.resolve("rejection.csv"))));
-		assertEquals(expected, firstSixColumns(r.out().lines().toList()), "stdout summary");
-		// selection.txt and the stacks follow the states
-		final List<String> states = expected.stream().skip(1).map(l -> l.split(",")[1]).toList();
-		assertEquals(states, Files.readAllLines(out.resolve("selection.txt")));
-		final long kept = states.stream().filter("1"::equals).count();
-		assertEquals(kept, MrcFiles.read(out.resolve(stack + "_selected.mrc")).size());
-		assertEquals(states.size() - kept, MrcFiles.read(out.resolve(stack + "_rejected.mrc")).size());
-	}
-
-	/**
-	 * Without --compat the spec's pixel-vs-pixel pruning applies: at 2 Å/px SIMPLE prunes (and so rejects for
-	 * "no component") particles wider than 32 px in a 64-px box; the default mode keeps many of them. Population
-	 * and resolution do not depend on the mode.
-	 */
-	@Test
-	void defaultModeDiffersFromCompatOnlyWhereThePruningQuirkActs() throws IOException {
-		final String stack = STACKS[1];
-		final Path out = tmp.resolve("default");
-		final Run r = run("cavg", "reject", "--stack", res(stack + ".mrc").toString(), "--classes",
-				res(stack + "_classes.csv").toString(), "--mskdiam", "96", "--tier", "p1", "--use-gpu", "off", "--out",
-				out.toString());
-		assertEquals(0, r.exit(), r.err());
-		final List<String> expected = Files.readAllLines(res(stack + "_expected_p1.csv"));
-		final List<String> got = Files.readAllLines(out.resolve("rejection.csv"));
-		int maskFlips = 0;
-		for (int i = 1; i < expected.size(); i++) {
-			final String[] e = expected.get(i).split(","), g = got.get(i).split(",");
-			assertEquals(e[2] + "," + e[3], g[2] + "," + g[3], "population, resolution of class " + e[0]);
-			if (e[4].equals("true") && g[4].equals("false")) maskFlips++;
-		}
-		assertTrue(maskFlips >= 10, "default mode keeps classes SIMPLE's Å-vs-px pruning rejects: " + maskFlips);
+	/** The subcommand object after parsing {@code args} (nothing run). */
+	private static CavgCli.Reject parse(final String... args) {
+		final var pr = TriageCli.commandLine().parseArgs(args);
+		return (CavgCli.Reject) pr.subcommand().subcommand().commandSpec().userObject();
 	}
 
 	@Test
-	void handcheckOutputsInDetail() throws IOException {
+	void everyArgumentMapsToTheStageOptions() {
+		final CavgCli.Reject r = parse("cavg", "reject", "--stack", "s.mrcs", "--classes", "model.star", "--particles",
+				"data.star", "--mskdiam", "150", "--tier", "P2", "--smpd", "1.3", "--compat", "simple", "--use-gpu",
+				"off", "-o", "out");
+		final RejectStage.Options o = r.options();
+		assertEquals(RejectStage.StackInput.file(Path.of("s.mrcs")), o.stack());
+		assertEquals(Path.of("model.star"), o.classes());
+		assertEquals(Path.of("data.star"), o.particles());
+		assertEquals(Path.of("out"), o.output());
+		assertEquals(Tier.P2, o.tier());
+		assertEquals(150.0, o.mskdiamA());
+		assertEquals(1.3, o.pixelSizeA());
+		assertTrue(o.compat());
+		assertEquals(GpuMode.OFF, r.gpu.mode);
+		assertEquals(Path.of("o2"), parse("cavg", "reject", "--stack", "s.mrcs", "--classes", "c.csv", "--mskdiam", "50",
+				"--tier", "p1", "--output", "o2").options().output());
+	}
+
+	@Test
+	void absentOptionsTakeTheStageDefaults() {
+		final CavgCli.Reject r = parse("cavg", "reject", "--stack", "s.mrcs", "--classes", "c.csv", "--mskdiam", "50",
+				"--tier", "ref", "-o", "out");
+		final RejectStage.Options o = r.options();
+		assertNull(o.particles());
+		assertTrue(Double.isNaN(o.pixelSizeA()), "pixel size from the stack");
+		assertEquals(RejectStage.Options.COMPAT, o.compat());
+		assertEquals(GpuMode.AUTO, r.gpu.mode);
+	}
+
+	/** One whole run: exit 0, the stdout summary has the reference's flags, stderr says what was kept. */
+	@Test
+	void aRunPrintsTheSummaryAndExitsZero() throws IOException {
 		final Path out = tmp.resolve("out");
-		final Path particles = particlesForHandcheck();
 		final Run r = run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
 				res(HANDCHECK + "_classes.csv").toString(), "--mskdiam", "50", "--tier", "p1", "--compat", "simple",
-				"--particles", particles.toString(), "--use-gpu", "off", "--out", out.toString());
+				"--use-gpu", "off", "-o", out.toString());
 		assertEquals(0, r.exit(), r.err());
-		final String stem = HANDCHECK;
-		assertEquals(Set.of(stem + "_selected.mrc", stem + "_rejected.mrc", stem + "_selected.jpg",
-				stem + "_rejected.jpg", "class_states.csv", "selection.txt", "rejection.csv", "particles_states.star",
-				"REJECTION_FINISHED"), names(out));
-		// final state [0,0,0,0,1,0]: class 5 alone is kept
-		final MrcStack in = MrcFiles.read(res(HANDCHECK + ".mrc"));
-		final MrcStack sel = MrcFiles.read(out.resolve(stem + "_selected.mrc"));
-		final MrcStack rej = MrcFiles.read(out.resolve(stem + "_rejected.mrc"));
-		assertEquals(1, sel.size());
-		assertArrayEquals(in.sections()[4], sel.sections()[0]);
-		assertEquals(5, rej.size());
-		for (int i = 0; i < 5; i++)
-			assertArrayEquals(in.sections()[new int[] { 0, 1, 2, 3, 5 }[i]], rej.sections()[i]);
-		assertEquals(1.0, sel.pixelSize());
-		assertEquals("class,pop,res,state\n1,0,10,0\n2,50,10,0\n3,50,55,0\n4,0,10,0\n5,50,10,1\n6,50,55,0\n",
-				Files.readString(out.resolve("class_states.csv")));
-		// rejection.csv: the numbers behind the decisions
-		final List<String> rows = Files.readAllLines(out.resolve("rejection.csv"));
-		final List<String> header = Arrays.asList(rows.get(0).split(","));
-		final String[] c1 = rows.get(1).split(","), c5 = rows.get(5).split(",");
-		assertEquals("1", c1[header.indexOf("pop_threshold")]);
-		assertEquals("true", c1[header.indexOf("lv_zero")]);
-		assertEquals("0", c1[header.indexOf("mask_components_kept")]);
-		assertEquals("1", c5[header.indexOf("mask_components_kept")]);
-		assertEquals("0", c5[header.indexOf("mask_px_outside_disc")]);
-		assertEquals("kept", c5[header.indexOf("reason")]);
-		assertEquals(0.0, Double.parseDouble(c5[header.indexOf("lv_z_in")]), 1e-6); // class 5 is the median
-		assertEquals(-0.6745, Double.parseDouble(rows.get(4).split(",")[header.indexOf("lv_z_in")]), 1e-3);
-		// particles: 50 each in classes 2, 3, 5, 6; only class 5 survives
-		final StarFile.Loop l = StarFile.read(out.resolve("particles_states.star")).loopWith("_rlnClassNumber");
-		assertEquals(200, l.rowCount());
-		int selected = 0;
-		for (int i = 0; i < 200; i++) {
-			final String cls = l.value(i, l.column("_rlnClassNumber")), state = l.value(i, l.column("_rlnSelected"));
-			assertEquals(cls.equals("5") ? "1" : "0", state);
-			assertTrue(cls.equals("5") || cls.equals("0"));
-			if (state.equals("1")) selected++;
-			assertEquals(String.format("%06d@particles.mrcs", i + 1), l.value(i, l.column("_rlnImageName")));
-		}
-		assertEquals(50, selected);
-		assertTrue(Files.readString(out.resolve("REJECTION_FINISHED")).contains("particles_selected: 50"));
-		// contact sheets are real JPEGs: 1 tile and 5 tiles (3 × 2 grid) of 128 px (64 px scaled × 2)
-		final BufferedImage s = ImageIO.read(out.resolve(stem + "_selected.jpg").toFile());
-		final BufferedImage j = ImageIO.read(out.resolve(stem + "_rejected.jpg").toFile());
-		assertNotNull(s);
-		assertNotNull(j);
-		assertEquals(128 + 4, s.getWidth());
-		assertEquals(3 * 130 + 2, j.getWidth());
-		assertEquals(2 * 130 + 2, j.getHeight());
+		final List<String> expected = Files.readAllLines(res(HANDCHECK + "_expected_p1.csv"));
+		assertEquals(expected, RejectStageTest.firstSixColumns(r.out().lines().toList()), "stdout summary");
+		assertTrue(r.out().startsWith("class,state,population,resolution,mask,local_variance,reason\n"), r.out());
+		assertTrue(r.err().contains("kept 1 of 6 classes; outputs in " + out), r.err());
+		assertTrue(Files.exists(out.resolve("REJECTION_FINISHED")));
 	}
 
 	@Test
-	void rerunGivesIdenticalFiles() throws IOException {
-		final Path out = tmp.resolve("out");
-		final String[] args = { "cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
-				res(HANDCHECK + "_classes.csv").toString(), "--mskdiam", "50", "--tier", "p2", "--use-gpu", "off",
-				"--out", out.toString() };
-		assertEquals(0, run(args).exit());
-		final List<byte[]> first = contents(out);
-		assertEquals(0, run(args).exit());
-		final List<byte[]> second = contents(out);
-		assertEquals(first.size(), second.size());
-		for (int i = 0; i < first.size(); i++)
-			assertArrayEquals(first.get(i), second.get(i));
-	}
-
-	@Test
-	void existingClassStatesAreAndedAsInSimplesCleanup() throws IOException {
-		// class 5 is the one class the rejector keeps; the table says it was rejected before
-		final Path classes = tmp.resolve("prior.csv");
-		Files.writeString(classes, "class,pop,res,state\n1,0,10,1\n2,50,10,1\n3,50,55,1\n4,0,10,1\n5,50,10,0\n6,50,55,1\n");
-		final Path out = tmp.resolve("out");
-		final Run r = run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
-				classes.toString(), "--mskdiam", "50", "--tier", "p1", "--use-gpu", "off", "--out", out.toString());
-		assertEquals(0, r.exit(), r.err());
-		// the rejector keeps class 5 (rejection.csv), but it was rejected before: final state 0 everywhere else
-		assertTrue(Files.readAllLines(out.resolve("rejection.csv")).get(5).startsWith("5,1,false,false,false,false"));
-		assertEquals(List.of("0", "0", "0", "0", "0", "0"), Files.readAllLines(out.resolve("selection.txt")));
-		assertEquals(0, MrcFiles.read(out.resolve(HANDCHECK + "_selected.mrc")).size());
-		assertTrue(Files.readString(out.resolve("REJECTION_FINISHED")).contains("rejected_before: 1"));
-		// feeding class_states.csv back in gives the same states again
-		final Path again = tmp.resolve("again");
-		assertEquals(0, run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
-				out.resolve("class_states.csv").toString(), "--mskdiam", "50", "--tier", "p1", "--use-gpu", "off",
-				"--out", again.toString()).exit());
-		assertEquals(Files.readAllLines(out.resolve("class_states.csv")), Files.readAllLines(again.resolve("class_states.csv")));
-	}
-
-	@Test
-	void relionModelStarAndParticles() throws IOException {
-		final Path out = tmp.resolve("relion");
-		final Run r = run("cavg", "reject", "--stack", res("relion/run_it006_classes.mrcs").toString(), "--classes",
-				res("relion/run_it006_model.star").toString(), "--particles",
-				res("relion/run_it006_data.star").toString(), "--mskdiam", "50", "--tier", "p1", "--use-gpu", "off",
-				"--out", out.toString());
-		assertEquals(0, r.exit(), r.err());
-		assertTrue(r.err().contains("fractions × 200 particles (the particle STAR)"), r.err());
-		final List<String> states = Files.readAllLines(out.resolve("selection.txt"));
-		assertEquals(4, states.size());
-		// every particle's state is its class's state; rejected classes' particles lose their class
-		final StarFile.Loop in = StarFile.read(res("relion/run_it006_data.star")).loopWith("_rlnClassNumber");
-		final StarFile.Loop o = StarFile.read(out.resolve("particles_states.star")).loopWith("_rlnClassNumber");
-		int selected = 0;
-		for (int i = 0; i < in.rowCount(); i++) {
-			final int cls = Integer.parseInt(in.value(i, in.column("_rlnClassNumber")));
-			final String state = states.get(cls - 1);
-			assertEquals(state, o.value(i, o.column("_rlnSelected")));
-			assertEquals(state.equals("1") ? Integer.toString(cls) : "0", o.value(i, o.column("_rlnClassNumber")));
-			if (state.equals("1")) selected++;
-		}
-		assertTrue(Files.readString(out.resolve("REJECTION_FINISHED")).contains("particles_selected: " + selected));
-	}
-
-	@Test
-	void classCountMismatchWritesOnlyTheFailureRecord() throws IOException {
+	void badInputExitsTwoWithTheMessageAndOnlyTheFailureRecord() throws IOException {
 		final Path out = tmp.resolve("out");
 		final Run r = run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
 				res("cavgA02_b96_s1p00_n36_classes.csv").toString(), "--mskdiam", "50", "--tier", "p1",
-				"--use-gpu", "off", "--out", out.toString());
+				"--use-gpu", "off", "-o", out.toString());
 		assertEquals(2, r.exit());
 		assertTrue(r.err().contains("6 class averages, but the class table has 36 classes"), r.err());
-		assertOnlyFailureRecord(out, "6 class averages, but the class table has 36 classes");
+		assertEquals("", r.out());
+		assertTrue(!r.err().contains("Exception"), "no stack trace: " + r.err());
+		RejectStageTest.assertOnlyFailureRecord(out, "6 class averages, but the class table has 36 classes");
 	}
 
 	@Test
-	void emptyStackWritesOnlyTheFailureRecord() throws IOException {
-		final Path empty = tmp.resolve("empty.mrc");
-		MrcFiles.write(empty, new MrcStack(new float[0][], 64, 64, 1.0));
-		final Path out = tmp.resolve("out");
-		final Run r = run("cavg", "reject", "--stack", empty.toString(), "--classes",
+	void aMissingPixelSizeNamesTheSmpdOption() throws IOException {
+		final Path f = tmp.resolve("nopix.mrc");
+		MrcFiles.write(f, new MrcStack(MrcFiles.read(res(HANDCHECK + ".mrc")).sections(), 64, 64, Double.NaN));
+		final Run r = run("cavg", "reject", "--stack", f.toString(), "--classes",
 				res(HANDCHECK + "_classes.csv").toString(), "--mskdiam", "50", "--tier", "p1", "--use-gpu", "off",
-				"--out", out.toString());
+				"-o", tmp.resolve("out").toString());
 		assertEquals(2, r.exit());
-		assertTrue(r.err().contains("empty (0 class averages; the class table has 6 classes)"), r.err());
-		assertOnlyFailureRecord(out, "empty.mrc");
+		assertTrue(r.err().contains("nopix.mrc: no pixel size") && r.err().contains("--smpd"), r.err());
 	}
 
 	@Test
-	void failureAfterSuccessReplacesTheFinishedSentinel() throws IOException {
-		final Path out = tmp.resolve("out");
-		assertEquals(0, run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
-				res(HANDCHECK + "_classes.csv").toString(), "--mskdiam", "50", "--tier", "p1", "--use-gpu", "off",
-				"--out", out.toString()).exit());
-		assertEquals(2, run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
-				res("cavgA02_b96_s1p00_n36_classes.csv").toString(), "--mskdiam", "50", "--tier", "p1",
-				"--use-gpu", "off", "--out", out.toString()).exit());
-		assertTrue(Files.exists(out.resolve("REJECTION_FAILED")));
-		assertTrue(!Files.exists(out.resolve("REJECTION_FINISHED")));
-	}
-
-	@Test
-	void nonSquareClassAveragesAreRefused() throws IOException {
-		final Path f = tmp.resolve("wide.mrc");
-		final float[][] px = new float[6][64 * 32];
-		MrcFiles.write(f, new MrcStack(px, 64, 32, 1.0));
-		badInput(f, res(HANDCHECK + "_classes.csv"), "wide.mrc: class averages must be square, got 64 × 32");
-	}
-
-	@Test
-	void clij2PathGivesTheReferenceDecisions() throws IOException {
-		org.junit.jupiter.api.Assumptions.assumeTrue(io.github.triage.ops.OpenClProbe.probe().hasAny(),
-				"no OpenCL device: CLIJ2 test skipped");
-		final Path out = tmp.resolve("clij");
-		final Run r = run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
-				res(HANDCHECK + "_classes.csv").toString(), "--mskdiam", "50", "--tier", "p1", "--compat", "simple",
-				"--use-gpu", "on", "--out", out.toString());
-		assertEquals(0, r.exit(), r.err());
-		assertTrue(r.err().contains("CLIJ2"), r.err());
-		assertEquals(Files.readAllLines(res(HANDCHECK + "_expected_p1.csv")),
-				firstSixColumns(Files.readAllLines(out.resolve("rejection.csv"))));
-	}
-
-	// ---- bad input: a clear error naming the file, exit 2, nothing but the failure record --------------------
-
-	@Test
-	void truncatedMrc() throws IOException {
-		final byte[] all = Files.readAllBytes(res(HANDCHECK + ".mrc"));
-		final Path f = tmp.resolve("truncated.mrc");
-		Files.write(f, Arrays.copyOf(all, all.length - 100));
-		badInput(f, res(HANDCHECK + "_classes.csv"), "truncated.mrc: truncated MRC file");
-	}
-
-	@Test
-	void wrongMode() throws IOException {
-		final byte[] all = Files.readAllBytes(res(HANDCHECK + ".mrc"));
-		ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN).putInt(12, 3);
-		final Path f = tmp.resolve("mode3.mrc");
-		Files.write(f, all);
-		badInput(f, res(HANDCHECK + "_classes.csv"), "mode3.mrc: unsupported MRC mode 3");
-	}
-
-	@Test
-	void nanAndInfPixels() throws IOException {
-		for (final float bad : new float[] { Float.NaN, Float.POSITIVE_INFINITY }) {
-			final byte[] all = Files.readAllBytes(res(HANDCHECK + ".mrc"));
-			// class 5, pixel (3, 2)
-			ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN).putFloat(1024 + 4 * (4 * 64 * 64 + 2 * 64 + 3), bad);
-			final Path f = tmp.resolve("bad" + bad + ".mrc");
-			Files.write(f, all);
-			badInput(f, res(HANDCHECK + "_classes.csv"), "bad" + bad + ".mrc: section 5: pixel (3, 2) is " + bad);
-		}
-	}
-
-	@Test
-	void zeroClasses() throws IOException {
-		final Path c = tmp.resolve("zero.csv");
-		Files.writeString(c, "class,pop,res\n");
-		badInput(res(HANDCHECK + ".mrc"), c, "zero.csv: the class table has no classes");
-	}
-
-	@Test
-	void negativePopulation() throws IOException {
-		final Path c = tmp.resolve("neg.csv");
-		Files.writeString(c, "class,pop,res\n1,0,10\n2,50,10\n3,-50,55\n4,0,10\n5,50,10\n6,50,55\n");
-		badInput(res(HANDCHECK + ".mrc"), c, "neg.csv:4: class 3 has a negative population");
-	}
-
-	@Test
-	void missingColumns() throws IOException {
-		final Path c = tmp.resolve("cols.csv");
-		Files.writeString(c, "class,population,res\n1,0,10\n");
-		badInput(res(HANDCHECK + ".mrc"), c, "cols.csv: missing column 'pop'");
-		final Path s = tmp.resolve("model.star");
-		Files.writeString(s, "data_model_classes\nloop_\n_rlnReferenceImage\n_rlnEstimatedResolution\n1@a.mrcs 10\n");
-		badInput(res(HANDCHECK + ".mrc"), s, "model.star: no loop with _rlnClassDistribution");
-	}
-
-	@Test
-	void unknownTierAndCompatValueAreUsageErrors() {
+	void unknownTierCompatAndGpuValuesAreUsageErrors() {
 		final Run t = run("cavg", "reject", "--stack", "x.mrc", "--classes", "c.csv", "--mskdiam", "50", "--tier",
-				"p3", "--out", tmp.resolve("o").toString());
+				"p3", "-o", tmp.resolve("o").toString());
 		assertEquals(2, t.exit());
 		assertTrue(t.err().contains("p3"), t.err());
 		final Run c = run("cavg", "reject", "--stack", "x.mrc", "--classes", "c.csv", "--mskdiam", "50", "--tier",
-				"p1", "--compat", "relion", "--out", tmp.resolve("o").toString());
+				"p1", "--compat", "relion", "-o", tmp.resolve("o").toString());
 		assertEquals(2, c.exit());
 		assertTrue(c.err().contains("--compat"), c.err());
+		final Run g = run("cavg", "reject", "--stack", "x.mrc", "--classes", "c.csv", "--mskdiam", "50", "--tier",
+				"p1", "--use-gpu", "maybe", "-o", tmp.resolve("o").toString());
+		assertEquals(2, g.exit());
+		assertTrue(g.err().contains("auto, on or off"), g.err());
+		assertTrue(!Files.exists(tmp.resolve("o")), "nothing written on a usage error");
 	}
 
-	private void badInput(final Path stack, final Path classes, final String message) throws IOException {
-		final Path out = tmp.resolve("out_" + stack.getFileName() + "_" + classes.getFileName());
-		final Run r = run("cavg", "reject", "--stack", stack.toString(), "--classes", classes.toString(), "--mskdiam",
-				"50", "--tier", "p1", "--use-gpu", "off", "--out", out.toString());
-		assertEquals(2, r.exit(), r.err());
-		assertTrue(r.err().contains(message), "stderr: " + r.err());
-		assertEquals("", r.out());
-		assertOnlyFailureRecord(out, message);
-	}
-
-	private static void assertOnlyFailureRecord(final Path out, final String reasonPart) throws IOException {
-		assertEquals(Set.of("REJECTION_FAILED"), names(out));
-		final String rec = Files.readString(out.resolve("REJECTION_FAILED"));
-		assertTrue(rec.startsWith("status: failed\nreason: "), rec);
-		assertTrue(rec.contains(reasonPart), rec);
-	}
-
-	private static Set<String> names(final Path dir) throws IOException {
-		try (Stream<Path> s = Files.list(dir)) {
-			return s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
-		}
-	}
-
-	private static List<byte[]> contents(final Path dir) throws IOException {
-		final List<byte[]> l = new ArrayList<>();
-		for (final String n : names(dir))
-			l.add(Files.readAllBytes(dir.resolve(n)));
-		return l;
-	}
-
-	private static List<String> firstSixColumns(final List<String> lines) {
-		return lines.stream().map(l -> String.join(",", Arrays.copyOf(l.split(","), 6))).toList();
-	}
-
-	/** 200 particles: 50 in each of classes 2, 3, 5 and 6 (the handcheck populations). */
-	private Path particlesForHandcheck() throws IOException {
-		final StringBuilder sb = new StringBuilder("\ndata_optics\n\nloop_\n_rlnOpticsGroup #1\n_rlnImagePixelSize #2\n"
-				+ "1 1.0\n\ndata_particles\n\nloop_\n_rlnImageName #1\n_rlnClassNumber #2\n_rlnOpticsGroup #3\n");
-		final int[] classes = { 2, 3, 5, 6 };
-		for (int i = 0; i < 200; i++)
-			sb.append(String.format("%06d@particles.mrcs", i + 1)).append(' ').append(classes[i / 50]).append(" 1\n");
-		final Path f = tmp.resolve("particles.star");
-		Files.writeString(f, sb.toString(), StandardCharsets.UTF_8);
-		return f;
+	@Test
+	void helpShowsTheOutputOptionAndTheGpuDefault() {
+		final Run h = run("cavg", "reject", "--help");
+		assertEquals(0, h.exit());
+		assertTrue(h.out().contains("-o, --output=DIR"), h.out());
+		assertTrue(h.out().toLowerCase(java.util.Locale.ROOT).contains("default: auto"), h.out());
+		assertTrue(!h.out().contains("Default: 0.0"), "no default for the required mask diameter: " + h.out());
 	}
 }

@@ -31,7 +31,7 @@ class CavgRelionClientTest {
 				CavgCliTest.res("relion/run_it006_classes.mrcs").toString(), "--classes",
 				CavgCliTest.res("relion/run_it006_model.star").toString(), "--particles",
 				CavgCliTest.res("relion/run_it006_data.star").toString(), "--mskdiam", "50", "--tier", "p1",
-				"--use-gpu", "off", "--out", out.toString());
+				"--use-gpu", "off", "-o", out.toString());
 		assertEquals(0, r.exit(), r.err());
 		final List<String> states = Files.readAllLines(out.resolve("selection.txt"));
 		final long kept = states.stream().filter("1"::equals).count();

@@ -63,7 +63,7 @@ class ClassTablesTest {
 				000002@run_classes.mrcs 0.75 30.0
 				""");
 		final BadInputException e = assertThrows(BadInputException.class, () -> ClassTables.read(f, -1));
-		assertTrue(e.getMessage().contains("model.star") && e.getMessage().contains("--particles"), e.getMessage());
+		assertTrue(e.getMessage().contains("model.star") && e.getMessage().contains("give the particle STAR"), e.getMessage());
 		assertEquals(List.of(new ClassStats(1, 100, 12), new ClassStats(2, 300, 30)), ClassTables.read(f, 400).classes());
 	}
 
