@@ -100,14 +100,27 @@ public final class CsvTables {
 	/** Writes a header and rows atomically, LF line ends, quoting only where needed. */
 	public static void write(final Path file, final List<String> header, final Iterable<? extends List<String>> rows)
 			throws IOException {
-		AtomicFiles.write(file, out -> {
+		AtomicFiles.write(file, printer(header, rows));
+	}
+
+	/**
+	 * As {@link #write(Path, List, Iterable)}, but fails when {@code file} no longer matches {@code expected} (taken
+	 * before it was read): another writer changed it meanwhile.
+	 */
+	public static void replace(final Path file, final FileStamp expected, final List<String> header,
+			final Iterable<? extends List<String>> rows) throws IOException {
+		AtomicFiles.replace(file, expected, printer(header, rows));
+	}
+
+	private static AtomicFiles.Writer printer(final List<String> header, final Iterable<? extends List<String>> rows) {
+		return out -> {
 			final java.io.OutputStreamWriter w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
 			final CSVPrinter p = new CSVPrinter(w, WRITE_FORMAT);
 			p.printRecord(header);
 			for (final List<String> r : rows) p.printRecord(r);
 			p.flush();
 			w.flush();
-		});
+		};
 	}
 
 	/** The same as {@link #write(Path, List, Iterable)}, as text (for stdout). */

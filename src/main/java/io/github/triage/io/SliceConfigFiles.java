@@ -36,6 +36,15 @@ public final class SliceConfigFiles {
 		CsvTables.write(file, config.columns(), config.records());
 	}
 
+	/**
+	 * Replaces {@code file} with {@code config}, failing with a clear error when the file changed since
+	 * {@code expected} was taken (before it was read): one writer per config, and a second one is told, never
+	 * silently overwritten. {@code expected} null: the file must still be absent.
+	 */
+	public static void replace(final SliceConfig config, final Path file, final FileStamp expected) throws IOException {
+		CsvTables.replace(file, expected, config.columns(), config.records());
+	}
+
 	/** The config as CSV text (for stdout). */
 	public static String format(final SliceConfig config) {
 		return CsvTables.format(config.columns(), config.records());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.triage.Listener;
+import io.github.triage.io.FileStamp;
 import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.slice.SliceConfig;
@@ -48,6 +49,8 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 	@Override
 	public Result run(final Options o, final ImageOps ops, final Listener listener) throws IOException {
 		final Problems problems = new Problems();
+		// taken before reading: a writer that changed the output meanwhile makes this run fail, not vanish
+		final FileStamp before = o.output() == null ? null : FileStamp.ofOrNull(o.output());
 		final SliceConfig config = Inputs.config(problems, o.input());
 		Inputs.output(problems, o.output(), "output slice_config");
 		problems.check(!o.stamps().isEmpty(), "no slices to stamp");
@@ -61,7 +64,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		}
 		problems.throwIfAny();
 		// In place: the file is replaced atomically, so a reader sees the old or the new config, never half of one.
-		SliceConfigFiles.write(config, o.output());
+		SliceConfigFiles.replace(config, o.output(), before);
 		return new Result(o.stamps().keySet().stream().map(SliceConfig::normalizeId).toList(), config, o.output());
 	}
 }
