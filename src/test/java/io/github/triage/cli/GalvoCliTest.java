@@ -9,17 +9,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.google.gson.Gson;
 
 import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.io.OmeZarrWriter;
@@ -170,15 +166,7 @@ class GalvoCliTest {
 		assertEquals("0.800", c.get("00", "galvo_confidence"));
 		assertEquals("keep me", c.get("00", "notes"));
 		assertEquals("", c.get("01", "galvo_fix"));
-		final Path json = out.getParent().resolve("galvo_diagnostics/slice_z00_galvo.json");
-		final Map<?, ?> diag = new Gson().fromJson(Files.readString(json, StandardCharsets.UTF_8), Map.class);
-		assertEquals(124.0, diag.get("shift"));
-		assertEquals(5, ((List<?>) diag.get("tiles_sampled")).size());
-		assertEquals(2, ((List<?>) diag.get("tiles_skipped")).size());
-		final Map<?, ?> first = (Map<?, ?>) ((List<?>) diag.get("tiles_sampled")).get(0);
-		assertEquals(46.0, first.get("band_start"));
-		assertEquals(210, ((List<?>) first.get("similarity")).size());
-		assertTrue(first.containsKey("contrast") && first.containsKey("sharpness") && first.containsKey("anomaly"));
+		assertTrue(Files.exists(out.getParent().resolve("galvo_diagnostics/slice_z00_galvo.json")));
 
 		// generate --detect-galvo from the same folder
 		final Path gen = tmp.resolve("gen/slice_config.csv");
@@ -194,6 +182,20 @@ class GalvoCliTest {
 		r = run("slice-config", "generate", "--from-tiles", tiles.toString(), "-o", gen2.toString(), "--detect-galvo");
 		assertEquals(2, r.code(), r.err());
 		assertFalse(Files.exists(gen2));
+	}
+
+	@Test
+	void detectSliceWritesAFragmentWithOutputAndDefaultsShowInHelp() throws IOException {
+		final Path frag = tmp.resolve("fragments/slice_z00_galvo.csv");
+		final Run r = run("galvo", "detect-slice", "--n-extra", "40", "--use-gpu", "off", ref("tiles/slice_z00").toString(),
+				"-o", frag.toString());
+		assertEquals(0, r.code(), r.err());
+		assertEquals("slice_id,galvo_confidence,galvo_fix\n00,0.800,true\n", Files.readString(frag));
+		assertTrue(Files.exists(frag.resolveSibling("galvo_diagnostics/slice_z00_galvo.json")));
+		// the spec's threshold, the same on detect and detect-slice, shown by --help
+		for (final String sub : new String[] { "detect", "detect-slice", "stamp" })
+			assertTrue(run("galvo", sub, "--help").out().contains("Default: 0.6"), sub);
+		assertTrue(run("slice-config", "generate", "--help").out().contains("Default: 0.6"));
 	}
 
 	static void copyTree(final Path from, final Path to) throws IOException {
