@@ -42,7 +42,7 @@ public final class GalvoCli implements Runnable {
 	/** Options of slice-level detection, shared by detect-slice and stamp; defaults from the stages' Options. */
 	static final class SliceOptions {
 		@Option(names = "--n-extra", paramLabel = "N", required = true, description = "Galvo-return rows of the acquisition.")
-		int nExtra;
+		Integer nExtra; // boxed: a required option shows no default
 		@Option(names = "--threshold", paramLabel = "T", description = "Confidence at or above which the fix is applied.")
 		double threshold = DetectSliceStage.Options.DEFAULT_THRESHOLD;
 		@Option(names = "--n-samples", paramLabel = "K",
@@ -58,7 +58,7 @@ public final class GalvoCli implements Runnable {
 							+ "exactly into the last N rows. Tiles whose confidence is below the threshold report shift 0." })
 	static final class Detect implements Callable<Integer> {
 		@Option(names = "--n-extra", paramLabel = "N", required = true, description = "Galvo-return rows of the acquisition.")
-		int nExtra;
+		Integer nExtra; // boxed: a required option shows no default
 		@Option(names = "--threshold", paramLabel = "T", description = "Report shift 0 for tiles whose confidence is below T (0: always the detected shift).")
 		double threshold = DetectTileStage.Options.DEFAULT_THRESHOLD;
 		@Option(names = { "-o", "--output" }, paramLabel = "OUT", description = "Also write the CSV to OUT (atomically).")
@@ -118,7 +118,7 @@ public final class GalvoCli implements Runnable {
 			description = "Roll a 3D tile circularly along the A-line axis (Y) by S rows (numpy roll sign) and write it to OUT (.tif or .ome.zarr).")
 	static final class Fix implements Callable<Integer> {
 		@Option(names = "--shift", paramLabel = "S", required = true, description = "Rows to roll by (row y goes to y + S).")
-		int shift;
+		Integer shift;
 		@Parameters(paramLabel = "IN", description = "3D tile: TIFF stack or OME-Zarr.")
 		Path input;
 		@Option(names = { "-o", "--output" }, paramLabel = "OUT", required = true,
