@@ -152,7 +152,7 @@ class GalvoCliTest {
 	}
 
 	@Test
-	void stampWritesConfigAndDiagnosticsAndGenerateDetects() throws IOException {
+	void stampAndGenerateMapTheirOptionsToTheStage() throws IOException {
 		// slices z00 (band, n_extra 40): a copy of the reference folder under tiles/
 		final Path tiles = tmp.resolve("tiles");
 		copyTree(ref("tiles/slice_z00"), tiles.resolve("slice_z00"));
@@ -161,11 +161,7 @@ class GalvoCliTest {
 		Run r = run("galvo", "stamp", in.toString(), "-o", out.toString(), "--tiles-dir", tiles.toString(),
 				"--n-extra", "40", "--use-gpu", "off");
 		assertEquals(0, r.code(), r.err());
-		final SliceConfig c = SliceConfigFiles.read(out);
-		assertEquals("true", c.get("00", "galvo_fix"));
-		assertEquals("0.800", c.get("00", "galvo_confidence"));
-		assertEquals("keep me", c.get("00", "notes"));
-		assertEquals("", c.get("01", "galvo_fix"));
+		assertEquals("true", SliceConfigFiles.read(out).get("00", "galvo_fix")); // the rest: GalvoStagesTest
 		assertTrue(Files.exists(out.getParent().resolve("galvo_diagnostics/slice_z00_galvo.json")));
 
 		// generate --detect-galvo from the same folder
