@@ -2,6 +2,7 @@ package io.github.triage.demo;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,18 +10,16 @@ import java.util.Random;
 
 import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.Listener;
-import io.github.triage.galvo.GalvoDetector;
-import io.github.triage.galvo.GalvoFix;
-import io.github.triage.galvo.GalvoSettings;
 import io.github.triage.galvo.SliceDetection;
 import io.github.triage.galvo.TileDetection;
-import io.github.triage.io.GalvoSliceRuns;
 import io.github.triage.io.TiffStacks;
-import io.github.triage.io.TileFiles;
 import io.github.triage.ops.CpuImageOps;
 import io.github.triage.ops.FloatImages;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.slice.SliceConfig;
+import io.github.triage.stage.galvo.DetectTileStage;
+import io.github.triage.stage.galvo.FixStage;
+import io.github.triage.stage.galvo.StampStage;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
 import net.imglib2.type.numeric.real.FloatType;
@@ -50,19 +49,23 @@ public final class GalvoDemo implements DemoStage {
 			}
 		log.println("galvo: 12 tiles in " + tiles + " (band at row " + BAND + " in slice 00, at the end in slice 01)");
 		final Path config = dir.resolve("slice_config.csv");
-		final SliceConfig cfg = SliceConfig.generate(List.of("00", "01"), List.of(), 0, null);
-		final Map<String, SliceDetection> byId;
+		SliceConfigFiles.write(SliceConfig.generate(List.of("00", "01"), List.of(), 0, null), config);
 		try (ImageOps ops = new CpuImageOps()) {
-			byId = GalvoSliceRuns.stampInto(cfg, tiles, GalvoSettings.defaults(N_EXTRA), ops, config, Listener.NONE,
-					m -> log.println(m));
-			SliceConfigFiles.write(cfg, config);
-			// fix one tile of the shifted slice with the slice's shift
-			final Path in = tiles.resolve("slice_z00/tile_x02_y00_z00.tif");
-			final ArrayImg<FloatType, FloatArray> fixed = GalvoFix.roll(TileFiles.read(in, log::println),
-					byId.get("00").shift());
+			final StampStage.Result stamped = new StampStage().run(StampStage.Options.defaults(config, config, tiles,
+					N_EXTRA), ops, new Listener() {
+						@Override
+						public void info(final String message) {
+							log.println(message);
+						}
+					});
+			final Map<String, SliceDetection> byId = new LinkedHashMap<>();
+			stamped.slices().forEach(d -> byId.put(d.sliceId(), d.detection()));
+			// fix one tile of the shifted slice with the slice's shift, then detect its band again
 			final Path out = dir.resolve("fixed/tile_x02_y00_z00.tif");
-			TiffStacks.write(out, fixed);
-			final TileDetection after = GalvoDetector.detect(out.toString(), fixed, N_EXTRA, ops);
+			new FixStage().run(new FixStage.Options(tiles.resolve("slice_z00/tile_x02_y00_z00.tif"), out,
+					byId.get("00").shift()), ops, Listener.NONE);
+			final TileDetection after = new DetectTileStage().run(DetectTileStage.Options.defaults(List.of(out), N_EXTRA),
+					ops, Listener.NONE).tiles().get(0).detection();
 			final StringBuilder sb = new StringBuilder();
 			byId.forEach((id, d) -> sb.append(String.format(Locale.ROOT,
 					"galvo: slice %s: shift %d, confidence %.3f, galvo_fix %s (%s; %d sampled, %d skipped)%n", id,

@@ -1,22 +1,21 @@
 package io.github.triage.cli;
 
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 import io.github.triage.BadInputException;
 import io.github.triage.Listener;
 import io.github.triage.galvo.GalvoSettings;
-import io.github.triage.ops.GpuMode;
 import io.github.triage.ops.ImageOps;
-import io.github.triage.ops.ImageOpsFactory;
+import io.github.triage.stage.galvo.StampStage;
 import io.github.triage.stage.slice.GenerateSliceConfigStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * Galvo options of {@code triage slice-config generate}: {@code --detect-galvo --tiles-dir DIR --galvo-threshold T}
  * (plus {@code --n-extra N}) stamp galvo_confidence and galvo_fix into the new config and write per-slice JSON
- * diagnostics next to it, as {@code triage galvo stamp} does.
+ * diagnostics next to it, as {@code triage galvo stamp} does ({@link StampStage#stampInto}).
  */
 @Command // a picocli mixin: options added here appear on 'slice-config generate'
 public class GenerateGalvoOptions {
@@ -25,18 +24,16 @@ public class GenerateGalvoOptions {
 	@Option(names = "--tiles-dir", paramLabel = "DIR",
 			description = "Folder of slice_zNN raw tile folders for --detect-galvo (default: the --from-tiles folder).")
 	Path tilesDir;
-	@Option(names = "--galvo-threshold", paramLabel = "T", defaultValue = "0.6",
-			description = "Galvo confidence at or above which galvo_fix is true. Default: ${DEFAULT-VALUE}.")
-	double threshold;
+	@Option(names = "--galvo-threshold", paramLabel = "T", description = "Galvo confidence at or above which galvo_fix is true.")
+	double threshold = StampStage.Options.DEFAULT_THRESHOLD;
 	@Option(names = "--n-extra", paramLabel = "N", description = "Galvo-return rows of the acquisition (needed by --detect-galvo).")
 	Integer nExtra;
-	@Option(names = "--galvo-n-samples", paramLabel = "K", defaultValue = "5", description = "Tiles sampled per slice. Default: ${DEFAULT-VALUE}.")
-	int nSamples;
-	@Option(names = "--galvo-min-intensity", paramLabel = "I", defaultValue = "20",
-			description = "Tiles with a mean below I are skipped as background. Default: ${DEFAULT-VALUE}.")
-	double minIntensity;
-	@Option(names = "--use-gpu", paramLabel = "auto|on|off", defaultValue = "auto", description = "Kernels for the tile AIPs. Default: ${DEFAULT-VALUE}.")
-	String useGpu;
+	@Option(names = "--galvo-n-samples", paramLabel = "K", description = "Tiles sampled per slice.")
+	int nSamples = StampStage.Options.DEFAULT_N_SAMPLES;
+	@Option(names = "--galvo-min-intensity", paramLabel = "I", description = "Tiles with a mean below I are skipped as background.")
+	double minIntensity = StampStage.Options.DEFAULT_MIN_INTENSITY;
+	@Mixin
+	GpuOption gpu;
 
 	/**
 	 * The galvo step of the generate stage, or null without {@code --detect-galvo}.
@@ -55,8 +52,8 @@ public class GenerateGalvoOptions {
 		return new GenerateSliceConfigStage.Galvo(dir, new GalvoSettings(nExtra, threshold, nSamples, minIntensity));
 	}
 
-	/** The kernels for the tile AIPs (only opened with {@code --detect-galvo}). */
-	ImageOps open(final Consumer<String> log) {
-		return ImageOpsFactory.create(GpuMode.parse(useGpu), log);
+	/** The kernels for the tiles' AIPs ({@code --use-gpu}; only opened with {@code --detect-galvo}). */
+	ImageOps open(final Listener listener) {
+		return gpu.open(Listener.orNone(listener)::info);
 	}
 }

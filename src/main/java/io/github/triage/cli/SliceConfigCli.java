@@ -97,7 +97,7 @@ public final class SliceConfigCli implements Runnable {
 					exclude, excludeFirst, output, galvo.stage(source.tiles, listener));
 			final GenerateSliceConfigStage.Result result;
 			if (options.galvo() == null) result = new GenerateSliceConfigStage().run(options, null, listener);
-			else try (ImageOps ops = galvo.open(listener::info)) {
+			else try (ImageOps ops = galvo.open(listener)) {
 				result = new GenerateSliceConfigStage().run(options, ops, listener);
 			}
 			final PrintWriter err = spec.commandLine().getErr();

@@ -12,7 +12,7 @@ import ij.gui.Plot;
 import ij.measure.ResultsTable;
 import io.github.triage.BadInputException;
 import io.github.triage.galvo.GalvoDetector;
-import io.github.triage.galvo.GalvoFix;
+import io.github.triage.galvo.GalvoSettings;
 import io.github.triage.galvo.PresenceScore;
 import io.github.triage.galvo.TileDetection;
 import io.github.triage.io.TiffStacks;
@@ -37,7 +37,7 @@ public class DetectGalvoShiftCommand extends TriageCommand {
 
 	@Parameter(label = "Threshold", min = "0", max = "1", stepSize = "0.05",
 			description = "Apply the fix at or above this confidence (spec: 0.5–0.6 consider, ≥ 0.6 apply)")
-	private double threshold = 0.6;
+	private double threshold = GalvoSettings.DEFAULT_THRESHOLD;
 
 	@Parameter(label = "Apply the fix (roll the stack in place)")
 	private boolean apply_fix = false;
@@ -74,7 +74,7 @@ public class DetectGalvoShiftCommand extends TriageCommand {
 		band_start = d.bandStart();
 		confidence = d.confidence();
 		fix_applied = apply_fix && confidence >= threshold && shift != 0;
-		if (fix_applied) GalvoFix.rollInPlace(imp, shift);
+		if (fix_applied) FixGalvoShiftCommand.rollInPlace(imp, shift);
 		table = table(d);
 		plot = plot(d);
 		if (!isHeadless()) {

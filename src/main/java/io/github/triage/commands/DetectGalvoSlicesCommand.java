@@ -2,7 +2,7 @@ package io.github.triage.commands;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 import org.scijava.command.Command;
@@ -11,13 +11,12 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.measure.ResultsTable;
-import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
-import io.github.triage.galvo.GalvoSettings;
 import io.github.triage.galvo.SliceDetection;
-import io.github.triage.io.GalvoSliceRuns;
 import io.github.triage.ops.ImageOps;
-import io.github.triage.slice.SliceConfig;
+import io.github.triage.stage.galvo.DetectSliceStage;
+import io.github.triage.stage.galvo.DetectedSlice;
+import io.github.triage.stage.galvo.StampStage;
 
 /**
  * Plugins > Triage > Galvo > Detect galvo shift of slices: slice-level detection for a folder of slice_zNN tile
@@ -37,13 +36,13 @@ public class DetectGalvoSlicesCommand extends TriageCommand {
 	private int n_extra = 40;
 
 	@Parameter(label = "Threshold", min = "0", max = "1", stepSize = "0.05")
-	private double threshold = GalvoSettings.DEFAULT_THRESHOLD;
+	private double threshold = DetectSliceStage.Options.DEFAULT_THRESHOLD;
 
 	@Parameter(label = "Tiles to sample", min = "1")
-	private int n_samples = GalvoSettings.DEFAULT_N_SAMPLES;
+	private int n_samples = DetectSliceStage.Options.DEFAULT_N_SAMPLES;
 
 	@Parameter(label = "Minimum tile mean")
-	private double min_intensity = GalvoSettings.DEFAULT_MIN_INTENSITY;
+	private double min_intensity = DetectSliceStage.Options.DEFAULT_MIN_INTENSITY;
 
 	@Parameter(persist = false, label = "slice_config.csv to stamp (optional)", required = false, style = FileWidget.OPEN_STYLE)
 	private File config_file;
@@ -59,19 +58,17 @@ public class DetectGalvoSlicesCommand extends TriageCommand {
 	@Override
 	protected void execute() throws Exception {
 		if (tiles_dir == null) throw new BadInputException("no tiles folder given (tiles_dir=...)");
-		final GalvoSettings settings = new GalvoSettings(n_extra, threshold, n_samples, min_intensity);
-		final Collection<SliceDetection> all;
+		final List<SliceDetection> all;
 		try (ImageOps ops = ops(use_gpu)) {
 			if (config_file != null && !config_file.getPath().isBlank()) {
 				final Path in = config_file.toPath();
 				final Path out = output_file != null && !output_file.getPath().isBlank() ? output_file.toPath() : in;
-				final SliceConfig config = SliceConfigFiles.read(in);
-				all = GalvoSliceRuns.stampInto(config, tiles_dir.toPath(), settings, ops, out, listener(), log::info)
-						.values();
-				SliceConfigFiles.write(config, out);
+				all = detections(new StampStage().run(new StampStage.Options(in, out, tiles_dir.toPath(), n_extra,
+						threshold, n_samples, min_intensity), ops, listener()).slices());
 				log.info("Triage: galvo_confidence and galvo_fix stamped; saved " + out);
 			}
-			else all = GalvoSliceRuns.detectAll(tiles_dir.toPath(), settings, ops, listener(), log::info).values();
+			else all = detections(new DetectSliceStage().run(new DetectSliceStage.Options(tiles_dir.toPath(), null,
+					n_extra, threshold, n_samples, min_intensity), ops, listener()).slices());
 		}
 		table = new ResultsTable();
 		table.showRowNumbers(false);
@@ -87,6 +84,10 @@ public class DetectGalvoSlicesCommand extends TriageCommand {
 		}
 		if (!(ui == null || ui.isHeadless() || java.awt.GraphicsEnvironment.isHeadless())) table.show(TABLE);
 		log.info(String.format(Locale.ROOT, "Triage: galvo detection on %d slice(s) of %s", all.size(), tiles_dir));
+	}
+
+	private static List<SliceDetection> detections(final List<DetectedSlice> slices) {
+		return slices.stream().map(DetectedSlice::detection).toList();
 	}
 
 	/** The results of the last run (for tests and scripts). */

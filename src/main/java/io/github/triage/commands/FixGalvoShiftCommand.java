@@ -6,6 +6,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
+import ij.ImageStack;
 import io.github.triage.BadInputException;
 import io.github.triage.galvo.GalvoFix;
 import io.github.triage.io.TiffStacks;
@@ -34,7 +35,7 @@ public class FixGalvoShiftCommand extends TriageCommand {
 	protected void execute() {
 		if (imp == null) throw new BadInputException("no image open");
 		if (in_place) {
-			GalvoFix.rollInPlace(imp, shift);
+			rollInPlace(imp, shift);
 			fixed = null;
 			log.info("Triage: " + imp.getTitle() + " rolled by " + shift + " rows along Y");
 			return;
@@ -42,5 +43,18 @@ public class FixGalvoShiftCommand extends TriageCommand {
 		fixed = TiffStacks.toImagePlus(GalvoFix.roll(TiffStacks.fromImagePlus(imp), shift),
 				imp.getShortTitle() + "-galvo-fixed");
 		fixed.setCalibration(imp.getCalibration());
+	}
+
+	/** Rolls every plane of {@code imp} along Y in place (any pixel type) and redraws it. */
+	static void rollInPlace(final ImagePlus imp, final int shift) {
+		final ImageStack st = imp.getStack();
+		if (st.isVirtual()) // its planes are re-read from disk: an edit would be lost silently
+			throw new BadInputException(imp.getTitle() + ": a virtual stack cannot be changed in place; "
+					+ "duplicate it first or untick 'in place'");
+		final Object[] planes = new Object[st.getSize()];
+		for (int i = 0; i < planes.length; i++)
+			planes[i] = st.getPixels(i + 1);
+		GalvoFix.rollPlanesInPlace(planes, st.getWidth(), st.getHeight(), shift);
+		imp.updateAndDraw();
 	}
 }

@@ -1,8 +1,5 @@
 package io.github.triage.galvo;
 
-import ij.ImagePlus;
-import ij.ImageStack;
-import io.github.triage.BadInputException;
 import io.github.triage.ops.FloatImages;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
@@ -25,30 +22,29 @@ public final class GalvoFix {
 		final float[] src = FloatImages.pixels(img);
 		final float[] out = new float[src.length];
 		final int w = d[0], h = d[1], k = Math.floorMod(shift, h);
-		for (int z = 0; z < d[2]; z++) {
-			final int plane = z * w * h;
-			// two block copies per plane: rows [0, h-k) go to [k, h), rows [h-k, h) go to [0, k)
-			System.arraycopy(src, plane, out, plane + k * w, (h - k) * w);
-			System.arraycopy(src, plane + (h - k) * w, out, plane, k * w);
-		}
+		for (int z = 0; z < d[2]; z++)
+			rollPlane(src, z * w * h, out, z * w * h, w, h, k);
 		return img.numDimensions() == 3 ? FloatImages.wrap(out, w, h, d[2]) : FloatImages.wrap(out, w, h);
 	}
 
-	/** Rolls every plane of an ImagePlus along Y in place (any pixel type), for the Fiji face. */
-	public static void rollInPlace(final ImagePlus imp, final int shift) {
-		final ImageStack st = imp.getStack();
-		if (st.isVirtual()) // its planes are re-read from disk: an edit would be lost silently
-			throw new BadInputException(imp.getTitle() + ": a virtual stack cannot be changed in place; "
-					+ "duplicate it first or untick 'in place'");
-		final int w = st.getWidth(), h = st.getHeight(), k = Math.floorMod(shift, h);
+	/**
+	 * Rolls each plane (a primitive array of {@code width × height} pixels, any pixel type, row-major) along Y in
+	 * place: the Fiji face passes an ImageStack's pixel arrays.
+	 */
+	public static void rollPlanesInPlace(final Object[] planes, final int width, final int height, final int shift) {
+		final int k = Math.floorMod(shift, height);
 		if (k == 0) return;
-		for (int i = 1; i <= st.getSize(); i++) {
-			final Object px = st.getPixels(i);
-			final Object tmp = java.lang.reflect.Array.newInstance(px.getClass().getComponentType(), w * h);
-			System.arraycopy(px, 0, tmp, k * w, (h - k) * w);
-			System.arraycopy(px, (h - k) * w, tmp, 0, k * w);
-			System.arraycopy(tmp, 0, px, 0, w * h);
+		for (final Object px : planes) {
+			final Object tmp = java.lang.reflect.Array.newInstance(px.getClass().getComponentType(), width * height);
+			rollPlane(px, 0, tmp, 0, width, height, k);
+			System.arraycopy(tmp, 0, px, 0, width * height);
 		}
-		imp.updateAndDraw();
+	}
+
+	/** Two block copies: rows [0, h-k) go to [k, h), rows [h-k, h) go to [0, k). */
+	private static void rollPlane(final Object src, final int from, final Object dst, final int to, final int w,
+			final int h, final int k) {
+		System.arraycopy(src, from, dst, to + k * w, (h - k) * w);
+		System.arraycopy(src, from + (h - k) * w, dst, to, k * w);
 	}
 }

@@ -5,13 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.stream.Stream;
 
 import io.github.triage.BadInputException;
+import io.github.triage.Listener;
 import io.github.triage.galvo.TileSource;
+import io.github.triage.io.layout.SliceNames;
 import io.github.triage.ops.FloatImages;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
@@ -49,34 +54,53 @@ public final class TileFiles {
 		}
 	}
 
+	/** A folder holding the tiles of one slice, and the slice id its name gives (null when it has none). */
+	public record SliceFolder(Path dir, String sliceId) {
+	}
+
 	/**
 	 * The slice folders under {@code dir}: {@code dir} itself when it holds tiles, else its sub-folders that hold
-	 * tiles, sorted by name.
+	 * tiles, in slice-id order (folders without an id last, by name). Ids come from the one slice-id rule
+	 * ({@link SliceNames}): a folder name with two different ids is an error naming it, and so is an id that two
+	 * folders share.
 	 *
 	 * @throws BadInputException when no tiles are found
 	 */
-	public static List<Path> sliceFolders(final Path dir) {
-		if (!tilesIn(dir).isEmpty()) return List.of(dir);
-		final List<Path> out = new ArrayList<>();
+	public static List<SliceFolder> sliceFolders(final Path dir) {
+		if (!tilesIn(dir).isEmpty()) return List.of(folder(dir));
+		final List<SliceFolder> out = new ArrayList<>();
 		try (Stream<Path> s = Files.list(dir)) {
 			for (final Path p : (Iterable<Path>) s.sorted()::iterator)
 				if (Files.isDirectory(p) && !isTile(p) && !p.getFileName().toString().startsWith(".")
 						&& !tilesIn(p).isEmpty())
-					out.add(p);
+					out.add(folder(p));
 		}
 		catch (final IOException e) {
 			throw new BadInputException(dir + ": cannot list (" + e.getMessage() + ")", e);
 		}
 		if (out.isEmpty())
 			throw new BadInputException(dir + ": no tiles (.tif, .tiff, .ome.zarr) in it or in its sub-folders");
+		out.sort(Comparator.comparingInt((SliceFolder f) -> f.sliceId() == null ? Integer.MAX_VALUE
+				: Integer.parseInt(f.sliceId())).thenComparing(f -> f.dir().getFileName().toString()));
+		final Map<String, Path> seen = new HashMap<>();
+		for (final SliceFolder f : out) {
+			final Path other = f.sliceId() == null ? null : seen.putIfAbsent(f.sliceId(), f.dir());
+			if (other != null)
+				throw new BadInputException(f.dir() + ": slice " + f.sliceId() + " also in " + other.getFileName());
+		}
 		return out;
 	}
 
+	private static SliceFolder folder(final Path dir) {
+		final OptionalInt id = SliceNames.idOf(dir.getFileName().toString());
+		return new SliceFolder(dir, id.isPresent() ? SliceNames.format(id.getAsInt()) : null);
+	}
+
 	/** Reads a tile (TIFF or OME-Zarr level 0) as float (X, Y, Z); a single-plane TIFF comes back 2D. */
-	public static ArrayImg<FloatType, FloatArray> read(final Path file, final Consumer<String> warn) {
+	public static ArrayImg<FloatType, FloatArray> read(final Path file, final Listener listener) {
 		final String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
 		if (lower.endsWith(".zarr")) {
-			final OmeZarrReader r = OmeZarrReader.open(file, 0, file.toString(), warn);
+			final OmeZarrReader r = OmeZarrReader.open(file, 0, file.toString(), Listener.orNone(listener)::warning);
 			final int w = r.width(), h = r.height(), d = r.depth();
 			final float[] px = new float[Math.multiplyExact(Math.multiplyExact(w, h), d)];
 			for (int z = 0; z < d; z++)
@@ -92,7 +116,7 @@ public final class TileFiles {
 	}
 
 	/** The tiles of a slice folder as lazily read sources, sorted by name; empty folder → error naming it. */
-	public static List<TileSource> sources(final Path sliceDir, final Consumer<String> warn) {
+	public static List<TileSource> sources(final Path sliceDir, final Listener listener) {
 		final List<Path> files = tilesIn(sliceDir);
 		if (files.isEmpty()) throw new BadInputException(sliceDir + ": no tiles (.tif, .tiff, .ome.zarr)");
 		final List<TileSource> out = new ArrayList<>();
@@ -105,7 +129,7 @@ public final class TileFiles {
 
 				@Override
 				public RandomAccessibleInterval<? extends RealType<?>> load() {
-					return read(p, warn);
+					return read(p, listener);
 				}
 
 				@Override

@@ -9,17 +9,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.google.gson.Gson;
 
 import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.io.OmeZarrWriter;
@@ -90,14 +86,13 @@ class GalvoCliTest {
 	void fixRollsTheTileSoTheBandEndsUpLast() throws IOException {
 		final Path out = tmp.resolve("fixed.tif");
 		final Path in = ref("tiles/single/tile_02_near_end.tif");
-		assertEquals(0, run("galvo", "fix", "--shift", "9", in.toString(), out.toString()).code());
+		assertEquals(0, run("galvo", "fix", "--shift", "9", in.toString(), "-o", out.toString()).code());
 		final Run r = run("galvo", "detect", "--n-extra", "52", "--use-gpu", "off", out.toString());
 		assertTrue(r.out().contains(out + ",0,206,"), r.out()); // 258 rows - 52 = 206: the band is last
 		// and to OME-Zarr: the same pixels
 		final Path zarr = tmp.resolve("fixed.ome.zarr");
-		assertEquals(0, run("galvo", "fix", "--shift", "9", in.toString(), zarr.toString()).code());
-		assertArrayEquals(FloatImages.pixels(TiffStacks.read(out)), FloatImages.pixels(TileFiles.read(zarr, w -> {
-		})));
+		assertEquals(0, run("galvo", "fix", "--shift", "9", in.toString(), "-o", zarr.toString()).code());
+		assertArrayEquals(FloatImages.pixels(TiffStacks.read(out)), FloatImages.pixels(TileFiles.read(zarr, null)));
 	}
 
 	@Test
@@ -123,7 +118,7 @@ class GalvoCliTest {
 		assertEquals("", r.out());
 		// 2D where 3D is needed
 		final Path out = tmp.resolve("o.tif");
-		r = run("galvo", "fix", "--shift", "3", ref("aip/single/tile_00_band_at_start.tif").toString(), out.toString());
+		r = run("galvo", "fix", "--shift", "3", ref("aip/single/tile_00_band_at_start.tif").toString(), "-o", out.toString());
 		assertEquals(2, r.code());
 		assertTrue(r.err().contains("tile_00_band_at_start.tif") && r.err().contains("3D"), r.err());
 		assertFalse(Files.exists(out));
@@ -157,7 +152,7 @@ class GalvoCliTest {
 	}
 
 	@Test
-	void stampWritesConfigAndDiagnosticsAndGenerateDetects() throws IOException {
+	void stampAndGenerateMapTheirOptionsToTheStage() throws IOException {
 		// slices z00 (band, n_extra 40): a copy of the reference folder under tiles/
 		final Path tiles = tmp.resolve("tiles");
 		copyTree(ref("tiles/slice_z00"), tiles.resolve("slice_z00"));
@@ -166,20 +161,8 @@ class GalvoCliTest {
 		Run r = run("galvo", "stamp", in.toString(), "-o", out.toString(), "--tiles-dir", tiles.toString(),
 				"--n-extra", "40", "--use-gpu", "off");
 		assertEquals(0, r.code(), r.err());
-		final SliceConfig c = SliceConfigFiles.read(out);
-		assertEquals("true", c.get("00", "galvo_fix"));
-		assertEquals("0.800", c.get("00", "galvo_confidence"));
-		assertEquals("keep me", c.get("00", "notes"));
-		assertEquals("", c.get("01", "galvo_fix"));
-		final Path json = out.getParent().resolve("galvo_diagnostics/slice_z00_galvo.json");
-		final Map<?, ?> diag = new Gson().fromJson(Files.readString(json, StandardCharsets.UTF_8), Map.class);
-		assertEquals(124.0, diag.get("shift"));
-		assertEquals(5, ((List<?>) diag.get("tiles_sampled")).size());
-		assertEquals(2, ((List<?>) diag.get("tiles_skipped")).size());
-		final Map<?, ?> first = (Map<?, ?>) ((List<?>) diag.get("tiles_sampled")).get(0);
-		assertEquals(46.0, first.get("band_start"));
-		assertEquals(210, ((List<?>) first.get("similarity")).size());
-		assertTrue(first.containsKey("contrast") && first.containsKey("sharpness") && first.containsKey("anomaly"));
+		assertEquals("true", SliceConfigFiles.read(out).get("00", "galvo_fix")); // the rest: GalvoStagesTest
+		assertTrue(Files.exists(out.getParent().resolve("galvo_diagnostics/slice_z00_galvo.json")));
 
 		// generate --detect-galvo from the same folder
 		final Path gen = tmp.resolve("gen/slice_config.csv");
@@ -195,6 +178,20 @@ class GalvoCliTest {
 		r = run("slice-config", "generate", "--from-tiles", tiles.toString(), "-o", gen2.toString(), "--detect-galvo");
 		assertEquals(2, r.code(), r.err());
 		assertFalse(Files.exists(gen2));
+	}
+
+	@Test
+	void detectSliceWritesAFragmentWithOutputAndDefaultsShowInHelp() throws IOException {
+		final Path frag = tmp.resolve("fragments/slice_z00_galvo.csv");
+		final Run r = run("galvo", "detect-slice", "--n-extra", "40", "--use-gpu", "off", ref("tiles/slice_z00").toString(),
+				"-o", frag.toString());
+		assertEquals(0, r.code(), r.err());
+		assertEquals("slice_id,galvo_confidence,galvo_fix\n00,0.800,true\n", Files.readString(frag));
+		assertTrue(Files.exists(frag.resolveSibling("galvo_diagnostics/slice_z00_galvo.json")));
+		// the spec's threshold, the same on detect and detect-slice, shown by --help
+		for (final String sub : new String[] { "detect", "detect-slice", "stamp" })
+			assertTrue(run("galvo", sub, "--help").out().contains("Default: 0.6"), sub);
+		assertTrue(run("slice-config", "generate", "--help").out().contains("Default: 0.6"));
 	}
 
 	static void copyTree(final Path from, final Path to) throws IOException {

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import ij.ImagePlus;
 import io.github.triage.BadInputException;
-import io.github.triage.io.TiffStacks;
 import io.github.triage.ops.CpuImageOps;
 import io.github.triage.ops.FloatImages;
 import io.github.triage.ops.ImageOps;
@@ -129,10 +129,15 @@ class GalvoDetectorTest {
 		assertArrayEquals(new float[] { 30, 31, 0, 1, 10, 11, 20, 21, 130, 131, 100, 101, 110, 111, 120, 121 }, out);
 		assertArrayEquals(px, FloatImages.pixels(GalvoFix.roll(ArrayImgs.floats(px, 2, 4, 2), -4)));
 		assertArrayEquals(out, FloatImages.pixels(GalvoFix.roll(ArrayImgs.floats(px, 2, 4, 2), -3)));
-		// in place on an ImagePlus gives the same pixels
-		final ImagePlus imp = TiffStacks.toImagePlus(ArrayImgs.floats(px.clone(), 2, 4, 2), "t");
-		GalvoFix.rollInPlace(imp, 1);
-		assertArrayEquals(out, FloatImages.pixels(TiffStacks.fromImagePlus(imp)));
+		// in place on plane arrays (any pixel type) gives the same pixels
+		final float[] p0 = Arrays.copyOfRange(px, 0, 8), p1 = Arrays.copyOfRange(px, 8, 16);
+		final short[] s0 = new short[8];
+		for (int i = 0; i < 8; i++)
+			s0[i] = (short) p0[i];
+		GalvoFix.rollPlanesInPlace(new Object[] { p0, p1, s0 }, 2, 4, 1);
+		assertArrayEquals(Arrays.copyOfRange(out, 0, 8), p0);
+		assertArrayEquals(Arrays.copyOfRange(out, 8, 16), p1);
+		assertArrayEquals(new short[] { 30, 31, 0, 1, 10, 11, 20, 21 }, s0);
 	}
 
 	@Test

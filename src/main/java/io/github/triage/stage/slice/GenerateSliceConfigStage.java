@@ -9,7 +9,8 @@ import io.github.triage.BadInputException;
 import io.github.triage.Listener;
 import io.github.triage.galvo.GalvoSettings;
 import io.github.triage.galvo.SliceDetection;
-import io.github.triage.io.GalvoSliceRuns;
+import io.github.triage.stage.galvo.DetectedSlice;
+import io.github.triage.stage.galvo.StampStage;
 import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.io.layout.SliceFolders;
 import io.github.triage.ops.GpuMode;
@@ -106,11 +107,14 @@ public final class GenerateSliceConfigStage
 	/** Detects and stamps every slice of the tiles folder; diagnostics go next to the config (CPU without ops). */
 	private static Map<String, SliceDetection> detectGalvo(final SliceConfig config, final Options o, final ImageOps ops,
 			final Listener l) throws IOException {
-		if (ops != null) return GalvoSliceRuns.stampInto(config, o.galvo().tilesDir(), o.galvo().settings(), ops,
-				o.output(), l, l::info);
-		try (ImageOps cpu = ImageOpsFactory.create(GpuMode.OFF, l::info)) {
-			return GalvoSliceRuns.stampInto(config, o.galvo().tilesDir(), o.galvo().settings(), cpu, o.output(), l,
-					l::info);
+		final StampStage.Detect detect = new StampStage.Detect(o.galvo().tilesDir(), o.galvo().settings());
+		final List<DetectedSlice> found;
+		if (ops != null) found = StampStage.stampInto(config, detect, o.output(), ops, l);
+		else try (ImageOps cpu = ImageOpsFactory.create(GpuMode.OFF, l::info)) {
+			found = StampStage.stampInto(config, detect, o.output(), cpu, l);
 		}
+		final Map<String, SliceDetection> byId = new java.util.LinkedHashMap<>();
+		for (final DetectedSlice d : found) byId.put(d.sliceId(), d.detection());
+		return byId;
 	}
 }

@@ -1,0 +1,93 @@
+package io.github.triage.stage.galvo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.triage.BadInputException;
+import io.github.triage.Listener;
+import io.github.triage.galvo.GalvoDiagnostics;
+import io.github.triage.galvo.GalvoSettings;
+import io.github.triage.galvo.SliceDetector;
+import io.github.triage.io.JsonDiagnostics;
+import io.github.triage.io.TileFiles;
+import io.github.triage.ops.ImageOps;
+import io.github.triage.stage.Problems;
+
+/** What the slice-level galvo stages share: checks, detection over tile folders, the diagnostics files. */
+final class GalvoSlices {
+	/** Per-slice JSON diagnostics go to this folder next to the CSV written (config or fragment). */
+	static final String DIAGNOSTICS_DIR = "galvo_diagnostics";
+
+	private GalvoSlices() {
+	}
+
+	/** The slice folders of {@code tiles}, or null after recording why there are none. */
+	static List<TileFiles.SliceFolder> folders(final Path tiles, final boolean needIds, final Problems problems) {
+		problems.requireFolder(tiles, "tiles folder");
+		if (tiles == null || !java.nio.file.Files.isDirectory(tiles)) return null;
+		try {
+			final List<TileFiles.SliceFolder> folders = TileFiles.sliceFolders(tiles);
+			if (needIds) requireIds(folders);
+			return folders;
+		}
+		catch (final BadInputException e) {
+			problems.add(e.getMessage());
+			return null;
+		}
+	}
+
+	/** Every folder must name its slice: the id keys the config row and the diagnostics file. */
+	static void requireIds(final List<TileFiles.SliceFolder> folders) {
+		for (final TileFiles.SliceFolder f : folders)
+			if (f.sliceId() == null)
+				throw new BadInputException(f.dir() + ": cannot tell the slice id (expected a name like slice_z03)");
+	}
+
+	/** Records what is wrong with the settings. */
+	static void check(final Problems problems, final int nExtra, final double threshold, final int nSamples,
+			final double minIntensity) {
+		GalvoSettings.problems(nExtra, threshold, nSamples, minIntensity).forEach(problems::add);
+	}
+
+	/** Detects every folder, in order; writes nothing. Tiles are read only when the sampling picks them. */
+	static List<DetectedSlice> detect(final List<TileFiles.SliceFolder> folders, final GalvoSettings settings,
+			final ImageOps ops, final Listener listener) {
+		final List<DetectedSlice> out = new ArrayList<>();
+		// tiles report only cancellation: the slice is the unit of progress
+		final Listener tiles = new Listener() {
+			@Override
+			public boolean isCancelled() {
+				return listener.isCancelled();
+			}
+		};
+		for (final TileFiles.SliceFolder f : folders) {
+			listener.checkCancelled();
+			final String name = f.dir().getFileName().toString();
+			listener.progress(out.size(), folders.size(), name);
+			final DetectedSlice d = new DetectedSlice(f.dir(), f.sliceId(),
+					SliceDetector.detect(name, TileFiles.sources(f.dir(), listener), settings, ops, tiles));
+			listener.info(d.summary());
+			out.add(d);
+		}
+		listener.progress(folders.size(), folders.size(), "done");
+		return out;
+	}
+
+	/** Where a slice's diagnostics go: {@code galvo_diagnostics/slice_zNN_galvo.json} next to {@code csv}. */
+	static Path diagnosticsFile(final Path csv, final String sliceId) {
+		return csv.toAbsolutePath().getParent().resolve(DIAGNOSTICS_DIR).resolve("slice_z" + sliceId + "_galvo.json");
+	}
+
+	/** Writes each slice's diagnostics next to {@code csv} (atomically); returns the files. */
+	static List<Path> writeDiagnostics(final Path csv, final List<DetectedSlice> slices) throws IOException {
+		final List<Path> written = new ArrayList<>();
+		for (final DetectedSlice d : slices) {
+			final Path f = diagnosticsFile(csv, d.sliceId());
+			JsonDiagnostics.write(f, GalvoDiagnostics.of(d.detection()));
+			written.add(f);
+		}
+		return written;
+	}
+}
