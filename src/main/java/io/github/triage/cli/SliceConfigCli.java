@@ -138,7 +138,8 @@ public final class SliceConfigCli implements Runnable {
 
 	@Command(name = "merge-fragments", mixinStandardHelpOptions = true,
 			description = "Merge a folder of per-slice fragment CSVs (quality and galvo fragments, interpolation manifests "
-					+ "slice_zNN_manifest.csv) into a new slice_config; a fragment for a slice not in IN is an error.")
+					+ "slice_zNN_manifest.csv) into a new slice_config; a fragment for a slice not in IN is an error "
+					+ "unless --add-missing.")
 	static final class MergeFragments implements Callable<Integer> {
 		@Parameters(index = "0", paramLabel = "IN", description = "slice_config.csv to read.")
 		Path input;
@@ -150,12 +151,18 @@ public final class SliceConfigCli implements Runnable {
 				description = "slice_config.csv to write (may be IN).")
 		Path output;
 
+		@Option(names = "--add-missing",
+				description = "A fragment for a slice not in IN adds its row (use=false), as 'galvo stamp' does for a "
+						+ "raw folder.")
+		boolean addMissing = MergeFragmentsStage.Options.ADD_MISSING;
+
 		@Spec
 		CommandSpec spec;
 
 		@Override
 		public Integer call() throws Exception {
-			new MergeFragmentsStage().run(new MergeFragmentsStage.Options(input, fragments, output), null, listener(spec));
+			new MergeFragmentsStage().run(new MergeFragmentsStage.Options(input, fragments, output, addMissing), null,
+					listener(spec));
 			return 0;
 		}
 	}

@@ -275,8 +275,17 @@ public final class SliceConfig {
 	 * @throws BadInputException naming the fragment file and line of the first bad or unknown row
 	 */
 	public List<String> mergeFragments(final List<SliceFragments.Stamp> stamps) {
+		return mergeFragments(stamps, false);
+	}
+
+	/**
+	 * As {@link #mergeFragments(List)}; with {@code addMissing} a slice without a row gets a new one (use=false plus
+	 * the stamped values), as {@link #stamp} does — for fragments of detections run over a raw folder (galvo), whose
+	 * whole-folder stage adds such rows too.
+	 */
+	public List<String> mergeFragments(final List<SliceFragments.Stamp> stamps, final boolean addMissing) {
 		for (final SliceFragments.Stamp s : stamps) {
-			if (!rows.containsKey(s.sliceId()))
+			if (!addMissing && !rows.containsKey(s.sliceId()))
 				throw new BadInputException(s.source() + ": slice " + s.sliceId() + " is not in slice_config");
 			try {
 				prepare(s.sliceId(), s.values());

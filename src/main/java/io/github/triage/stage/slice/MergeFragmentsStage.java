@@ -25,8 +25,15 @@ public final class MergeFragmentsStage implements Stage<MergeFragmentsStage.Opti
 	 * @param input     slice_config.csv to read
 	 * @param fragments folder of fragment CSVs (read in name order: later files win)
 	 * @param output    slice_config.csv to write; the input is overwritten only when {@code output} is it
+	 * @param addMissing a fragment row for a slice not in the config adds a row (use=false) instead of failing, as
+	 *                   the whole-folder galvo stamp does; off by default (an unknown id is a wrong folder or config)
 	 */
-	public record Options(Path input, Path fragments, Path output) {
+	public record Options(Path input, Path fragments, Path output, boolean addMissing) {
+		public static final boolean ADD_MISSING = false;
+
+		public Options(final Path input, final Path fragments, final Path output) {
+			this(input, fragments, output, ADD_MISSING);
+		}
 	}
 
 	/** @param merged the slices stamped, once per fragment row, in the order applied */
@@ -43,7 +50,7 @@ public final class MergeFragmentsStage implements Stage<MergeFragmentsStage.Opti
 		if (config != null && problems.list().isEmpty()) {
 			try {
 				final List<SliceFragments.Stamp> stamps = SliceConfigFiles.readFragments(o.fragments());
-				merged = config.mergeFragments(stamps);
+				merged = config.mergeFragments(stamps, o.addMissing());
 			}
 			catch (final BadInputException e) {
 				problems.add(e.getMessage());
