@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import io.github.triage.Listener;
+import io.github.triage.cli.CliListener;
 import io.github.triage.io.OmeZarrWriter;
 import io.github.triage.ops.CpuImageOps;
 import io.github.triage.quality.QualityDecisions;
@@ -45,17 +45,7 @@ public final class QualityDemo implements DemoStage {
 				QualitySettings.DEFAULT, AssessQualityStage.Options.PYRAMID_LEVEL);
 		final AssessQualityStage.Result r;
 		try (CpuImageOps ops = new CpuImageOps()) {
-			r = new AssessQualityStage().run(o, ops, new Listener() {
-				@Override
-				public void info(final String m) {
-					log.println("quality: " + m);
-				}
-
-				@Override
-				public void warning(final String m) {
-					log.println("quality: warning: " + m);
-				}
-			});
+			r = new AssessQualityStage().run(o, ops, new CliListener(log, true));
 		}
 		final StringBuilder sb = new StringBuilder();
 		sb.append(String.format(Locale.ROOT, "quality: %d slices, threshold %.2f, calibration detection on%n",
