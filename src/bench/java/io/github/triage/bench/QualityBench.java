@@ -16,17 +16,17 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import io.github.triage.Listener;
+import io.github.triage.cli.GpuOption;
 import io.github.triage.demo.SyntheticSeries;
 import io.github.triage.io.MosaicFolder;
 import io.github.triage.io.OmeZarrWriter;
 import io.github.triage.io.SliceVolumes;
-import io.github.triage.ops.GpuMode;
 import io.github.triage.ops.ImageOps;
-import io.github.triage.ops.ImageOpsFactory;
 import io.github.triage.quality.QualitySettings;
 import io.github.triage.quality.SliceQualityAssessor;
 import io.github.triage.quality.SliceSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,16 +59,15 @@ public final class QualityBench implements Callable<Integer> {
 	@Option(names = "--zarr", description = "Write the series as OME-Zarr (blosc lz4) to a temporary folder and read it back.")
 	boolean zarr;
 
-	@Option(names = "--use-gpu", negatable = true, defaultValue = "true", fallbackValue = "true",
-			description = "CLIJ2 on an OpenCL GPU when there is one, else the CPU (default); --no-use-gpu: the CPU.")
-	boolean useGpu;
+	@Mixin
+	GpuOption gpu;
 
 	@Override
 	public Integer call() throws Exception {
 		final PrintWriter out = spec.commandLine().getOut();
 		final PrintWriter err = spec.commandLine().getErr();
 		final Path tmp = zarr ? Files.createTempDirectory("triage-quality-bench") : null;
-		try (ImageOps ops = ImageOpsFactory.create(useGpu ? GpuMode.AUTO : GpuMode.OFF, m -> err.println("bench: " + m))) {
+		try (ImageOps ops = gpu.open(m -> err.println("bench: " + m))) {
 			final SyntheticSeries series = new SyntheticSeries(size, size, 7);
 			out.printf(Locale.ROOT, "quality bench: %s, planes %d × %d, %d planes per slice, %s, max heap %d MiB%n",
 					ops.name(), size, size, depth, zarr ? "OME-Zarr (blosc lz4) on disk" : "planes generated on the fly",
@@ -77,8 +76,7 @@ public final class QualityBench implements Callable<Integer> {
 			final SyntheticSeries warm = new SyntheticSeries(128, 128, 1);
 			new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(
 					List.of(warm.slice(0, 6, SyntheticSeries.Kind.NORMAL), warm.slice(1, 6, SyntheticSeries.Kind.NORMAL),
-							warm.slice(2, 6, SyntheticSeries.Kind.NORMAL)), null, Listener.NONE, w -> {
-							});
+							warm.slice(2, 6, SyntheticSeries.Kind.NORMAL)), null, Listener.NONE);
 			final long[] heap = new long[2], liveHeap = new long[2];
 			double slicesPerSecond = 0, ratio = 0;
 			final int[] ns = { shortSlices, slices };
@@ -90,8 +88,7 @@ public final class QualityBench implements Callable<Integer> {
 					recorded.add(recording(s, touched));
 				gcAndResetPeaks();
 				final long t0 = System.nanoTime();
-				new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(recorded, null, Listener.NONE, w -> {
-				});
+				new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(recorded, null, Listener.NONE);
 				final double assess = (System.nanoTime() - t0) / 1e9;
 				heap[k] = peakHeap();
 				// baseline: read the same planes again, once each, computing nothing
@@ -108,8 +105,7 @@ public final class QualityBench implements Callable<Integer> {
 				new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(src, q -> {
 					System.gc();
 					live[0] = Math.max(live[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-				}, Listener.NONE, w -> {
-				});
+				}, Listener.NONE);
 				liveHeap[k] = live[0];
 				out.printf(Locale.ROOT,
 						"%2d slices: assess %.2f s (%.2f slices/s); baseline: reading the %d planes it reads %.2f s; ratio %.2f; "
@@ -146,7 +142,12 @@ public final class QualityBench implements Callable<Integer> {
 			if (!Files.exists(p))
 				OmeZarrWriter.write(p, depth, size, size, s::plane, new double[] { 1, 1, 1 }, "micrometer", 1,
 						OmeZarrWriter.Compressor.BLOSC, new int[] { 1, 512, 512 });
-			out.add(SliceVolumes.open(new MosaicFolder.Entry(i, p, true), 0, w -> err.println("bench: " + w)));
+			out.add(SliceVolumes.open(new MosaicFolder.Entry(i, p, true), 0, new Listener() {
+				@Override
+				public void warning(final String w) {
+					err.println("bench: " + w);
+				}
+			}));
 		}
 		return out;
 	}

@@ -4,14 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 
-import io.github.triage.Listener;
+import io.github.triage.cli.CliListener;
 import io.github.triage.io.OmeZarrWriter;
-import io.github.triage.io.QualityJob;
 import io.github.triage.ops.CpuImageOps;
 import io.github.triage.quality.QualityDecisions;
 import io.github.triage.quality.QualitySettings;
 import io.github.triage.quality.SliceQuality;
 import io.github.triage.quality.SliceSource;
+import io.github.triage.stage.quality.AssessQualityStage;
 
 /**
  * Quality stage of the demo: writes a small OME-Zarr series (slice 00 twice as thick — a calibration slice — and a
@@ -40,11 +40,12 @@ public final class QualityDemo implements DemoStage {
 		}
 		log.println("quality: wrote " + SLICES + " OME-Zarr slices to " + mosaics);
 		final Path out = dir.resolve("slice_config.csv");
-		final QualityJob.Options o = new QualityJob.Options(mosaics, out,
-				new QualityDecisions.Options(0, true, 1.5, MIN_QUALITY), QualitySettings.DEFAULT, 0, false, null, null);
-		final QualityJob.Result r;
+		final AssessQualityStage.Options o = new AssessQualityStage.Options(mosaics, out, null, false, false, null,
+				new QualityDecisions.Options(0, true, AssessQualityStage.Options.CALIBRATION_RATIO, MIN_QUALITY),
+				QualitySettings.DEFAULT, AssessQualityStage.Options.PYRAMID_LEVEL);
+		final AssessQualityStage.Result r;
 		try (CpuImageOps ops = new CpuImageOps()) {
-			r = QualityJob.run(o, ops, Listener.NONE, null, m -> log.println("quality: " + m));
+			r = new AssessQualityStage().run(o, ops, new CliListener(log, true));
 		}
 		final StringBuilder sb = new StringBuilder();
 		sb.append(String.format(Locale.ROOT, "quality: %d slices, threshold %.2f, calibration detection on%n",

@@ -1,22 +1,21 @@
 package io.github.triage.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import io.github.triage.BadInputException;
-import io.github.triage.Listener;
-import io.github.triage.io.QualityJob;
-import io.github.triage.ops.GpuMode;
+import io.github.triage.io.QualityReports;
 import io.github.triage.ops.ImageOps;
-import io.github.triage.ops.ImageOpsFactory;
 import io.github.triage.quality.QualityDecisions;
 import io.github.triage.quality.QualitySettings;
 import io.github.triage.quality.SliceQuality;
+import io.github.triage.stage.quality.AssessQualityStage;
+import io.github.triage.stage.quality.ConsolidateQualityStage;
+import io.github.triage.stage.quality.MeasureSliceStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code triage quality}: slice quality assessment of OCT mosaics (spec "Quality Assessment"). */
 @Command(name = "quality", mixinStandardHelpOptions = true, description = "Slice quality assessment of OCT mosaics.",
-		subcommands = { QualityCli.Assess.class })
+		subcommands = { QualityCli.Assess.class, QualityCli.MeasureSlice.class, QualityCli.Consolidate.class })
 public final class QualityCli implements Runnable {
 	@Spec
 	CommandSpec spec;
@@ -34,10 +33,57 @@ public final class QualityCli implements Runnable {
 		spec.commandLine().usage(spec.commandLine().getOut());
 	}
 
-	/** {@code triage quality assess MOSAICS_DIR OUT_CSV [options]}. */
+	/** The decision and output options shared by {@code assess} and {@code consolidate}. */
+	static final class Decisions {
+		@Option(names = "--min-quality", paramLabel = "Q",
+				description = "Slices scoring below Q get use=false, note 'low_quality (quality_score<Q)'. 0 = keep all.")
+		double minQuality = AssessQualityStage.Options.MIN_QUALITY;
+
+		@Option(names = "--exclude-first", paramLabel = "N",
+				description = "The first N slices are calibration slices (use=false); the spec's default is 1.")
+		int excludeFirst = AssessQualityStage.Options.EXCLUDE_FIRST;
+
+		@Option(names = "--detect-calibration",
+				description = "Also mark as calibration the slices among the first three whose depth / median depth > ratio.")
+		boolean detectCalibration;
+
+		@Option(names = "--calibration-ratio", paramLabel = "R", description = "Thickness ratio for --detect-calibration.")
+		double calibrationRatio = AssessQualityStage.Options.CALIBRATION_RATIO;
+
+		@Option(names = "--update-existing",
+				description = "Update the output config if it exists (else write a new one), keeping earlier decisions and columns.")
+		boolean updateExisting;
+
+		@Option(names = "--existing-config", paramLabel = "F",
+				description = "Update F instead (implies --update-existing); the result goes to the output.")
+		Path existingConfig;
+
+		@Option(names = "--report-dir", paramLabel = "DIR",
+				description = "Report folder (CSV, PNG, JSON); if not given, <output without .csv>_quality next to the output.")
+		Path reportDir;
+
+		QualityDecisions.Options options() {
+			return new QualityDecisions.Options(excludeFirst, detectCalibration, calibrationRatio, minQuality);
+		}
+	}
+
+	/** Reading options shared by {@code assess} and {@code measure-slice}. */
+	static final class Reading {
+		@Option(names = "--pyramid-level", paramLabel = "L", description = "OME-Zarr pyramid level to read (0 = full resolution).")
+		int pyramidLevel = AssessQualityStage.Options.PYRAMID_LEVEL;
+
+		@Option(names = "--sample-depth", paramLabel = "K", description = "Z planes sampled per slice (0 = all).")
+		int sampleDepth = AssessQualityStage.Options.SAMPLE_DEPTH;
+
+		QualitySettings settings() {
+			return QualitySettings.ofSampleDepth(sampleDepth);
+		}
+	}
+
+	/** {@code triage quality assess MOSAICS_DIR -o OUT_CSV [options]}. */
 	@Command(name = "assess", mixinStandardHelpOptions = true,
 			description = { "Scores each slice against its neighbours (0.5·SSIM + 0.3·edge + 0.2·variance), marks "
-					+ "calibration and low-quality slices use=false, writes slice_config (OUT_CSV), a report folder "
+					+ "calibration and low-quality slices use=false, writes slice_config, a report folder "
 					+ "and per-slice JSON diagnostics.",
 					"stdout: slice_id,ssim,edge,variance,quality_score per slice; messages on stderr." })
 	static final class Assess implements Callable<Integer> {
@@ -47,106 +93,121 @@ public final class QualityCli implements Runnable {
 		@Parameters(index = "0", paramLabel = "MOSAICS_DIR", description = "Folder of *z<NN>* mosaics (.ome.zarr or .tif).")
 		Path mosaicsDir;
 
-		@Parameters(index = "1", paramLabel = "OUT_CSV", description = "slice_config.csv to write.")
-		Path outCsv;
-
-		@Option(names = "--min-quality", paramLabel = "Q", defaultValue = "0",
-				description = "Slices scoring below Q get use=false, note 'low_quality (quality_score<Q)'. 0 = keep all. [${DEFAULT-VALUE}]")
-		double minQuality;
-
-		@Option(names = "--exclude-first", paramLabel = "N", defaultValue = "1",
-				description = "The first N slices are calibration slices (use=false). [${DEFAULT-VALUE}]")
-		int excludeFirst;
-
-		@Option(names = "--detect-calibration",
-				description = "Also mark as calibration the slices among the first three whose depth / median depth > ratio.")
-		boolean detectCalibration;
-
-		@Option(names = "--calibration-ratio", paramLabel = "R", defaultValue = "1.5",
-				description = "Thickness ratio for --detect-calibration. [${DEFAULT-VALUE}]")
-		double calibrationRatio;
+		@Option(names = { "-o", "--output" }, paramLabel = "OUT_CSV",
+				description = "slice_config.csv to write (not needed with --report-only).")
+		Path output;
 
 		@Option(names = "--report-only", description = "Print the scores; write no file.")
 		boolean reportOnly;
 
-		@Option(names = "--update-existing",
-				description = "Update an existing config (--existing-config, else OUT_CSV if it exists), keeping earlier decisions and columns.")
-		boolean updateExisting;
+		@Mixin
+		Decisions decisions;
 
-		@Option(names = "--existing-config", paramLabel = "F", description = "The config to update (with --update-existing).")
-		Path existingConfig;
+		@Mixin
+		Reading reading;
 
-		@Option(names = "--use-gpu", negatable = true, defaultValue = "true", fallbackValue = "true",
-				description = "CLIJ2 on an OpenCL GPU when there is one, else the CPU (default); --no-use-gpu: always the CPU.")
-		boolean useGpu;
-
-		@Option(names = "--pyramid-level", paramLabel = "L", defaultValue = "0",
-				description = "OME-Zarr pyramid level to read (0 = full resolution). [${DEFAULT-VALUE}]")
-		int pyramidLevel;
-
-		@Option(names = "--sample-depth", paramLabel = "K", defaultValue = "5",
-				description = "Z planes sampled per slice (0 = all). [${DEFAULT-VALUE}]")
-		int sampleDepth;
-
-		@Option(names = "--report-dir", paramLabel = "DIR",
-				description = "Report folder (CSV, PNG, JSON). Default: <OUT_CSV without .csv>_quality next to OUT_CSV.")
-		Path reportDir;
+		@Mixin
+		GpuOption gpu;
 
 		@Override
 		public Integer call() throws Exception {
-			final PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-			if (existingConfig != null && !updateExisting)
-				throw new BadInputException("--existing-config needs --update-existing");
-			Path existing = null;
-			if (updateExisting) {
-				existing = existingConfig != null ? existingConfig : outCsv;
-				if (existingConfig == null && !Files.isRegularFile(outCsv)) {
-					err.println("triage: " + outCsv + " does not exist yet: writing a new config.");
-					existing = null;
-				}
+			final PrintWriter out = spec.commandLine().getOut();
+			final CliListener listener = new CliListener(spec.commandLine().getErr());
+			final AssessQualityStage.Options o = new AssessQualityStage.Options(mosaicsDir, output, decisions.reportDir,
+					reportOnly, decisions.updateExisting, decisions.existingConfig, decisions.options(),
+					reading.settings(), reading.pyramidLevel);
+			final AssessQualityStage.Result r;
+			try (ImageOps ops = gpu.open(listener::info)) {
+				r = new AssessQualityStage().run(o, ops, listener);
 			}
-			final QualityJob.Options o = new QualityJob.Options(mosaicsDir, outCsv,
-					new QualityDecisions.Options(excludeFirst, detectCalibration, calibrationRatio, minQuality),
-					new QualitySettings(sampleDepth, QualitySettings.DEFAULT.window()), pyramidLevel, reportOnly,
-					existing, reportDir);
-			final boolean[] header = { false };
-			final QualityJob.Result r;
-			try (ImageOps ops = ImageOpsFactory.create(useGpu ? GpuMode.AUTO : GpuMode.OFF, m -> log(err, m))) {
-				r = QualityJob.run(o, ops, stderrProgress(err), q -> {
-					if (!header[0]) out.println(HEADER); // printed with the first row: bad input leaves stdout empty
-					header[0] = true;
-					out.println(row(q));
-					out.flush();
-				}, m -> log(err, m));
-			}
-			final String excluded = r.decisions().stream().filter(d -> !d.use())
-					.map(d -> d.sliceId() + " (" + d.note() + ")").collect(Collectors.joining(", "));
-			log(err, r.metrics().size() + " slices assessed; use=false: " + (excluded.isEmpty() ? "none" : excluded));
-			if (detectCalibration)
-				log(err, "Calibration slices detected (depth / median > " + calibrationRatio + "): "
-						+ r.decisions().stream().filter(QualityDecisions.Decision::calibrationDetected)
-								.map(QualityDecisions.Decision::sliceId).collect(Collectors.joining(", ", "[", "]")));
-			if (reportOnly) log(err, "--report-only: nothing written.");
-			else log(err, "Wrote " + outCsv + " and the report in " + o.effectiveReportDir());
+			out.print(QualityReports.scoresCsv(r.metrics()));
+			out.flush();
+			summary(listener, r.metrics(), r.decisions(), decisions);
+			if (reportOnly) listener.info("report only: nothing written.");
+			else listener.info("Wrote " + r.config() + " and the report in " + r.reportDir());
 			return 0;
 		}
+	}
 
-		static final String HEADER = "slice_id,ssim,edge,variance,quality_score";
+	/** {@code triage quality measure-slice SLICE [--previous P] [--next N] -o DIR}: one slice, for a fan-out. */
+	@Command(name = "measure-slice", mixinStandardHelpOptions = true,
+			description = { "Scores one slice against its previous and next available slices and writes "
+					+ "slice_zNN_quality_metrics.csv (+ .json) into the output folder, for 'quality consolidate'.",
+					"stdout: slice_id,ssim,edge,variance,quality_score." })
+	static final class MeasureSlice implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
 
-		static String row(final SliceQuality q) {
-			return String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f,%.6f", q.sliceId(), q.ssim(), q.edge(), q.variance(),
-					q.qualityScore());
+		@Parameters(index = "0", paramLabel = "SLICE", description = "The slice's mosaic (*z<NN>*.ome.zarr or .tif).")
+		Path slice;
+
+		@Option(names = "--previous", paramLabel = "P", description = "The previous available slice's mosaic (none for the first slice).")
+		Path previous;
+
+		@Option(names = "--next", paramLabel = "N", description = "The next available slice's mosaic (none for the last slice).")
+		Path next;
+
+		@Option(names = { "-o", "--output" }, paramLabel = "DIR", required = true, description = "Folder for the fragment.")
+		Path output;
+
+		@Mixin
+		Reading reading;
+
+		@Mixin
+		GpuOption gpu;
+
+		@Override
+		public Integer call() throws Exception {
+			final CliListener listener = new CliListener(spec.commandLine().getErr(), true);
+			final MeasureSliceStage.Result r;
+			try (ImageOps ops = gpu.open(listener::info)) {
+				r = new MeasureSliceStage().run(new MeasureSliceStage.Options(slice, previous, next, output,
+						reading.settings(), reading.pyramidLevel), ops, listener);
+			}
+			spec.commandLine().getOut().print(QualityReports.scoresCsv(List.of(r.quality())));
+			spec.commandLine().getOut().flush();
+			listener.info("Wrote " + r.fragment());
+			return 0;
 		}
+	}
 
-		private static void log(final PrintWriter err, final String m) {
-			err.println("triage: " + m);
-			err.flush();
-		}
+	/** {@code triage quality consolidate FRAGMENTS_DIR -o OUT_CSV}: fragments → slice_config and report. */
+	@Command(name = "consolidate", mixinStandardHelpOptions = true,
+			description = "Merges the fragments of 'quality measure-slice', decides (calibration, minimum quality) and "
+					+ "writes slice_config and the report (CSV, PNG): the same files 'quality assess' writes.")
+	static final class Consolidate implements Callable<Integer> {
+		@Spec
+		CommandSpec spec;
 
-		private static Listener stderrProgress(final PrintWriter err) {
-			return Listener.ofProgress((done, total, what) -> {
-				if (done < total) log(err, "[" + (done + 1) + "/" + total + "] " + what);
-			});
+		@Parameters(index = "0", paramLabel = "FRAGMENTS_DIR", description = "Folder of slice_zNN_quality_metrics.csv.")
+		Path fragments;
+
+		@Option(names = { "-o", "--output" }, paramLabel = "OUT_CSV", required = true, description = "slice_config.csv to write.")
+		Path output;
+
+		@Mixin
+		Decisions decisions;
+
+		@Override
+		public Integer call() throws Exception {
+			final CliListener listener = new CliListener(spec.commandLine().getErr());
+			final ConsolidateQualityStage.Result r = new ConsolidateQualityStage().run(new ConsolidateQualityStage.Options(
+					fragments, output, decisions.reportDir, decisions.updateExisting, decisions.existingConfig,
+					decisions.options()), null, listener);
+			summary(listener, r.metrics(), r.decisions(), decisions);
+			listener.info("Wrote " + r.config() + " and the report in " + r.reportDir());
+			return 0;
 		}
+	}
+
+	private static void summary(final CliListener listener, final List<SliceQuality> metrics,
+			final List<QualityDecisions.Decision> decisions, final Decisions d) {
+		final String excluded = decisions.stream().filter(x -> !x.use()).map(x -> x.sliceId() + " (" + x.note() + ")")
+				.collect(Collectors.joining(", "));
+		listener.info(metrics.size() + " slices assessed; use=false: " + (excluded.isEmpty() ? "none" : excluded));
+		if (d.detectCalibration)
+			listener.info("Calibration slices detected (depth / median > " + d.calibrationRatio + "): "
+					+ decisions.stream().filter(QualityDecisions.Decision::calibrationDetected)
+							.map(QualityDecisions.Decision::sliceId).collect(Collectors.joining(", ", "[", "]")));
 	}
 }

@@ -11,12 +11,12 @@ import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 import io.github.triage.BadInputException;
-import io.github.triage.io.QualityJob;
 import io.github.triage.io.QualityReports;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.quality.QualityDecisions;
 import io.github.triage.quality.QualitySettings;
 import io.github.triage.quality.SliceQuality;
+import io.github.triage.stage.quality.AssessQualityStage;
 
 /**
  * Plugins › Triage › Slice quality › Assess slice quality: the CLI's {@code triage quality assess} in Fiji. Folder in,
@@ -32,34 +32,34 @@ public class AssessSliceQualityCommand extends TriageCommand {
 	private File output_csv;
 
 	@Parameter(label = "Minimum quality (0 = keep all)", min = "0", max = "1", stepSize = "0.05")
-	private double min_quality = 0;
+	private double min_quality = AssessQualityStage.Options.MIN_QUALITY;
 
 	@Parameter(label = "Exclude first N slices (calibration)", min = "0")
-	private int exclude_first = 1;
+	private int exclude_first = AssessQualityStage.Options.EXCLUDE_FIRST;
 
 	@Parameter(label = "Detect calibration slices by thickness")
 	private boolean detect_calibration = false;
 
 	@Parameter(label = "Calibration thickness ratio", min = "1")
-	private double calibration_ratio = 1.5;
+	private double calibration_ratio = AssessQualityStage.Options.CALIBRATION_RATIO;
 
 	@Parameter(label = "Report only (write no file)")
 	private boolean report_only = false;
 
-	@Parameter(label = "Update an existing slice_config")
+	@Parameter(label = "Update the output slice_config if it exists")
 	private boolean update_existing = false;
 
-	@Parameter(persist = false, label = "Existing slice_config (when updating)", required = false, style = "open")
+	@Parameter(persist = false, label = "Or update this slice_config (optional)", required = false, style = "open")
 	private File existing_config;
 
 	@Parameter(label = "Use the GPU (CLIJ2) when there is one")
 	private boolean use_gpu = true;
 
 	@Parameter(label = "Pyramid level (0 = full resolution)", min = "0")
-	private int pyramid_level = 0;
+	private int pyramid_level = AssessQualityStage.Options.PYRAMID_LEVEL;
 
 	@Parameter(label = "Z planes sampled per slice (0 = all)", min = "0")
-	private int sample_depth = 5;
+	private int sample_depth = AssessQualityStage.Options.SAMPLE_DEPTH;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Slice quality")
 	private ResultsTable results;
@@ -71,18 +71,13 @@ public class AssessSliceQualityCommand extends TriageCommand {
 	protected void execute() throws Exception {
 		if (mosaics_dir == null) throw new BadInputException("no mosaics folder given");
 		if (output_csv == null) throw new BadInputException("no output slice_config given");
-		java.nio.file.Path existing = null;
-		if (update_existing) {
-			if (existing_config != null) existing = existing_config.toPath();
-			else if (output_csv.isFile()) existing = output_csv.toPath();
-		}
-		final QualityJob.Options o = new QualityJob.Options(mosaics_dir.toPath(), output_csv.toPath(),
+		final AssessQualityStage.Options o = new AssessQualityStage.Options(mosaics_dir.toPath(), output_csv.toPath(),
+				null, report_only, update_existing, existing_config == null ? null : existing_config.toPath(),
 				new QualityDecisions.Options(exclude_first, detect_calibration, calibration_ratio, min_quality),
-				new QualitySettings(sample_depth, QualitySettings.DEFAULT.window()), pyramid_level, report_only,
-				existing, null);
-		final QualityJob.Result r;
+				QualitySettings.ofSampleDepth(sample_depth), pyramid_level);
+		final AssessQualityStage.Result r;
 		try (ImageOps ops = ops(use_gpu)) {
-			r = QualityJob.run(o, ops, listener(), null, m -> log.info("Triage: " + m));
+			r = new AssessQualityStage().run(o, ops, listener());
 		}
 		results = table(r);
 		final Plot p = QualityReports.plot(r.metrics(), r.decisions(), min_quality);
@@ -92,7 +87,7 @@ public class AssessSliceQualityCommand extends TriageCommand {
 		if (!java.awt.GraphicsEnvironment.isHeadless() && (ui == null || !ui.isHeadless())) results.show("Slice quality");
 	}
 
-	private static ResultsTable table(final QualityJob.Result r) {
+	private static ResultsTable table(final AssessQualityStage.Result r) {
 		final ResultsTable t = new ResultsTable();
 		for (int i = 0; i < r.metrics().size(); i++) {
 			final SliceQuality q = r.metrics().get(i);

@@ -2,9 +2,6 @@ package io.github.triage.io;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,9 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
-
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import ij.ImagePlus;
 import ij.gui.Plot;
@@ -37,22 +31,27 @@ public final class QualityReports {
 
 	public static void writeCsv(final Path file, final List<SliceQuality> metrics,
 			final List<QualityDecisions.Decision> decisions) throws IOException {
-		AtomicFiles.write(file, out -> {
-			final Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-			// Not closed here: closing would close the target stream, which AtomicFiles still has to sync.
-			final CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
-			{
-				p.printRecord(CSV_COLUMNS);
-				for (int i = 0; i < metrics.size(); i++) {
-					final SliceQuality q = metrics.get(i);
-					final QualityDecisions.Decision d = decisions.get(i);
-					p.printRecord(q.sliceId(), q.depth(), q.height(), q.width(), q.hasData(), f(q.ssimBefore()),
-							f(q.ssimAfter()), f(q.ssim()), f(q.edge()), f(q.variance()), f(q.qualityScore()),
-							d.calibration(), d.lowQuality(), d.use(), d.note());
-				}
-			}
-			p.flush();
-		});
+		final List<List<String>> rows = new ArrayList<>();
+		for (int i = 0; i < metrics.size(); i++) {
+			final SliceQuality q = metrics.get(i);
+			final QualityDecisions.Decision d = decisions.get(i);
+			rows.add(List.of(q.sliceId(), s(q.depth()), s(q.height()), s(q.width()), s(q.hasData()), f(q.ssimBefore()),
+					f(q.ssimAfter()), f(q.ssim()), f(q.edge()), f(q.variance()), f(q.qualityScore()), s(d.calibration()),
+					s(d.lowQuality()), s(d.use()), d.note()));
+		}
+		CsvTables.write(file, CSV_COLUMNS, rows);
+	}
+
+	/** The scores as the CLI prints them on stdout: slice_id, ssim, edge, variance, quality_score. */
+	public static String scoresCsv(final List<SliceQuality> metrics) {
+		final List<List<String>> rows = new ArrayList<>();
+		for (final SliceQuality q : metrics)
+			rows.add(List.of(q.sliceId(), f(q.ssim()), f(q.edge()), f(q.variance()), f(q.qualityScore())));
+		return CsvTables.format(List.of("slice_id", "ssim", "edge", "variance", "quality_score"), rows);
+	}
+
+	private static String s(final Object v) {
+		return String.valueOf(v);
 	}
 
 	/**
@@ -105,12 +104,25 @@ public final class QualityReports {
 		});
 	}
 
-	/** One slice's diagnostics as a JSON-ready map. */
+	/** One slice's diagnostics as a JSON-ready map: its metrics, decision, warnings and the run's settings. */
 	public static Map<String, Object> diagnostics(final SliceQuality q, final QualityDecisions.Decision d,
 			final Map<String, Object> run, final List<String> warnings) {
+		final Map<String, Object> m = metrics(q, "quality");
+		m.put("use", d.use());
+		m.put("calibration", d.calibration());
+		m.put("calibration_detected", d.calibrationDetected());
+		m.put("low_quality", d.lowQuality());
+		m.put("note", d.note());
+		m.put("warnings", warnings);
+		m.put("run", run);
+		return m;
+	}
+
+	/** One slice's raw metrics, neighbours and score weights as a JSON-ready map. */
+	public static Map<String, Object> metrics(final SliceQuality q, final String stage) {
 		final Map<String, Object> m = new LinkedHashMap<>();
 		m.put("slice_id", q.sliceId());
-		m.put("stage", "quality");
+		m.put("stage", stage);
 		m.put("depth", q.depth());
 		m.put("height", q.height());
 		m.put("width", q.width());
@@ -125,13 +137,6 @@ public final class QualityReports {
 		m.put("quality_score", q.qualityScore());
 		m.put("weights", Map.of("ssim", SliceQuality.W_SSIM, "edge", SliceQuality.W_EDGE, "variance",
 				SliceQuality.W_VARIANCE));
-		m.put("use", d.use());
-		m.put("calibration", d.calibration());
-		m.put("calibration_detected", d.calibrationDetected());
-		m.put("low_quality", d.lowQuality());
-		m.put("note", d.note());
-		m.put("warnings", warnings);
-		m.put("run", run);
 		return m;
 	}
 

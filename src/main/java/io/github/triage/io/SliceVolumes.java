@@ -2,13 +2,13 @@ package io.github.triage.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 
 import ij.io.FileInfo;
 import ij.io.TiffDecoder;
 import ij.plugin.FileInfoVirtualStack;
 import ij.process.ImageProcessor;
 import io.github.triage.BadInputException;
+import io.github.triage.Listener;
 import io.github.triage.quality.SliceSource;
 
 /**
@@ -20,9 +20,11 @@ public final class SliceVolumes {
 	private SliceVolumes() {
 	}
 
-	public static SliceSource open(final MosaicFolder.Entry e, final int pyramidLevel, final Consumer<String> warn) {
+	/** Opens one mosaic (metadata only); the listener hears warnings such as missing chunks, naming the slice. */
+	public static SliceSource open(final MosaicFolder.Entry e, final int pyramidLevel, final Listener listener) {
 		final String label = e.toString();
-		if (e.zarr) return new ZarrSlice(e.sliceId(), label, OmeZarrReader.open(e.path, pyramidLevel, label, warn));
+		final Listener l = Listener.orNone(listener);
+		if (e.zarr) return new ZarrSlice(e.sliceId(), label, OmeZarrReader.open(e.path, pyramidLevel, label, l::warning));
 		if (pyramidLevel != 0)
 			throw new BadInputException(label + ": pyramid level " + pyramidLevel
 					+ " requested, but a TIFF stack has only level 0");

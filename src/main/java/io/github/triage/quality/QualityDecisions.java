@@ -16,13 +16,18 @@ public final class QualityDecisions {
 
 	/** Options of the decision step. minQuality 0 keeps every slice (report only, as linumpy's default). */
 	public record Options(int excludeFirst, boolean detectCalibration, double calibrationRatio, double minQuality) {
-		public static final Options DEFAULT = new Options(1, false, CalibrationDetector.DEFAULT_RATIO, 0);
+		/** The spec's default: the first slice is the calibration slice. */
+		public static final int EXCLUDE_FIRST = 1;
+		public static final double CALIBRATION_RATIO = CalibrationDetector.DEFAULT_RATIO;
+		public static final double MIN_QUALITY = 0;
+		public static final Options DEFAULT = new Options(EXCLUDE_FIRST, false, CALIBRATION_RATIO, MIN_QUALITY);
 
 		public Options {
-			if (excludeFirst < 0) throw new IllegalArgumentException("--exclude-first must be >= 0, got " + excludeFirst);
-			if (!(calibrationRatio > 0)) throw new IllegalArgumentException("calibration ratio must be > 0");
+			if (excludeFirst < 0) throw new IllegalArgumentException("exclude-first must be >= 0, got " + excludeFirst);
+			if (!(calibrationRatio > 0))
+				throw new IllegalArgumentException("the calibration ratio must be > 0, got " + calibrationRatio);
 			if (!(minQuality >= 0 && minQuality <= 1))
-				throw new IllegalArgumentException("--min-quality must be in [0, 1], got " + minQuality);
+				throw new IllegalArgumentException("the minimum quality must be in [0, 1], got " + minQuality);
 		}
 	}
 

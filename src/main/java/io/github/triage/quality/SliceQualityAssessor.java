@@ -2,7 +2,6 @@ package io.github.triage.quality;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 import io.github.triage.BadInputException;
@@ -37,54 +36,87 @@ public final class SliceQualityAssessor {
 	}
 
 	/**
-	 * Assesses all slices in order.
+	 * Assesses all slices in order, streaming: each slice's planes are dropped once its successor is scored.
 	 *
-	 * @param slices  sorted by slice id; at least two
-	 * @param each    receives each slice's result as soon as it is known (may be null)
-	 * @param warn    receives warnings naming the slice (size mismatches)
+	 * @param slices   sorted by slice id; at least two
+	 * @param each     receives each slice's result as soon as it is known (may be null)
+	 * @param listener progress per slice, warnings naming the slice (size mismatches, NaN values), cancel
 	 */
 	public List<SliceQuality> assess(final List<? extends SliceSource> slices, final Consumer<SliceQuality> each,
-			final Listener progress, final Consumer<String> warn) {
+			final Listener listener) {
 		if (slices.isEmpty()) throw new BadInputException("no slices to assess");
-		if (slices.size() == 1)
-			throw new BadInputException(slices.get(0).label()
-					+ " is the only slice: quality is measured against neighbouring slices, so at least two are needed");
+		if (slices.size() == 1) throw onlySlice(slices.get(0));
 		for (final SliceSource s : slices)
-			if (s.depth() < 1 || s.height() < 1 || s.width() < 1)
-				throw new BadInputException(s.label() + ": empty volume (" + s.depth() + " × " + s.height() + " × "
-						+ s.width() + ")");
-		for (int i = 1; i < slices.size(); i++) {
-			final SliceSource a = slices.get(i - 1), b = slices.get(i);
-			if (a.height() != b.height() || a.width() != b.width())
-				warn.accept(b.label() + ": plane size " + b.height() + " × " + b.width() + " (Y × X) differs from slice "
-						+ a.sliceId() + " (" + a.height() + " × " + a.width() + "); they are compared on the common "
-						+ Math.min(a.height(), b.height()) + " × " + Math.min(a.width(), b.width()) + " top-left region");
-		}
-		final int sd = settings.sampleDepth();
-		final PlaneCache cache = new PlaneCache(3 * (sd > 0 ? sd : 4) + 6);
+			checkVolume(s);
+		for (int i = 1; i < slices.size(); i++)
+			warnIfSizesDiffer(slices.get(i - 1), slices.get(i), listener);
+		final PlaneCache cache = newCache();
 		final List<SliceQuality> out = new ArrayList<>(slices.size());
 		double ssimBefore = 0;
 		for (int i = 0; i < slices.size(); i++) {
-			if (progress.isCancelled()) throw new CancellationException("quality assessment cancelled");
+			listener.checkCancelled();
 			final SliceSource s = slices.get(i);
-			progress.progress(i, slices.size(), s.label());
+			listener.progress(i, slices.size(), s.label());
 			final SliceSource before = i > 0 ? slices.get(i - 1) : null;
 			final SliceSource after = i + 1 < slices.size() ? slices.get(i + 1) : null;
 			final double ssimAfter = after != null ? pairSsim(s, after, cache) : 0;
-			final SliceQuality q = assessOne(s, before, after, ssimBefore, ssimAfter, cache, warn);
+			final SliceQuality q = assessOne(s, before, after, ssimBefore, ssimAfter, cache, listener);
 			out.add(q);
 			if (each != null) each.accept(q);
 			if (before != null) cache.drop(before);
 			ssimBefore = ssimAfter;
 		}
-		progress.progress(slices.size(), slices.size(), "done");
+		listener.progress(slices.size(), slices.size(), "done");
 		return out;
 	}
 
+	/**
+	 * Assesses one slice against its previous and next available slices (either may be null, not both): the same
+	 * numbers as {@link #assess} gives that slice in the whole series, so per-slice runs (one process per slice) and
+	 * a whole-folder run agree exactly.
+	 */
+	public SliceQuality assessOne(final SliceSource s, final SliceSource before, final SliceSource after,
+			final Listener listener) {
+		if (before == null && after == null) throw onlySlice(s);
+		for (final SliceSource v : new SliceSource[] { before, s, after })
+			if (v != null) checkVolume(v);
+		if (before != null) warnIfSizesDiffer(before, s, listener);
+		if (after != null) warnIfSizesDiffer(s, after, listener);
+		final PlaneCache cache = newCache();
+		// Argument order as in assess(): the pair is always (earlier slice, later slice).
+		final double ssimBefore = before != null ? pairSsim(before, s, cache) : 0;
+		final double ssimAfter = after != null ? pairSsim(s, after, cache) : 0;
+		return assessOne(s, before, after, ssimBefore, ssimAfter, cache, listener);
+	}
+
+	private PlaneCache newCache() {
+		final int sd = settings.sampleDepth();
+		return new PlaneCache(3 * (sd > 0 ? sd : 4) + 6);
+	}
+
+	private static BadInputException onlySlice(final SliceSource s) {
+		return new BadInputException(s.label()
+				+ " is the only slice: quality is measured against neighbouring slices, so at least two are needed");
+	}
+
+	private static void checkVolume(final SliceSource s) {
+		if (s.depth() < 1 || s.height() < 1 || s.width() < 1)
+			throw new BadInputException(s.label() + ": empty volume (" + s.depth() + " × " + s.height() + " × "
+					+ s.width() + ")");
+	}
+
+	/** Warns, naming the later slice {@code b}, when a pair's planes differ in size. */
+	private static void warnIfSizesDiffer(final SliceSource a, final SliceSource b, final Listener listener) {
+		if (a.height() != b.height() || a.width() != b.width())
+			listener.warning(b.label() + ": plane size " + b.height() + " × " + b.width() + " (Y × X) differs from slice "
+					+ a.sliceId() + " (" + a.height() + " × " + a.width() + "); they are compared on the common "
+					+ Math.min(a.height(), b.height()) + " × " + Math.min(a.width(), b.width()) + " top-left region");
+	}
+
 	private SliceQuality assessOne(final SliceSource s, final SliceSource before, final SliceSource after,
-			final double ssimBefore, final double ssimAfter, final PlaneCache cache, final Consumer<String> warn) {
+			final double ssimBefore, final double ssimAfter, final PlaneCache cache, final Listener listener) {
 		final String prevId = before != null ? before.sliceId() : null, nextId = after != null ? after.sliceId() : null;
-		if (!hasData(s, cache, warn))
+		if (!hasData(s, cache, listener))
 			return new SliceQuality(s.sliceId(), s.depth(), s.height(), s.width(), false, prevId, nextId, 0, 0, 0, 0, 0, 0);
 		final int n = (before != null ? 1 : 0) + (after != null ? 1 : 0);
 		final double ssim = n == 0 ? 0 : ((before != null ? ssimBefore : 0) + (after != null ? ssimAfter : 0)) / n;
@@ -96,13 +128,13 @@ public final class SliceQualityAssessor {
 	}
 
 	/** linumpy's has-data test on every max(1, nz/8)-th plane: not constant and std >= 1e-6. */
-	private static boolean hasData(final SliceSource s, final PlaneCache cache, final Consumer<String> warn) {
+	private static boolean hasData(final SliceSource s, final PlaneCache cache, final Listener listener) {
 		final int step = Math.max(1, s.depth() / 8);
 		final PlaneMath.Moments m = new PlaneMath.Moments();
 		for (int z = 0; z < s.depth(); z += step)
 			m.add(cache.peek(s, z));
 		if (Double.isNaN(m.variance())) {
-			warn.accept(s.label() + ": contains NaN values; scored as a slice without data (0)");
+			listener.warning(s.label() + ": contains NaN values; scored as a slice without data (0)");
 			return false;
 		}
 		return m.max > m.min && Math.sqrt(m.variance()) >= 1e-6;

@@ -2,7 +2,9 @@ package io.github.triage.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import io.github.triage.io.OmeZarrWriter;
 
@@ -17,6 +19,22 @@ public final class QualityCliTestData {
 		for (int i = 0; i < n; i++)
 			write(dir.resolve(String.format("slice_z%02d.ome.zarr", i)), d, h, w, i);
 		return dir;
+	}
+
+	/** The reference slices (src/test/resources/oct/quality) as OME-Zarr only, copied into {@code dir/mosaics}. */
+	public static Path referenceCopy(final Path dir) throws Exception {
+		final Path src = Paths.get(QualityCliTestData.class.getResource("/oct/quality").toURI());
+		final Path dst = Files.createDirectories(dir.resolve("mosaics"));
+		try (Stream<Path> s = Files.walk(src)) {
+			for (final Path p : (Iterable<Path>) s::iterator) {
+				final String rel = src.relativize(p).toString();
+				if (!rel.contains(".ome.zarr")) continue;
+				final Path t = dst.resolve(rel);
+				if (Files.isDirectory(p)) Files.createDirectories(t);
+				else Files.copy(p, t);
+			}
+		}
+		return dst;
 	}
 
 	public static void write(final Path p, final int d, final int h, final int w, final int seed) throws Exception {

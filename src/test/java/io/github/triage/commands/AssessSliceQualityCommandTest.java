@@ -52,6 +52,24 @@ class AssessSliceQualityCommandTest {
 	}
 
 	@Test
+	void anExistingConfigIsUpdatedAsOnTheCommandLine(@TempDir final Path dir) throws Exception {
+		final Path mosaics = io.github.triage.cli.QualityCliTestData.synthetic(dir.resolve("m"), 3, 4, 16, 16);
+		final Path existing = dir.resolve("old.csv");
+		Files.writeString(existing, "slice_id,use,my_column\n01,true,x\n");
+		final Path out = dir.resolve("slice_config.csv");
+		try (Context ctx = new Context(CommandService.class)) {
+			final Map<String, Object> in = new HashMap<>();
+			in.put("mosaics_dir", mosaics.toFile());
+			in.put("output_csv", out.toFile());
+			in.put("use_gpu", false);
+			in.put("existing_config", existing.toFile()); // given: updated even without the checkbox, as the CLI
+			final CommandModule m = ctx.service(CommandService.class).run(AssessSliceQualityCommand.class, true, in).get();
+			assertFalse(m.isCanceled(), String.valueOf(m.getCancelReason()));
+			assertEquals("x", SliceConfigFiles.read(out).get("01", "my_column"));
+		}
+	}
+
+	@Test
 	void badInputCancelsWithTheMessageAndWritesNothing(@TempDir final Path dir) throws Exception {
 		final Path out = dir.resolve("slice_config.csv");
 		try (Context ctx = new Context(CommandService.class)) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.github.triage.BadInputException;
 import io.github.triage.Listener;
+import io.github.triage.quality.WarningList;
 import io.github.triage.ops.FloatImages;
 
 class OmeZarrIoTest {
@@ -123,17 +124,31 @@ class OmeZarrIoTest {
 		Files.createFile(dir.resolve("mosaic_grid_z07.tif"));
 		Files.createFile(dir.resolve("notes.txt"));
 		Files.createFile(dir.resolve("other.tif"));
-		final List<String> log = new ArrayList<>();
-		final List<MosaicFolder.Entry> es = MosaicFolder.list(dir, log::add);
-		assertEquals(List.of("02", "07", "10"), es.stream().map(MosaicFolder.Entry::sliceId).toList());
+		Files.createDirectories(dir.resolve("mosaic_grid_3d_z105.ome.zarr")); // "3d" is no slice id; ids >= 100 work
+		final WarningList log = new WarningList();
+		final List<MosaicFolder.Entry> es = MosaicFolder.list(dir, log);
+		assertEquals(List.of("02", "07", "10", "105"), es.stream().map(MosaicFolder.Entry::sliceId).toList());
 		assertTrue(es.get(0).zarr);
-		assertEquals(1, log.size());
+		assertEquals(1, log.infos.size());
 		final Path empty = Files.createDirectories(dir.resolve("empty"));
 		final BadInputException e = assertThrows(BadInputException.class, () -> MosaicFolder.list(empty, null));
 		assertTrue(e.getMessage().contains("no slice mosaics"), e.getMessage());
 		Files.createDirectories(dir.resolve("b_z07.tiff").getParent());
 		Files.createFile(dir.resolve("b_z07.tiff"));
 		assertThrows(BadInputException.class, () -> MosaicFolder.list(dir, null));
+	}
+
+	@Test
+	void anAmbiguousMosaicNameIsAnErrorNamingTheFile(@TempDir final Path dir) throws IOException {
+		Files.createDirectories(dir.resolve("mosaic_z03.ome.zarr"));
+		Files.createDirectories(dir.resolve("slice_z04_from_z05.ome.zarr"));
+		final BadInputException e = assertThrows(BadInputException.class, () -> MosaicFolder.list(dir, null));
+		assertTrue(e.getMessage().contains("slice_z04_from_z05.ome.zarr") && e.getMessage().contains("ambiguous"),
+				e.getMessage());
+		final BadInputException one = assertThrows(BadInputException.class,
+				() -> MosaicFolder.entry(dir.resolve("slice_z04_from_z05.ome.zarr")));
+		assertTrue(one.getMessage().contains("slice_z04_from_z05.ome.zarr"), one.getMessage());
+		assertEquals("03", MosaicFolder.entry(dir.resolve("mosaic_z03.ome.zarr")).sliceId());
 	}
 
 	static float[] plane(final int z, final int h, final int w) {

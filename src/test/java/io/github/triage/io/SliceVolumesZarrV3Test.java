@@ -42,12 +42,14 @@ class SliceVolumesZarrV3Test {
 			}
 			final List<SliceSource> slices = new ArrayList<>();
 			for (final MosaicFolder.Entry e : MosaicFolder.list(mosaics, null))
-				slices.add(SliceVolumes.open(e, 0, (String w) -> {
-					throw new AssertionError(w);
+				slices.add(SliceVolumes.open(e, 0, new Listener() {
+					@Override
+					public void warning(final String w) {
+						throw new AssertionError(w);
+					}
 				}));
 			runs.add(new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT).assess(slices, null,
-					Listener.NONE, w -> {
-					}));
+					Listener.NONE));
 		}
 		assertEquals(3, runs.get(1).size());
 		for (int i = 0; i < 3; i++) {

@@ -21,11 +21,9 @@ class Clij2QualityParityTest {
 		final ImageOps clij = OpenClTestSupport.clij2();
 		final List<SliceSource> slices = ReferenceQualityTest.open(true).subList(1, 4);
 		final List<SliceQuality> cpu = new SliceQualityAssessor(new CpuImageOps(), SETTINGS)
-				.assess(slices, null, Listener.NONE, w -> {
-				});
+				.assess(slices, null, Listener.NONE);
 		final List<SliceQuality> gpu = new SliceQualityAssessor(clij, SETTINGS).assess(slices, null,
-				Listener.NONE, w -> {
-				});
+				Listener.NONE);
 		for (int i = 0; i < cpu.size(); i++) {
 			final SliceQuality c = cpu.get(i), g = gpu.get(i);
 			final String id = "slice " + c.sliceId();

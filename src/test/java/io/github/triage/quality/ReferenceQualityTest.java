@@ -60,9 +60,9 @@ public class ReferenceQualityTest {
 
 	private static void check(final List<SliceSource> slices) throws Exception {
 		final Map<String, CSVRecord> exp = expected();
-		final List<String> warnings = new ArrayList<>();
+		final WarningList warnings = new WarningList();
 		final List<SliceQuality> got = new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT)
-				.assess(slices, null, Listener.NONE, warnings::add);
+				.assess(slices, null, warnings);
 		assertEquals(exp.size(), got.size());
 		for (final SliceQuality q : got) {
 			final CSVRecord e = exp.get(q.sliceId());

@@ -81,8 +81,7 @@ class SliceQualityAssessorTest {
 		final List<SliceSource> s = List.of(new Fake(0, 4, 20, 20, Float.NaN, reads),
 				new Fake(1, 4, 20, 20, 7f, reads), new Fake(2, 4, 20, 20, Float.NaN, reads));
 		final List<SliceQuality> q = new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT).assess(s, null,
-				Listener.NONE, w -> {
-				});
+				Listener.NONE);
 		assertFalse(q.get(1).hasData());
 		assertEquals(0, q.get(1).qualityScore());
 		assertEquals(0, q.get(1).ssim());
@@ -95,7 +94,8 @@ class SliceQualityAssessorTest {
 
 	@Test
 	void aSliceWithNaNIsWarnedAboutAndScoresZero() {
-		final List<String> reads = new ArrayList<>(), warnings = new ArrayList<>();
+		final List<String> reads = new ArrayList<>();
+		final WarningList warnings = new WarningList();
 		final List<SliceSource> s = List.of(new Fake(0, 2, 12, 12, Float.NaN, reads),
 				new Fake(1, 2, 12, 12, Float.NaN, reads) {
 					@Override
@@ -106,7 +106,7 @@ class SliceQualityAssessorTest {
 					}
 				});
 		final List<SliceQuality> q = new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT).assess(s, null,
-				Listener.NONE, warnings::add);
+				warnings);
 		assertFalse(q.get(1).hasData());
 		assertEquals(0, q.get(1).qualityScore());
 		assertTrue(warnings.stream().anyMatch(w -> w.startsWith("slice 01") && w.contains("NaN")), warnings.toString());
@@ -120,8 +120,7 @@ class SliceQualityAssessorTest {
 		final Fake same = new Fake(5, 3, 16, 16, Float.NaN, reads);
 		final List<SliceSource> distinct = List.of(wrap(same, "00"), wrap(same, "01"), wrap(same, "02"));
 		final List<SliceQuality> q = new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT)
-				.assess(distinct, null, Listener.NONE, w -> {
-				});
+				.assess(distinct, null, Listener.NONE);
 		for (final SliceQuality r : q)
 			assertEquals(1.0, r.qualityScore(), 1e-9, r.sliceId());
 	}
@@ -132,8 +131,7 @@ class SliceQualityAssessorTest {
 		final List<SliceSource> s = new ArrayList<>();
 		for (int i = 0; i < 12; i++)
 			s.add(new Fake(i, 12, 16, 16, Float.NaN, reads));
-		new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT).assess(s, null, Listener.NONE, w -> {
-		});
+		new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT).assess(s, null, Listener.NONE);
 		// once slice k is read, no slice before k-2 is read again: only a three-slice window is ever live
 		int maxSeen = -1;
 		for (final String r : reads) {
@@ -149,8 +147,7 @@ class SliceQualityAssessorTest {
 	void oneSliceIsAnErrorNamingIt() {
 		final BadInputException e = assertThrows(BadInputException.class,
 				() -> new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT).assess(
-						List.of(new Fake(3, 2, 8, 8, Float.NaN, new ArrayList<>())), null, Listener.NONE, w -> {
-						}));
+						List.of(new Fake(3, 2, 8, 8, Float.NaN, new ArrayList<>())), null, Listener.NONE));
 		assertTrue(e.getMessage().startsWith("slice 03"), e.getMessage());
 	}
 
