@@ -5,28 +5,30 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.SortedMap;
 
-import io.github.triage.io.PairwiseMetricsFiles;
-import io.github.triage.io.SliceConfigFiles;
+import io.github.triage.Listener;
 import io.github.triage.io.AtomicFiles;
-import io.github.triage.slice.AutoExclusion;
-import io.github.triage.slice.CumulativeShifts;
-import io.github.triage.slice.Rehoming;
-import io.github.triage.slice.RehomingShiftsFile;
-import io.github.triage.slice.ShiftsTable;
+import io.github.triage.io.PairwiseMetricsFiles;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
+import io.github.triage.stage.slice.AutoExclusionStage;
+import io.github.triage.stage.slice.CumulativeShiftsStage;
+import io.github.triage.stage.slice.GenerateSliceConfigStage;
+import io.github.triage.stage.slice.MergeFragmentsStage;
+import io.github.triage.stage.slice.RehomingStage;
+import io.github.triage.stage.slice.StampStage;
 
 /**
- * The slice_config stage of the demo, on a synthetic series 0–11: slice 6 never acquired, the 8 → 9 shift lost, a
- * tile-column re-homing at 3 → 4 and an encoder glitch at slice 10. It generates a config (calibration slice and
- * slice 4 excluded), stamps a galvo decision, runs rehoming and auto-exclusion (low z-correlation at 9–11), merges a
- * folder of interpolation manifests, and prints the cumulative shifts of the slices kept.
+ * The slice_config stage of the demo, as the stages of {@code io.github.triage.stage.slice} run one after another
+ * (each writes a new file), on a synthetic series 0–11: slice 6 never acquired, the 8 → 9 shift lost, a tile-column
+ * re-homing at 3 → 4 and an encoder glitch at slice 10. It generates a config (calibration slice and slice 4
+ * excluded), stamps a galvo decision and a row for slice 6, runs rehoming and auto-exclusion (low z-correlation at
+ * 9–11), merges a folder of interpolation manifests, and writes the cumulative shifts of the slices kept.
  */
 public final class SliceConfigDemo implements DemoStage {
 	private static final double TILE_FOV_MM = 0.875;
@@ -41,25 +43,34 @@ public final class SliceConfigDemo implements DemoStage {
 		final Path shiftsFile = dir.resolve("shifts_xy.csv");
 		writeShifts(shiftsFile);
 		final List<String> warnings = new ArrayList<>();
+		final Listener listener = new Listener() {
+			@Override
+			public void warning(final String message) {
+				warnings.add(message);
+				log.println("warning: " + message);
+			}
+		};
 
-		final SliceConfig config = SliceConfig.generate(SliceConfigFiles.readShifts(shiftsFile).sliceIds(),
-				List.of("4"), 1, warnings);
-		config.stamp("04", Map.of(SliceColumns.NOTES, "motion artifact"), true);
-		config.stamp("02", Map.of(SliceColumns.GALVO_CONFIDENCE, "0.812", SliceColumns.GALVO_FIX, true), false);
-		SliceConfigFiles.write(config, dir.resolve("slice_config_generated.csv"));
+		// generate, then stamp a note, a galvo decision and a row for slice 6 (never acquired: interpolated later)
+		final Path generated = dir.resolve("slice_config_generated.csv");
+		new GenerateSliceConfigStage().run(new GenerateSliceConfigStage.Options(GenerateSliceConfigStage.Source.SHIFTS,
+				shiftsFile, List.of("4"), 1, generated, null), null, listener);
+		final Map<String, Map<String, ?>> stamps = new LinkedHashMap<>();
+		stamps.put("04", Map.of(SliceColumns.NOTES, "motion artifact"));
+		stamps.put("02", Map.of(SliceColumns.GALVO_CONFIDENCE, "0.812", SliceColumns.GALVO_FIX, true));
+		stamps.put("06", Map.of(SliceColumns.NOTES, "not acquired"));
+		final Path stamped = dir.resolve("slice_config_stamped.csv");
+		new StampStage().run(new StampStage.Options(generated, stamped, stamps, true), null, listener);
 
 		// rehoming: corrected shifts + rehomed / rehoming_reliable
-		final RehomingShiftsFile rehomingIn = SliceConfigFiles.readShiftsForRehoming(shiftsFile);
-		final List<Rehoming.Result> rehomed = Rehoming.correct(rehomingIn.steps(),
-				new Rehoming.Params(TILE_FOV_MM, 0.5, 0.4, 0.05), warnings);
-		Rehoming.stamp(config, rehomed);
-		final Path corrected = dir.resolve("shifts_xy_corrected.csv");
-		SliceConfigFiles.writeRehomedShifts(rehomingIn, rehomed, corrected);
+		final Path rehomed = dir.resolve("slice_config_rehomed.csv"), corrected = dir.resolve("shifts_xy_corrected.csv");
+		new RehomingStage().run(RehomingStage.Options.defaults(stamped, shiftsFile, TILE_FOV_MM, rehomed)
+				.withShiftsOut(corrected), null, listener);
 
 		// auto-exclusion from pairwise registration metrics
-		final Path metrics = writeMetrics(dir.resolve("pairwise_registration"));
-		final SortedMap<Integer, Double> z = PairwiseMetricsFiles.zCorrelation(metrics, warnings);
-		final List<String> autoExcluded = AutoExclusion.stamp(config, z, AutoExclusion.runs(z, 0.4, 3));
+		final Path excluded = dir.resolve("slice_config_auto_excluded.csv");
+		final List<String> autoExcluded = new AutoExclusionStage().run(AutoExclusionStage.Options.defaults(rehomed,
+				writeMetrics(dir.resolve("pairwise_registration")), excluded), null, listener).excluded();
 
 		// interpolation manifests, one per slice, merged by a single writer
 		final Path fragments = Files.createDirectories(dir.resolve("interpolate_missing_slice"));
@@ -68,21 +79,15 @@ public final class SliceConfigDemo implements DemoStage {
 				header + "04,zmorph,zmorph,,false,slice_z04_interpolated.ome.zarr\n");
 		AtomicFiles.writeString(fragments.resolve("slice_z06_manifest.csv"),
 				header + "06,zmorph,,low_overlap_ncc,true,\n");
-		config.mergeFragments(SliceConfigFiles.readFragments(fragments));
 		final Path configFile = dir.resolve("slice_config.csv");
-		SliceConfigFiles.write(config, configFile);
+		final SliceConfig config = new MergeFragmentsStage().run(
+				new MergeFragmentsStage.Options(excluded, fragments, configFile), null, listener).config();
 		log.println("wrote " + configFile + " and " + corrected);
 
-		final List<Integer> selected = config.filterSlicesToUse().stream().map(SliceConfig::idValue).toList();
 		final double resolutionUm = 10;
-		final CumulativeShifts cum = CumulativeShifts.compute(SliceConfigFiles.readShifts(corrected), selected, true);
-		warnings.addAll(cum.warnings());
-		final StringBuilder csv = new StringBuilder("slice_id,dx_mm,dy_mm,dx_px,dy_px\n");
-		for (final CumulativeShifts.Entry e : cum.entries())
-			csv.append(String.format(Locale.ROOT, "%s,%.4f,%.4f,%.2f,%.2f%n", e.id(), e.dxMm(), e.dyMm(),
-					e.dxPx(resolutionUm), e.dyPx(resolutionUm)));
-		AtomicFiles.writeString(dir.resolve("cumulative_shifts.csv"), csv.toString());
-		for (final String w : warnings) log.println("warning: " + w);
+		final CumulativeShiftsStage.Result cum = new CumulativeShiftsStage().run(new CumulativeShiftsStage.Options(
+				corrected, configFile, new CumulativeShiftsStage.Resolution(resolutionUm, resolutionUm), true,
+				dir.resolve("cumulative_shifts.csv")), null, listener);
 
 		return "slices: " + config.size() + ", used: " + String.join(" ", config.filterSlicesToUse())
 				+ "\nrehomed: " + withFlag(config, SliceColumns.REHOMED) + "; auto-excluded: " + String.join(" ", autoExcluded)
@@ -90,7 +95,7 @@ public final class SliceConfigDemo implements DemoStage {
 				+ withFlag(config, SliceColumns.INTERPOLATION_FAILED)
 				+ "\nforce-skip (stacking): " + String.join(" ", config.forceSkipSlices())
 				+ "\nwarnings: " + warnings.size()
-				+ "\ncumulative shifts at " + resolutionUm + " µm, centred (cumulative_shifts.csv):\n" + csv.toString().strip();
+				+ "\ncumulative shifts at " + resolutionUm + " µm, centred (cumulative_shifts.csv):\n" + cum.csv().strip();
 	}
 
 	private static String withFlag(final SliceConfig config, final String column) {

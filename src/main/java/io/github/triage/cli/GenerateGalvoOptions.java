@@ -1,20 +1,15 @@
 package io.github.triage.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.function.Consumer;
 
 import io.github.triage.BadInputException;
 import io.github.triage.Listener;
-import io.github.triage.io.GalvoSliceRuns;
 import io.github.triage.galvo.GalvoSettings;
-import io.github.triage.galvo.SliceDetection;
 import io.github.triage.ops.GpuMode;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.ops.ImageOpsFactory;
-import io.github.triage.slice.SliceConfig;
+import io.github.triage.stage.slice.GenerateSliceConfigStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,29 +39,24 @@ public class GenerateGalvoOptions {
 	String useGpu;
 
 	/**
-	 * Called after the rows are generated and before the file is written.
+	 * The galvo step of the generate stage, or null without {@code --detect-galvo}.
 	 *
-	 * @param config    the new config (stamp into it)
 	 * @param fromTiles the {@code --from-tiles} folder, or null when the ids came from elsewhere
-	 * @param output    the slice_config.csv that will be written (diagnostics go next to it)
-	 * @param warnings  lines printed on stderr
+	 * @param listener  hears a warning about galvo options given without {@code --detect-galvo}
 	 */
-	void stamp(final SliceConfig config, final Path fromTiles, final Path output, final List<String> warnings)
-			throws Exception {
+	GenerateSliceConfigStage.Galvo stage(final Path fromTiles, final Listener listener) {
 		if (!detect) {
-			if (tilesDir != null || nExtra != null) warnings.add("--tiles-dir/--n-extra given without --detect-galvo: ignored");
-			return;
+			if (tilesDir != null || nExtra != null) listener.warning("--tiles-dir/--n-extra given without --detect-galvo: ignored");
+			return null;
 		}
 		final Path dir = tilesDir != null ? tilesDir : fromTiles;
 		if (dir == null) throw new BadInputException("--detect-galvo needs --tiles-dir DIR (or --from-tiles DIR)");
 		if (nExtra == null) throw new BadInputException("--detect-galvo needs --n-extra N (galvo-return rows)");
-		final PrintWriter err = new PrintWriter(System.err, true);
-		final Map<String, SliceDetection> byId;
-		try (ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), m -> err.println("triage: " + m))) {
-			byId = GalvoSliceRuns.stampInto(config, dir, new GalvoSettings(nExtra, threshold, nSamples, minIntensity), ops,
-					output, Listener.NONE, GalvoCli.line(err));
-		}
-		byId.forEach((id, d) -> err.printf(Locale.ROOT, "galvo: slice %s: galvo_fix=%s confidence=%.3f (%s)%n", id,
-				d.galvoFix(), d.confidence(), d.reason()));
+		return new GenerateSliceConfigStage.Galvo(dir, new GalvoSettings(nExtra, threshold, nSamples, minIntensity));
+	}
+
+	/** The kernels for the tile AIPs (only opened with {@code --detect-galvo}). */
+	ImageOps open(final Consumer<String> log) {
+		return ImageOpsFactory.create(GpuMode.parse(useGpu), log);
 	}
 }

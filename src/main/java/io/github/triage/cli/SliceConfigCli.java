@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.github.triage.io.layout.SliceFolders;
-import io.github.triage.io.SliceConfigFiles;
-import io.github.triage.slice.ShiftsTable;
-import io.github.triage.slice.SliceConfig;
+import io.github.triage.Listener;
+import io.github.triage.ops.ImageOps;
+import io.github.triage.stage.slice.GenerateSliceConfigStage;
+import io.github.triage.stage.slice.MergeFragmentsStage;
+import io.github.triage.stage.slice.SelectStage;
+import io.github.triage.stage.slice.StampStage;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,8 +24,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code triage slice-config ...}: create, stamp, merge and filter slice_config.csv. Every subcommand is one call
- * into {@link SliceConfig}; outputs are written atomically; id lists go to stdout one per line, warnings to stderr.
+ * {@code triage slice-config ...}: create, stamp, merge and filter slice_config.csv. Every subcommand maps its
+ * options to one stage of {@code io.github.triage.stage.slice}; id lists go to stdout one per line, warnings to
+ * stderr.
  */
 @Command(name = "slice-config", mixinStandardHelpOptions = true,
 		description = "Create, stamp, merge and filter slice_config.csv (the per-slice audit trail).",
@@ -43,9 +47,9 @@ public final class SliceConfigCli implements Runnable {
 		spec.commandLine().usage(spec.commandLine().getOut());
 	}
 
-	static void warn(final PrintWriter err, final List<String> warnings) {
-		for (final String w : warnings) err.println("triage: warning: " + w);
-		err.flush();
+	/** stderr lines for a subcommand's warnings. */
+	static Listener listener(final CommandSpec spec) {
+		return new CliListener(spec.commandLine().getErr());
 	}
 
 	@Command(name = "generate", mixinStandardHelpOptions = true,
@@ -68,14 +72,14 @@ public final class SliceConfigCli implements Runnable {
 				description = "Slices to mark use=false (note 'excluded').")
 		List<String> exclude = new ArrayList<>();
 
-		@Option(names = "--exclude-first", paramLabel = "N", defaultValue = "0",
-				description = "Mark the first N slices use=false (note 'calibration_slice'). Default: ${DEFAULT-VALUE}.")
-		int excludeFirst;
+		@Option(names = "--exclude-first", paramLabel = "N",
+				description = "Mark the first N slices use=false (note 'calibration_slice').")
+		int excludeFirst = GenerateSliceConfigStage.Options.EXCLUDE_FIRST;
 
 		@Option(names = { "-o", "--output" }, paramLabel = "OUT", required = true, description = "slice_config.csv to write.")
 		Path output;
 
-		/** Hook for detectors that stamp columns at generation time (galvo, issue 3). */
+		/** Galvo detection at generation time (issue 3). */
 		@Mixin
 		GenerateGalvoOptions galvo;
 
@@ -84,14 +88,22 @@ public final class SliceConfigCli implements Runnable {
 
 		@Override
 		public Integer call() throws Exception {
-			final List<String> ids = source.shifts != null ? SliceConfigFiles.readShifts(source.shifts).sliceIds()
-					: source.mosaics != null ? SliceFolders.mosaicIds(source.mosaics)
-							: SliceFolders.tileFolderIds(source.tiles);
-			final List<String> warnings = new ArrayList<>();
-			final SliceConfig config = SliceConfig.generate(ids, exclude, excludeFirst, warnings);
-			galvo.stamp(config, source.tiles, output, warnings);
-			warn(spec.commandLine().getErr(), warnings);
-			SliceConfigFiles.write(config, output);
+			final Listener listener = listener(spec);
+			final GenerateSliceConfigStage.Options options = new GenerateSliceConfigStage.Options(
+					source.shifts != null ? GenerateSliceConfigStage.Source.SHIFTS
+							: source.mosaics != null ? GenerateSliceConfigStage.Source.MOSAICS
+									: GenerateSliceConfigStage.Source.TILES,
+					source.shifts != null ? source.shifts : source.mosaics != null ? source.mosaics : source.tiles,
+					exclude, excludeFirst, output, galvo.stage(source.tiles, listener));
+			final GenerateSliceConfigStage.Result result;
+			if (options.galvo() == null) result = new GenerateSliceConfigStage().run(options, null, listener);
+			else try (ImageOps ops = galvo.open(listener::info)) {
+				result = new GenerateSliceConfigStage().run(options, ops, listener);
+			}
+			final PrintWriter err = spec.commandLine().getErr();
+			result.galvo().forEach((id, d) -> err.printf(Locale.ROOT, "galvo: slice %s: galvo_fix=%s confidence=%.3f (%s)%n",
+					id, d.galvoFix(), d.confidence(), d.reason()));
+			err.flush();
 			return 0;
 		}
 	}
@@ -114,21 +126,19 @@ public final class SliceConfigCli implements Runnable {
 		Map<String, String> set = new LinkedHashMap<>();
 
 		@Option(names = "--append-notes", description = "Join a new note to the existing one with '; ' instead of replacing it.")
-		boolean appendNotes;
+		boolean appendNotes = StampStage.Options.APPEND_NOTES;
 
 		@Override
 		public Integer call() throws Exception {
-			final SliceConfig config = SliceConfigFiles.read(input);
-			final Map<String, Map<String, ?>> stamps = new LinkedHashMap<>();
-			for (final String s : slices) stamps.put(s, set);
-			config.stampMany(stamps, appendNotes);
-			SliceConfigFiles.write(config, output);
+			new StampStage().run(StampStage.Options.sameForAll(input, output, slices, set, appendNotes), null,
+					Listener.NONE);
 			return 0;
 		}
 	}
 
 	@Command(name = "merge-fragments", mixinStandardHelpOptions = true,
-			description = "Merge a folder of per-slice fragment CSVs (e.g. interpolation manifests slice_zNN_manifest.csv).")
+			description = "Merge a folder of per-slice fragment CSVs (quality and galvo fragments, interpolation manifests "
+					+ "slice_zNN_manifest.csv) into a new slice_config; a fragment for a slice not in IN is an error.")
 	static final class MergeFragments implements Callable<Integer> {
 		@Parameters(index = "0", paramLabel = "IN", description = "slice_config.csv to read.")
 		Path input;
@@ -145,15 +155,12 @@ public final class SliceConfigCli implements Runnable {
 
 		@Override
 		public Integer call() throws Exception {
-			final SliceConfig config = SliceConfigFiles.read(input);
-			final List<String> merged = config.mergeFragments(SliceConfigFiles.readFragments(fragments));
-			if (merged.isEmpty()) warn(spec.commandLine().getErr(), List.of(fragments + ": no fragment rows to merge"));
-			SliceConfigFiles.write(config, output);
+			new MergeFragmentsStage().run(new MergeFragmentsStage.Options(input, fragments, output), null, listener(spec));
 			return 0;
 		}
 	}
 
-	/** Prints a list of slice ids computed from one config, one per line. */
+	/** Prints a list of slice ids selected from one config, one per line. */
 	abstract static class IdListing implements Callable<Integer> {
 		@Parameters(index = "0", paramLabel = "IN", description = "slice_config.csv to read.")
 		Path input;
@@ -161,11 +168,15 @@ public final class SliceConfigCli implements Runnable {
 		@Spec
 		CommandSpec spec;
 
-		abstract List<String> ids(SliceConfig config);
+		abstract SelectStage.Selection selection();
 
 		@Override
 		public Integer call() throws Exception {
-			print(spec, ids(SliceConfigFiles.read(input)));
+			final PrintWriter out = spec.commandLine().getOut();
+			for (final String id : new SelectStage().run(new SelectStage.Options(input, selection()), null,
+					Listener.NONE).ids())
+				out.println(id);
+			out.flush();
 			return 0;
 		}
 	}
@@ -174,8 +185,8 @@ public final class SliceConfigCli implements Runnable {
 			description = "Print the ids of the slices to use (use=true), one per line, in file order.")
 	static final class Filter extends IdListing {
 		@Override
-		List<String> ids(final SliceConfig config) {
-			return config.filterSlicesToUse();
+		SelectStage.Selection selection() {
+			return SelectStage.Selection.USE;
 		}
 	}
 
@@ -183,14 +194,8 @@ public final class SliceConfigCli implements Runnable {
 			description = "Print the ids of the slices stacking must skip (use=false or auto_excluded=true), one per line.")
 	static final class ForceSkip extends IdListing {
 		@Override
-		List<String> ids(final SliceConfig config) {
-			return config.forceSkipSlices();
+		SelectStage.Selection selection() {
+			return SelectStage.Selection.FORCE_SKIP;
 		}
-	}
-
-	private static void print(final CommandSpec spec, final List<String> ids) {
-		final PrintWriter out = spec.commandLine().getOut();
-		for (final String id : ids) out.println(id);
-		out.flush();
 	}
 }

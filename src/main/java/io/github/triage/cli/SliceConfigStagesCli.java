@@ -2,17 +2,11 @@ package io.github.triage.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.SortedMap;
 import java.util.concurrent.Callable;
 
-import io.github.triage.io.PairwiseMetricsFiles;
-import io.github.triage.io.SliceConfigFiles;
-import io.github.triage.slice.AutoExclusion;
-import io.github.triage.slice.Rehoming;
-import io.github.triage.slice.RehomingShiftsFile;
-import io.github.triage.slice.SliceConfig;
+import io.github.triage.io.CsvTables;
+import io.github.triage.stage.slice.AutoExclusionStage;
+import io.github.triage.stage.slice.RehomingStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,17 +31,17 @@ final class SliceConfigStagesCli {
 		@Option(names = "--tile-fov-mm", paramLabel = "MM", required = true, description = "Tile field of view in mm.")
 		double tileFovMm;
 
-		@Option(names = "--max-shift-mm", paramLabel = "MM", defaultValue = "0.5",
-				description = "Largest plausible step; larger ones are glitch candidates / unreliable. Default: ${DEFAULT-VALUE}.")
-		double maxShiftMm;
+		@Option(names = "--max-shift-mm", paramLabel = "MM",
+				description = "Largest plausible step; larger ones are glitch candidates / unreliable.")
+		double maxShiftMm = RehomingStage.Options.MAX_SHIFT_MM;
 
-		@Option(names = "--return-fraction", paramLabel = "F", defaultValue = "0.4",
-				description = "A glitch is undone when |step + next| < F·|step|. Default: ${DEFAULT-VALUE}.")
-		double returnFraction;
+		@Option(names = "--return-fraction", paramLabel = "F",
+				description = "A glitch is undone when |step + next| < F·|step|.")
+		double returnFraction = RehomingStage.Options.RETURN_FRACTION;
 
-		@Option(names = "--tile-fov-tolerance", paramLabel = "F", defaultValue = "0.05",
-				description = "A step within F·N·FOV of N FOVs is a re-homing. Default: ${DEFAULT-VALUE}.")
-		double tolerance;
+		@Option(names = "--tile-fov-tolerance", paramLabel = "F",
+				description = "A step within F·N·FOV of N FOVs is a re-homing.")
+		double tolerance = RehomingStage.Options.TILE_FOV_TOLERANCE;
 
 		@Option(names = { "-o", "--output" }, paramLabel = "OUT", required = true, description = "slice_config.csv to write.")
 		Path output;
@@ -60,20 +54,10 @@ final class SliceConfigStagesCli {
 
 		@Override
 		public Integer call() throws Exception {
-			final Rehoming.Params params = new Rehoming.Params(tileFovMm, maxShiftMm, returnFraction, tolerance);
-			final SliceConfig config = SliceConfigFiles.read(input);
-			final RehomingShiftsFile file = SliceConfigFiles.readShiftsForRehoming(shifts);
-			final List<String> warnings = new ArrayList<>();
-			final List<Rehoming.Result> results = Rehoming.correct(file.steps(), params, warnings);
-			Rehoming.stamp(config, results);
-			SliceConfigCli.warn(spec.commandLine().getErr(), warnings);
-			if (shiftsOut != null) SliceConfigFiles.writeRehomedShifts(file, results, shiftsOut);
-			SliceConfigFiles.write(config, output);
+			final RehomingStage.Result result = new RehomingStage().run(new RehomingStage.Options(input, shifts, tileFovMm,
+					maxShiftMm, returnFraction, tolerance, output, shiftsOut), null, SliceConfigCli.listener(spec));
 			final PrintWriter out = spec.commandLine().getOut();
-			out.println("slice_id,rehomed,rehoming_reliable,correction");
-			for (final Rehoming.Result r : results)
-				out.println(SliceConfig.normalizeId(Integer.toString(r.step().movingId())) + "," + r.changed() + ","
-						+ r.reliable() + "," + r.correction().label);
+			out.print(CsvTables.format(RehomingStage.Result.HEADER, result.rows()));
 			out.flush();
 			return 0;
 		}
@@ -90,13 +74,11 @@ final class SliceConfigStagesCli {
 				description = "Folder with slice_zNN/pairwise_registration_metrics.json files (searched recursively).")
 		Path metrics;
 
-		@Option(names = "--z-corr-threshold", paramLabel = "T", defaultValue = "0.4",
-				description = "A z-correlation strictly below T is low. Default: ${DEFAULT-VALUE}.")
-		double threshold;
+		@Option(names = "--z-corr-threshold", paramLabel = "T", description = "A z-correlation strictly below T is low.")
+		double threshold = AutoExclusionStage.Options.Z_CORR_THRESHOLD;
 
-		@Option(names = "--consecutive-threshold", paramLabel = "N", defaultValue = "3",
-				description = "Exclude runs of at least N low slices. Default: ${DEFAULT-VALUE}.")
-		int minRun;
+		@Option(names = "--consecutive-threshold", paramLabel = "N", description = "Exclude runs of at least N low slices.")
+		int minRun = AutoExclusionStage.Options.CONSECUTIVE_THRESHOLD;
 
 		@Option(names = { "-o", "--output" }, paramLabel = "OUT", required = true, description = "slice_config.csv to write.")
 		Path output;
@@ -106,16 +88,11 @@ final class SliceConfigStagesCli {
 
 		@Override
 		public Integer call() throws Exception {
-			final SliceConfig config = SliceConfigFiles.read(input);
-			final List<String> warnings = new ArrayList<>();
-			final SortedMap<Integer, Double> z = PairwiseMetricsFiles.zCorrelation(metrics, warnings);
-			final List<String> excluded = AutoExclusion.stamp(config, z, AutoExclusion.runs(z, threshold, minRun));
-			for (final String id : config.ids())
-				if (!z.containsKey(SliceConfig.idValue(id))) warnings.add("slice " + id + ": no z-correlation, not evaluated");
-			SliceConfigCli.warn(spec.commandLine().getErr(), warnings);
-			SliceConfigFiles.write(config, output);
+			final AutoExclusionStage.Result result = new AutoExclusionStage().run(
+					new AutoExclusionStage.Options(input, metrics, threshold, minRun, output), null,
+					SliceConfigCli.listener(spec));
 			final PrintWriter out = spec.commandLine().getOut();
-			for (final String id : excluded) out.println(id);
+			for (final String id : result.excluded()) out.println(id);
 			out.flush();
 			return 0;
 		}

@@ -1,19 +1,16 @@
 package io.github.triage.commands;
 
 import java.io.File;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import io.github.triage.io.layout.SliceFolders;
-import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
-import io.github.triage.slice.ShiftsTable;
 import io.github.triage.slice.SliceConfig;
+import io.github.triage.stage.slice.GenerateSliceConfigStage;
+import io.github.triage.stage.slice.GenerateSliceConfigStage.Source;
 
 /**
  * Plugins > Triage > Slice config > Generate slice config: a new slice_config.csv listing the slices of a shifts
@@ -40,7 +37,7 @@ public class GenerateSliceConfigCommand extends TriageCommand {
 
 	@Parameter(persist = false, label = "Exclude the first N slices",
 			min = "0", description = "Calibration slices (use=false)")
-	private int exclude_first = 0;
+	private int exclude_first = GenerateSliceConfigStage.Options.EXCLUDE_FIRST;
 
 	@Parameter(persist = false, label = "Output slice_config.csv", style = FileWidget.SAVE_STYLE)
 	private File output_file;
@@ -51,14 +48,13 @@ public class GenerateSliceConfigCommand extends TriageCommand {
 		if (fromShifts == fromMosaics)
 			throw new BadInputException("give either a shifts file or a mosaics folder (shifts_file=... or mosaics_dir=...)");
 		if (output_file == null) throw new BadInputException("no output file given (output_file=...)");
-		final List<String> ids = fromShifts ? SliceConfigFiles.readShifts(shifts_file.toPath()).sliceIds()
-				: SliceFolders.mosaicIds(mosaics_dir.toPath());
-		final List<String> warnings = new ArrayList<>();
-		final SliceConfig config = SliceConfig.generate(ids, SliceIdList.parse(exclude), exclude_first, warnings);
-		warnings.forEach(w -> log.warn("Triage: " + w));
-		SliceConfigFiles.write(config, output_file.toPath());
-		log.info("Triage: wrote " + output_file + ": " + config.size() + " slices, " + config.filterSlicesToUse().size()
-				+ " used");
+		final GenerateSliceConfigStage.Result result = new GenerateSliceConfigStage().run(
+				new GenerateSliceConfigStage.Options(fromShifts ? Source.SHIFTS : Source.MOSAICS,
+						(fromShifts ? shifts_file : mosaics_dir).toPath(), SliceIdList.parse(exclude), exclude_first,
+						output_file.toPath(), null),
+				null, listener());
+		final SliceConfig config = result.config();
+		log.info("Triage: wrote " + output_file + ": " + config.size() + " slices, " + result.used().size() + " used");
 		if (!isHeadlessOrMacro()) SliceConfigTable.toTable(config).show(output_file.getName());
 	}
 

@@ -16,6 +16,7 @@ import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
+import io.github.triage.stage.slice.StampStage;
 
 /**
  * Plugins > Triage > Slice config > Review slice config: opens a slice_config.csv as a results table (one row per
@@ -86,13 +87,17 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 		}
 		else edits = Map.of();
 
-		if (!edits.isEmpty()) config.stampMany(edits, appendNotes);
-		if (!edits.isEmpty() || !out.equals(in)) {
-			SliceConfigFiles.write(config, out);
+		SliceConfig saved = config;
+		if (!edits.isEmpty()) {
+			saved = new StampStage().run(new StampStage.Options(in, out, edits, appendNotes), null, listener()).config();
 			log.info("Triage: " + edits.size() + " slice(s) changed " + edits.keySet() + "; saved " + out);
 		}
+		else if (!out.equals(in)) {
+			SliceConfigFiles.write(config, out); // a copy: nothing to stamp
+			log.info("Triage: no changes; saved " + out);
+		}
 		else log.info("Triage: no changes to " + in);
-		if (show_table && !isHeadless()) SliceConfigTable.toTable(config).show(title);
+		if (show_table && !isHeadless()) SliceConfigTable.toTable(saved).show(title);
 	}
 
 	private Map<String, Map<String, Object>> fromParameters(final SliceConfig config) {

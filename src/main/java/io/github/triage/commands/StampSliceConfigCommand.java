@@ -2,7 +2,6 @@ package io.github.triage.commands;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +10,8 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
-import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
-import io.github.triage.slice.SliceConfig;
+import io.github.triage.stage.slice.StampStage;
 
 /**
  * Plugins > Triage > Slice config > Stamp slice config: sets one column of the listed slices (other columns
@@ -51,11 +49,8 @@ public class StampSliceConfigCommand extends TriageCommand {
 		if (column == null || column.isBlank()) throw new BadInputException("no column given (column=...)");
 		final Path in = config_file.toPath();
 		final Path out = output_file != null && !output_file.getPath().isBlank() ? output_file.toPath() : in;
-		final SliceConfig config = SliceConfigFiles.read(in);
-		final Map<String, Map<String, Object>> stamps = new LinkedHashMap<>();
-		for (final String id : ids) stamps.put(id, Map.of(column.strip(), value == null ? "" : value));
-		config.stampMany(stamps, append_notes);
-		SliceConfigFiles.write(config, out);
+		new StampStage().run(StampStage.Options.sameForAll(in, out, ids, Map.of(column.strip(), value == null ? "" : value),
+				append_notes), null, listener());
 		log.info("Triage: stamped " + column.strip() + "=" + value + " on " + ids + "; saved " + out);
 	}
 }

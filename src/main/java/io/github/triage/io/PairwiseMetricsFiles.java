@@ -18,6 +18,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import io.github.triage.BadInputException;
+import io.github.triage.Listener;
 
 /**
  * Reads the z-correlation of each slice's pairwise registration from the files
@@ -32,11 +33,12 @@ public final class PairwiseMetricsFiles {
 	}
 
 	/**
-	 * @param warnings receives a line per file skipped (folder without slice_zNN, file without z_correlation)
+	 * @param listener warned once per file skipped (folder without slice_zNN, file without z_correlation)
 	 * @return z-correlation by slice id, in id order
 	 * @throws BadInputException for malformed JSON, a non-numeric value or two files for one slice
 	 */
-	public static SortedMap<Integer, Double> zCorrelation(final Path dir, final List<String> warnings) throws IOException {
+	public static SortedMap<Integer, Double> zCorrelation(final Path dir, final Listener listener) throws IOException {
+		final Listener warnings = Listener.orNone(listener);
 		if (!Files.isDirectory(dir)) throw new BadInputException(dir + ": not a folder of registration metrics");
 		final List<Path> files;
 		try (Stream<Path> s = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
@@ -49,13 +51,13 @@ public final class PairwiseMetricsFiles {
 			final java.util.OptionalInt sliceId = parent == null ? java.util.OptionalInt.empty()
 					: io.github.triage.io.layout.SliceNames.idOf(parent.getFileName().toString());
 			if (sliceId.isEmpty()) {
-				warnings.add(f + ": folder name has no slice_zNN; skipped");
+				warnings.warning(f + ": folder name has no slice_zNN; skipped");
 				continue;
 			}
 			final int id = sliceId.getAsInt();
 			final Double z = read(f);
 			if (z == null) {
-				warnings.add(f + ": no metrics.z_correlation.value; slice " + id + " not evaluated");
+				warnings.warning(f + ": no metrics.z_correlation.value; slice " + id + " not evaluated");
 				continue;
 			}
 			final Path first = from.put(id, f);

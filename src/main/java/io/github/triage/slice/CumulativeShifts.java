@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import io.github.triage.BadInputException;
+import io.github.triage.Listener;
 
 /**
  * Cumulative XY shifts of the selected slices, by slice id (never by array index). Steps are summed over the sorted
@@ -20,7 +21,7 @@ import io.github.triage.BadInputException;
  * <li>a selected slice absent from the file: its cumulative shift is 0 (before centring).</li>
  * </ul>
  * Centring subtracts the value of the selected slice at index n/2 (rounded down) of the sorted selection.
- * Warnings are returned, never printed: the face decides where they go.
+ * Warnings go to the listener: the face decides where they go.
  */
 public final class CumulativeShifts {
 	/** One selected slice: its id, whether the shifts file has it, and its cumulative shift in mm. */
@@ -42,25 +43,24 @@ public final class CumulativeShifts {
 	}
 
 	private final List<Entry> entries;
-	private final List<String> warnings;
 
-	private CumulativeShifts(final List<Entry> entries, final List<String> warnings) {
+	private CumulativeShifts(final List<Entry> entries) {
 		this.entries = Collections.unmodifiableList(entries);
-		this.warnings = Collections.unmodifiableList(warnings);
 	}
 
 	/**
 	 * Computes the cumulative shifts of {@code selected} (ids in any order, duplicates ignored).
 	 *
-	 * @param center subtract the value of the middle selected slice (index n/2 of the sorted selection)
+	 * @param center   subtract the value of the middle selected slice (index n/2 of the sorted selection)
+	 * @param listener receives the gap warnings, each naming the ids concerned (may be null)
 	 * @throws BadInputException when no slice is selected
 	 */
 	public static CumulativeShifts compute(final ShiftsTable shifts, final Collection<Integer> selected,
-			final boolean center) {
+			final boolean center, final Listener listener) {
+		final Listener warnings = Listener.orNone(listener);
 		final List<Integer> sel = List.copyOf(new TreeSet<>(selected));
 		final String source = shifts.source() == null ? "shifts" : shifts.source();
 		if (sel.isEmpty()) throw new BadInputException(source + ": no slices selected, nothing to align");
-		final List<String> warnings = new ArrayList<>();
 		final List<Integer> all = shifts.ids();
 		final Map<Integer, Integer> position = new HashMap<>();
 		for (int i = 0; i < all.size(); i++) position.put(all.get(i), i);
@@ -70,7 +70,7 @@ public final class CumulativeShifts {
 			if (b == a + 1) continue;
 			final String why = b > a + 1 ? "does not join consecutive slices of the file (" + all.get(a + 1) + " lies between)"
 					: b == a ? "joins a slice to itself" : "goes backwards (moving id before fixed id)";
-			warnings.add(source + ": line " + s.line() + ": shift " + s.fixedId() + " -> " + s.movingId() + " " + why
+			warnings.warning(source + ": line " + s.line() + ": shift " + s.fixedId() + " -> " + s.movingId() + " " + why
 					+ "; ignored");
 		}
 		final Map<Integer, double[]> cum = new HashMap<>();
@@ -80,7 +80,7 @@ public final class CumulativeShifts {
 			final double[] prev = cum.get(fixed);
 			final ShiftsTable.Shift s = shifts.get(fixed, moving);
 			if (s == null) {
-				warnings.add(source + ": no shift for consecutive slices " + fixed + " -> " + moving
+				warnings.warning(source + ": no shift for consecutive slices " + fixed + " -> " + moving
 						+ "; counted as 0");
 				cum.put(moving, prev.clone());
 			}
@@ -89,7 +89,7 @@ public final class CumulativeShifts {
 		final List<Entry> entries = new ArrayList<>();
 		for (final int id : sel) {
 			final double[] c = cum.get(id);
-			if (c == null) warnings.add(source + ": selected slice " + id + " is not in the shifts file; its shift is 0");
+			if (c == null) warnings.warning(source + ": selected slice " + id + " is not in the shifts file; its shift is 0");
 			entries.add(new Entry(id, c != null, c == null ? 0 : c[0], c == null ? 0 : c[1]));
 		}
 		if (center) {
@@ -97,16 +97,11 @@ public final class CumulativeShifts {
 			entries.replaceAll(e -> new Entry(e.sliceId(), e.inShiftsFile(), e.dxMm() - mid.dxMm(),
 					e.dyMm() - mid.dyMm()));
 		}
-		return new CumulativeShifts(entries, warnings);
+		return new CumulativeShifts(entries);
 	}
 
 	/** The selected slices in increasing id order. */
 	public List<Entry> entries() {
 		return entries;
-	}
-
-	/** Gap warnings, each naming the ids concerned. */
-	public List<String> warnings() {
-		return warnings;
 	}
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.triage.BadInputException;
+import io.github.triage.Listener;
 
 /**
  * Rehoming correction of motor-position steps between slices (spec: rehomed / rehoming_reliable), on plain numbers.
@@ -76,10 +77,10 @@ public final class Rehoming {
 	/**
 	 * Corrects the steps (in file order; ids need not be consecutive).
 	 *
-	 * @param warnings receives a line for each glitch without normal steps to take a median from
+	 * @param listener warned for each glitch without normal steps to take a median from (may be null)
 	 * @throws BadInputException when two steps leave from, or arrive at, the same slice
 	 */
-	public static List<Result> correct(final List<Step> input, final Params p, final List<String> warnings) {
+	public static List<Result> correct(final List<Step> input, final Params p, final Listener listener) {
 		final int n = input.size();
 		final Map<Integer, Integer> byFixed = new HashMap<>(), byMoving = new HashMap<>();
 		for (int i = 0; i < n; i++) {
@@ -128,7 +129,7 @@ public final class Rehoming {
 				if (j >= 0 && j != a && j != b && !outlier[j]) window.add(j);
 			if (window.isEmpty()) for (int j = 0; j < n; j++) if (j != a && j != b && !outlier[j]) window.add(j);
 			if (window.isEmpty()) {
-				if (warnings != null) warnings.add("glitch " + s[a].fixedId + " -> " + s[a].movingId + " -> "
+				Listener.orNone(listener).warning("glitch " + s[a].fixedId + " -> " + s[a].movingId + " -> "
 						+ s[b].movingId + ": no normal step to take a median from; left as is");
 				continue;
 			}

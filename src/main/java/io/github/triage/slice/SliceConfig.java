@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import io.github.triage.BadInputException;
+import io.github.triage.Listener;
 
 /**
  * slice_config.csv, the per-slice audit trail: one row per slice keyed by its normalised slice_id, the 14
@@ -131,12 +132,12 @@ public final class SliceConfig {
 	 * A new config for the given ids (normalised, duplicates dropped, in increasing order), every slice used.
 	 * Slices in {@code exclude} and the first {@code excludeFirst} slices get use=false and a note.
 	 *
-	 * @param warnings receives one line per excluded id that is not among the slices (may be null)
+	 * @param listener warned once per excluded id that is not among the slices (may be null)
 	 * @throws BadInputException when there are no ids
 	 */
 	public static SliceConfig generate(final Collection<String> ids, final Collection<String> exclude,
-			final int excludeFirst, final List<String> warnings) {
-		if (excludeFirst < 0) throw new IllegalArgumentException("--exclude-first must be >= 0, got " + excludeFirst);
+			final int excludeFirst, final Listener listener) {
+		if (excludeFirst < 0) throw new IllegalArgumentException("exclude-first must be >= 0, got " + excludeFirst);
 		final List<Integer> sorted = ids.stream().map(SliceConfig::idValue).distinct().sorted().toList();
 		if (sorted.isEmpty()) throw new BadInputException("no slices to put in slice_config");
 		final SliceConfig c = new SliceConfig();
@@ -151,7 +152,7 @@ public final class SliceConfig {
 		for (final String raw : exclude) {
 			final String id = normalizeId(raw);
 			if (!c.contains(id)) {
-				if (warnings != null) warnings.add("--exclude " + id + ": no such slice, ignored");
+				Listener.orNone(listener).warning("excluded slice " + id + ": no such slice, ignored");
 				continue;
 			}
 			c.stamp(id, Map.of(SliceColumns.USE, false, SliceColumns.NOTES, "excluded"), true);
@@ -266,12 +267,17 @@ public final class SliceConfig {
 	/**
 	 * Merges per-slice fragment stamps (e.g. rows of {@code slice_z07_manifest.csv}, see {@link SliceFragments} for
 	 * how interpolation manifests map to the interpolation columns) into this config. Every stamp is checked before
-	 * anything is stamped; later stamps win.
+	 * anything is stamped; later stamps win. A fragment row for a slice that has no row here is an error naming it:
+	 * fragments come from per-slice stages run on this config's slices, so an unknown id means a wrong folder or a
+	 * wrong config (the reference silently adds a row).
 	 *
 	 * @return the ids stamped, in the order applied (a slice appears once per fragment row)
+	 * @throws BadInputException naming the fragment file and line of the first bad or unknown row
 	 */
 	public List<String> mergeFragments(final List<SliceFragments.Stamp> stamps) {
 		for (final SliceFragments.Stamp s : stamps) {
+			if (!rows.containsKey(s.sliceId()))
+				throw new BadInputException(s.source() + ": slice " + s.sliceId() + " is not in slice_config");
 			try {
 				prepare(s.sliceId(), s.values());
 			}

@@ -149,15 +149,21 @@ class SliceConfigCliTest {
 	void mergeFragments() throws IOException {
 		final Path in = TestFiles.resource("slice/spec_example.csv");
 		final Path frag = Files.createDirectories(tmp.resolve("interpolate_missing_slice"));
-		Files.writeString(frag.resolve("slice_z06_manifest.csv"),
-				"slice_id,method,method_used,fallback_reason,interpolation_failed,output_path\n6,zmorph,zmorph,,false,x\n");
+		final String header = "slice_id,method,method_used,fallback_reason,interpolation_failed,output_path\n";
+		Files.writeString(frag.resolve("slice_z07_manifest.csv"), header + "7,zmorph,zmorph,,false,x\n");
 		final Path out = tmp.resolve("final.csv");
 		CliRun r = CliRun.of("slice-config", "merge-fragments", s(in), s(frag), "-o", s(out));
 		assertEquals(0, r.exit(), r.toString());
 		final SliceConfig c = SliceConfigFiles.read(out);
-		assertEquals(Boolean.TRUE, c.getBoolean("06", SliceColumns.INTERPOLATED));
-		assertEquals(Boolean.FALSE, c.getBoolean("06", SliceColumns.USE));
-		assertEquals(8, c.size());
+		assertEquals(Boolean.TRUE, c.getBoolean("07", SliceColumns.INTERPOLATED));
+		assertEquals(Boolean.FALSE, c.getBoolean("07", SliceColumns.USE));
+		assertEquals(7, c.size());
+
+		Files.writeString(frag.resolve("slice_z06_manifest.csv"), header + "6,zmorph,zmorph,,false,x\n");
+		r = CliRun.of("slice-config", "merge-fragments", s(in), s(frag), "-o", s(tmp.resolve("y.csv")));
+		assertEquals(2, r.exit(), "a fragment for a slice not in the config\n" + r);
+		assertTrue(r.err().contains("slice 06") && r.err().contains("slice_z06_manifest.csv"), r.toString());
+		assertFalse(Files.exists(tmp.resolve("y.csv")));
 
 		r = CliRun.of("slice-config", "merge-fragments", s(in), s(tmp.resolve("nofolder")), "-o", s(tmp.resolve("x.csv")));
 		assertEquals(2, r.exit(), r.toString());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.triage.BadInputException;
+import io.github.triage.Listener;
 import io.github.triage.ops.FloatImages;
 
 class OmeZarrIoTest {
@@ -25,7 +26,7 @@ class OmeZarrIoTest {
 
 	@Test
 	void readsReferenceSliceLikeItsTiffTwin() throws Exception {
-		final OmeZarrReader r = OmeZarrReader.open(example("slice_z00.ome.zarr"), 0, "slice 00", null);
+		final OmeZarrReader r = OmeZarrReader.open(example("slice_z00.ome.zarr"), 0, "slice 00", Listener.NONE);
 		assertEquals(18, r.depth());
 		assertEquals(128, r.height());
 		assertEquals(128, r.width());
@@ -39,7 +40,7 @@ class OmeZarrIoTest {
 			System.arraycopy(tif, z * 128 * 128, expected, 0, expected.length);
 			assertArrayEquals(expected, p, 0f, "plane " + z);
 		}
-		final OmeZarrReader l1 = OmeZarrReader.open(example("slice_z00.ome.zarr"), 1, "slice 00", null);
+		final OmeZarrReader l1 = OmeZarrReader.open(example("slice_z00.ome.zarr"), 1, "slice 00", Listener.NONE);
 		assertEquals(9, l1.depth());
 		assertEquals(64, l1.width());
 		assertArrayEquals(new double[] { 0.007, 0.02, 0.02 }, l1.scaleZyx(), 1e-12);
@@ -48,7 +49,7 @@ class OmeZarrIoTest {
 		final double mean = (a[0] + a[1] + a[128] + a[129] + b[0] + b[1] + b[128] + b[129]) / 8.0;
 		assertEquals(mean, m[0], 1e-4);
 		final BadInputException e = assertThrows(BadInputException.class,
-				() -> OmeZarrReader.open(example("slice_z00.ome.zarr"), 2, "slice 00", null));
+				() -> OmeZarrReader.open(example("slice_z00.ome.zarr"), 2, "slice 00", Listener.NONE));
 		assertTrue(e.getMessage().contains("slice 00") && e.getMessage().contains("level 2"), e.getMessage());
 	}
 
@@ -59,11 +60,11 @@ class OmeZarrIoTest {
 			final Path out = dir.resolve("s_z01_" + c + ".ome.zarr");
 			OmeZarrWriter.write(out, d, h, w, z -> plane(z, h, w), new double[] { 2, 1, 1 }, "micrometer", 2, c,
 					new int[] { 2, 8, 16 });
-			final OmeZarrReader r = OmeZarrReader.open(out, 0, "s", null);
+			final OmeZarrReader r = OmeZarrReader.open(out, 0, "s", Listener.NONE);
 			assertEquals(d, r.depth());
 			for (int z = 0; z < d; z++)
 				assertArrayEquals(plane(z, h, w), r.readPlane(z), 0f);
-			final OmeZarrReader r1 = OmeZarrReader.open(out, 1, "s", null);
+			final OmeZarrReader r1 = OmeZarrReader.open(out, 1, "s", Listener.NONE);
 			assertEquals(2, r1.depth());
 			assertEquals(10, r1.height());
 			assertEquals(16, r1.width());
@@ -83,15 +84,15 @@ class OmeZarrIoTest {
 		OmeZarrWriter.write(out, 2, 8, 8, z -> plane(z, 8, 8), new double[] { 1, 1, 1 }, "", 1,
 				OmeZarrWriter.Compressor.ZLIB, new int[] { 1, 8, 8 });
 		Files.writeString(out.resolve(".zattrs"), "{ \"multiscales\": [ {\"datasets\": ");
-		BadInputException e = assertThrows(BadInputException.class, () -> OmeZarrReader.open(out, 0, "slice 04", null));
+		BadInputException e = assertThrows(BadInputException.class, () -> OmeZarrReader.open(out, 0, "slice 04", Listener.NONE));
 		assertTrue(e.getMessage().startsWith("slice 04"), e.getMessage());
 		Files.writeString(out.resolve(".zattrs"), "{ \"foo\": 1 }");
-		e = assertThrows(BadInputException.class, () -> OmeZarrReader.open(out, 0, "slice 04", null));
+		e = assertThrows(BadInputException.class, () -> OmeZarrReader.open(out, 0, "slice 04", Listener.NONE));
 		assertTrue(e.getMessage().contains("multiscales"), e.getMessage());
 		Files.writeString(out.resolve(".zattrs"),
 				"{ \"multiscales\": [ {\"version\": \"0.4\", \"datasets\": [ {\"path\": \"0\"} ] } ] }");
 		Files.writeString(out.resolve("0/.zarray"), "{ \"zarr_format\": 2, \"shape\": [2, 8");
-		e = assertThrows(BadInputException.class, () -> OmeZarrReader.open(out, 0, "slice 04", null));
+		e = assertThrows(BadInputException.class, () -> OmeZarrReader.open(out, 0, "slice 04", Listener.NONE));
 		assertTrue(e.getMessage().startsWith("slice 04") && e.getMessage().contains(".zarray"), e.getMessage());
 	}
 
@@ -140,5 +141,9 @@ class OmeZarrIoTest {
 		for (int i = 0; i < p.length; i++)
 			p[i] = z * 1000 + i + 0.25f;
 		return p;
+	}
+
+	static OmeZarrReader ofLevel(final Path p, final int level) {
+		return OmeZarrReader.open(p, level, p.toString(), Listener.NONE);
 	}
 }

@@ -38,7 +38,7 @@ class AutoExclusionTest {
 	@CsvSource({ "zcorr_runs,0.4", "zcorr_runs,0.6", "zcorr_ids_cross_100,0.4", "zcorr_ids_cross_100,0.6" })
 	void matchesTheReference(final String series, final String threshold) throws IOException {
 		final Path dir = TestFiles.resource("reference/oct/stages/auto_exclude/" + series);
-		final List<String> warnings = new ArrayList<>();
+		final Warnings warnings = new Warnings();
 		final SortedMap<Integer, Double> z = PairwiseMetricsFiles.zCorrelation(dir.resolve("metrics"), warnings);
 		final List<CSVRecord> expected = RehomingTest.csv(dir.resolve("expected_auto_exclude_" + threshold + ".csv"));
 		final Set<Integer> noValue = new HashSet<>();
@@ -53,7 +53,7 @@ class AutoExclusionTest {
 		// files without the key are named in a warning
 		for (final CSVRecord r : expected)
 			if (r.get("planted").contains("no_z_correlation_key"))
-				assertTrue(warnings.stream().anyMatch(w -> w.contains("slice " + Integer.parseInt(r.get("slice_id")))), warnings.toString());
+				assertTrue(warnings.list.stream().anyMatch(w -> w.contains("slice " + Integer.parseInt(r.get("slice_id")))), warnings.list.toString());
 
 		final List<List<Integer>> runs = AutoExclusion.runs(z, Double.parseDouble(threshold), 3);
 		final SliceConfig in = SliceConfigFiles.read(dir.resolve("slice_config.csv"));
@@ -116,15 +116,15 @@ class AutoExclusionTest {
 	void badMetricsFiles() throws IOException {
 		final Path dir = Files.createDirectories(tmp.resolve("m/slice_z04"));
 		Files.writeString(dir.resolve(PairwiseMetricsFiles.FILE_NAME), "{\"metrics\": {\"z_correlation\": {\"value\": \"high\"}}}");
-		BadInputException e = assertThrows(BadInputException.class, () -> PairwiseMetricsFiles.zCorrelation(tmp.resolve("m"), new ArrayList<>()));
+		BadInputException e = assertThrows(BadInputException.class, () -> PairwiseMetricsFiles.zCorrelation(tmp.resolve("m"), new Warnings()));
 		assertTrue(e.getMessage().contains("slice_z04"), e.getMessage());
 		Files.writeString(dir.resolve(PairwiseMetricsFiles.FILE_NAME), "{\"metrics\": {");
-		e = assertThrows(BadInputException.class, () -> PairwiseMetricsFiles.zCorrelation(tmp.resolve("m"), new ArrayList<>()));
+		e = assertThrows(BadInputException.class, () -> PairwiseMetricsFiles.zCorrelation(tmp.resolve("m"), new Warnings()));
 		assertTrue(e.getMessage().contains("malformed JSON"), e.getMessage());
 		Files.writeString(dir.resolve(PairwiseMetricsFiles.FILE_NAME), "{\"metrics\": {\"z_correlation\": {\"value\": 0.5}}}");
 		final Path again = Files.createDirectories(tmp.resolve("m/x/slice_z4_rerun"));
 		Files.writeString(again.resolve(PairwiseMetricsFiles.FILE_NAME), "{\"metrics\": {\"z_correlation\": {\"value\": 0.5}}}");
-		e = assertThrows(BadInputException.class, () -> PairwiseMetricsFiles.zCorrelation(tmp.resolve("m"), new ArrayList<>()));
+		e = assertThrows(BadInputException.class, () -> PairwiseMetricsFiles.zCorrelation(tmp.resolve("m"), new Warnings()));
 		assertTrue(e.getMessage().contains("slice 4"), e.getMessage());
 	}
 }

@@ -25,6 +25,14 @@ import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.BadInputException;
 
 class CumulativeShiftsTest {
+	/** The entries and the warnings of one computation. */
+	private record Computed(List<CumulativeShifts.Entry> entries, List<String> warnings) {
+	}
+
+	private static Computed compute(final ShiftsTable t, final java.util.Collection<Integer> selected, final boolean center) {
+		final Warnings w = new Warnings();
+		return new Computed(CumulativeShifts.compute(t, selected, center, w).entries(), w.list);
+	}
 	private static final double TOL = 1e-9;
 
 	@TempDir
@@ -36,7 +44,7 @@ class CumulativeShiftsTest {
 		final Path f = tmp.resolve("shifts_xy.csv");
 		Files.writeString(f, "fixed_id,moving_id,x_shift,y_shift,x_shift_mm,y_shift_mm\n"
 				+ "0,1,10,5,10,5\n1,2,8,3,8,3\n2,3,12,7,12,7\n3,4,5,2,5,2\n4,5,9,4,9,4\n");
-		final CumulativeShifts c = CumulativeShifts.compute(SliceConfigFiles.readShifts(f), List.of(4, 0, 2), false);
+		final Computed c = compute(SliceConfigFiles.readShifts(f), List.of(4, 0, 2), false);
 		final double[][] expected = { { 0, 0 }, { 18, 8 }, { 35, 17 } };
 		assertEquals(List.of(0, 2, 4), c.entries().stream().map(CumulativeShifts.Entry::sliceId).toList());
 		for (int i = 0; i < 3; i++) {
@@ -44,7 +52,7 @@ class CumulativeShiftsTest {
 			assertEquals(expected[i][1], c.entries().get(i).dyMm(), TOL);
 		}
 		assertEquals(List.of(), c.warnings());
-		final CumulativeShifts all = CumulativeShifts.compute(SliceConfigFiles.readShifts(f), List.of(0, 1, 2, 3, 4, 5), false);
+		final Computed all = compute(SliceConfigFiles.readShifts(f), List.of(0, 1, 2, 3, 4, 5), false);
 		assertEquals(44, all.entries().get(5).dxMm(), TOL);
 		assertEquals(21, all.entries().get(5).dyMm(), TOL);
 		assertEquals(30, all.entries().get(3).dxMm(), TOL);
@@ -69,8 +77,8 @@ class CumulativeShiftsTest {
 			// linumpy's OME-Zarr convention: values < 1 are mm (decided from res_x, applied to res_y too)
 			final double resX = Double.parseDouble(first.get("res_x")), resY = Double.parseDouble(first.get("res_y"));
 			final double toUm = resX < 1 ? 1000 : 1;
-			final CumulativeShifts raw = CumulativeShifts.compute(table, selected, false);
-			final CumulativeShifts centred = CumulativeShifts.compute(table, selected, true);
+			final Computed raw = compute(table, selected, false);
+			final Computed centred = compute(table, selected, true);
 			assertEquals(e.getValue().size(), raw.entries().size(), e.getKey());
 			for (int i = 0; i < raw.entries().size(); i++) {
 				final CSVRecord x = e.getValue().get(i);
@@ -97,7 +105,7 @@ class CumulativeShiftsTest {
 	@Test
 	void gapsAreWarnedNamingTheIds() throws IOException {
 		final Path root = TestFiles.resource("reference/oct/shifts/series_missing_pair");
-		final CumulativeShifts c = CumulativeShifts.compute(SliceConfigFiles.readShifts(root.resolve("shifts_xy.csv")),
+		final Computed c = compute(SliceConfigFiles.readShifts(root.resolve("shifts_xy.csv")),
 				List.of(10, 11, 14, 15, 18, 19, 21), false);
 		assertEquals(2, c.warnings().size(), c.warnings().toString());
 		assertTrue(c.warnings().get(0).contains("15 -> 17"), c.warnings().get(0));
@@ -112,7 +120,7 @@ class CumulativeShiftsTest {
 		final Path f = tmp.resolve("s.csv");
 		// 0->2 skips 1, which the file has: it must not be counted twice
 		Files.writeString(f, "fixed_id,moving_id,x_shift_mm,y_shift_mm\n0,1,1,1\n1,2,2,2\n0,2,100,100\n");
-		final CumulativeShifts c = CumulativeShifts.compute(SliceConfigFiles.readShifts(f), List.of(0, 1, 2), false);
+		final Computed c = compute(SliceConfigFiles.readShifts(f), List.of(0, 1, 2), false);
 		assertEquals(3, c.entries().get(2).dxMm(), TOL);
 		assertEquals(1, c.warnings().size());
 		assertTrue(c.warnings().get(0).contains("line 4") && c.warnings().get(0).contains("0 -> 2")
@@ -123,7 +131,7 @@ class CumulativeShiftsTest {
 	void backwardAndSelfRowsAreIgnoredWithAWarning() throws IOException {
 		final Path f = tmp.resolve("s.csv");
 		Files.writeString(f, "fixed_id,moving_id,x_shift_mm,y_shift_mm\n0,1,1,1\n2,1,5,5\n2,2,7,7\n");
-		final CumulativeShifts c = CumulativeShifts.compute(SliceConfigFiles.readShifts(f), List.of(0, 1, 2), false);
+		final Computed c = compute(SliceConfigFiles.readShifts(f), List.of(0, 1, 2), false);
 		assertEquals(1, c.entries().get(2).dxMm(), TOL, "1 -> 2 has no row: counts 0");
 		assertEquals(3, c.warnings().size(), c.warnings().toString());
 		assertTrue(c.warnings().get(0).contains("2 -> 1") && c.warnings().get(0).contains("backwards"), c.warnings().get(0));
@@ -141,15 +149,15 @@ class CumulativeShiftsTest {
 		final Path shuffled = tmp.resolve("shuffled.csv");
 		Files.write(shuffled, lines);
 		final List<Integer> sel = List.of(1, 2, 3, 5, 7, 8, 9);
-		final CumulativeShifts a = CumulativeShifts.compute(SliceConfigFiles.readShifts(root.resolve("shifts_xy.csv")), sel, true);
-		final CumulativeShifts b = CumulativeShifts.compute(SliceConfigFiles.readShifts(shuffled), sel, true);
+		final Computed a = compute(SliceConfigFiles.readShifts(root.resolve("shifts_xy.csv")), sel, true);
+		final Computed b = compute(SliceConfigFiles.readShifts(shuffled), sel, true);
 		for (int i = 0; i < sel.size(); i++) {
 			assertEquals(a.entries().get(i).dxMm(), b.entries().get(i).dxMm(), TOL);
 			assertEquals(a.entries().get(i).dyMm(), b.entries().get(i).dyMm(), TOL);
 		}
 		// centre = index 7/2 = 3 = slice 5
 		assertEquals(0, a.entries().get(3).dxMm(), TOL);
-		final CumulativeShifts.Entry e9 = CumulativeShifts.compute(SliceConfigFiles.readShifts(shuffled), sel, false).entries().get(6);
+		final CumulativeShifts.Entry e9 = compute(SliceConfigFiles.readShifts(shuffled), sel, false).entries().get(6);
 		assertEquals(0.0757 * 1000 / 8, e9.dxPx(8), TOL);
 		assertEquals(-0.0769 * 1000 / 12, e9.dyPx(12), TOL);
 	}
@@ -175,7 +183,7 @@ class CumulativeShiftsTest {
 		final Path ok = tmp.resolve("ok.csv");
 		Files.writeString(ok, "fixed_id,moving_id,x_shift_mm,y_shift_mm\n0,1,1,1\n");
 		final ShiftsTable t = SliceConfigFiles.readShifts(ok);
-		e = assertThrows(BadInputException.class, () -> CumulativeShifts.compute(t, List.of(), false));
+		e = assertThrows(BadInputException.class, () -> compute(t, List.of(), false));
 		assertTrue(e.getMessage().contains("no slices"), e.getMessage());
 	}
 }

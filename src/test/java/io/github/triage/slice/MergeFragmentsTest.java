@@ -41,8 +41,16 @@ class MergeFragmentsTest {
 		Files.writeString(dir.resolve(".slice_z09_manifest.csv"), "hidden, half written");
 
 		final SliceConfig c = base();
+		// a fragment for a slice the config lacks is an error naming it (the reference adds a row); nothing changes
+		final BadInputException unknown = assertThrows(BadInputException.class,
+				() -> c.mergeFragments(SliceConfigFiles.readFragments(dir)));
+		assertTrue(unknown.getMessage().contains("slice_z04_manifest.csv: line 2")
+				&& unknown.getMessage().contains("slice 04 is not in slice_config"), unknown.getMessage());
+		assertEquals("", c.get("02", SliceColumns.INTERPOLATED));
+		Files.delete(dir.resolve("slice_z04_manifest.csv"));
+
 		final List<String> merged = c.mergeFragments(SliceConfigFiles.readFragments(dir));
-		assertEquals(List.of("02", "04", "05"), merged);
+		assertEquals(List.of("02", "05"), merged);
 
 		assertEquals("true", c.get("02", SliceColumns.INTERPOLATED));
 		assertEquals("false", c.get("02", SliceColumns.INTERPOLATION_FAILED));
@@ -57,10 +65,9 @@ class MergeFragmentsTest {
 		assertEquals("", c.get("05", SliceColumns.INTERPOLATION_METHOD_USED));
 		assertEquals("low_overlap_ncc", c.get("05", SliceColumns.INTERPOLATION_FALLBACK_REASON));
 
-		// unknown slice: new row, use=false, at its place
-		assertEquals(List.of("01", "02", "03", "04", "05"), c.ids());
-		assertEquals("false", c.get("04", SliceColumns.USE));
-		assertEquals("average", c.get("04", SliceColumns.INTERPOLATION_METHOD_USED));
+		// manifests never touch use
+		assertEquals(List.of("01", "02", "03", "05"), c.ids());
+		assertEquals("false", c.get("05", SliceColumns.USE));
 
 		// method and output_path are dropped, not kept as extra columns
 		assertEquals(SliceColumns.CANONICAL, c.columns());
@@ -97,7 +104,7 @@ class MergeFragmentsTest {
 
 		assertThrows(BadInputException.class, () -> c.mergeFragments(SliceConfigFiles.readFragments(tmp.resolve("nope"))));
 
-		Files.writeString(bad, "slice_id,quality_score\n3,0.5\n4,excellent\n");
+		Files.writeString(bad, "slice_id,quality_score\n3,0.5\n5,excellent\n");
 		final BadInputException e3 = assertThrows(BadInputException.class, () -> c.mergeFragments(SliceConfigFiles.readFragments(dir)));
 		assertTrue(e3.getMessage().contains(bad + ": line 3") && e3.getMessage().contains("excellent"), e3.getMessage());
 		assertEquals("", c.get("03", SliceColumns.QUALITY_SCORE));

@@ -189,7 +189,7 @@ class RehomingTest {
 		final List<Rehoming.Step> steps = new ArrayList<>();
 		final double[] x = { 0.01, 0.03, 2.02, 0.02, 0.9, -0.88, 0.05, 0.04 };
 		for (int i = 0; i < x.length; i++) steps.add(new Rehoming.Step(i, i + 1, x[i], 0, x[i] * 100, 0));
-		final List<String> warnings = new ArrayList<>();
+		final Warnings warnings = new Warnings();
 		final List<Rehoming.Result> r = Rehoming.correct(steps, p, warnings);
 		// 2.02 = 2 FOV + 0.02: tile offset
 		assertEquals(0.02, r.get(2).step().xMm(), TOL);
@@ -201,6 +201,6 @@ class RehomingTest {
 		assertTrue(r.get(5).reliable());
 		assertEquals(Rehoming.Correction.GLITCH, r.get(5).correction());
 		assertFalse(r.get(0).changed());
-		assertEquals(List.of(), warnings);
+		assertEquals(List.of(), warnings.list);
 	}
 }

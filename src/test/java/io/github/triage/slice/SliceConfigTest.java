@@ -253,8 +253,9 @@ class SliceConfigTest {
 
 	@Test
 	void generateSortsExcludesAndWarns() {
-		final List<String> warnings = new java.util.ArrayList<>();
-		final SliceConfig c = SliceConfig.generate(List.of("5", "1", "03", "2", "1.0"), List.of("3", "8"), 1, warnings);
+		final Warnings w = new Warnings();
+		final List<String> warnings = w.list;
+		final SliceConfig c = SliceConfig.generate(List.of("5", "1", "03", "2", "1.0"), List.of("3", "8"), 1, w);
 		assertEquals(List.of("01", "02", "03", "05"), c.ids());
 		assertEquals(List.of("02", "05"), c.filterSlicesToUse());
 		assertEquals("calibration_slice", c.get("01", SliceColumns.NOTES));

@@ -4,21 +4,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import ij.IJ;
-import io.github.triage.io.layout.SliceFolders;
-import io.github.triage.io.SliceConfigFiles;
+import io.github.triage.BadInputException;
+import io.github.triage.Listener;
 import io.github.triage.commands.SliceIdList;
 import io.github.triage.io.AtomicFiles;
-import io.github.triage.slice.CumulativeShifts;
-import io.github.triage.slice.PlainNumbers;
-import io.github.triage.slice.ShiftsTable;
-import io.github.triage.slice.SliceConfig;
+import io.github.triage.stage.slice.CumulativeShiftsStage;
+import io.github.triage.stage.slice.GenerateSliceConfigStage;
+import io.github.triage.stage.slice.GenerateSliceConfigStage.Source;
+import io.github.triage.stage.slice.MergeFragmentsStage;
+import io.github.triage.stage.slice.SelectStage;
+import io.github.triage.stage.slice.StampStage;
 
 /**
  * slice_config operations for ImageJ macros, also where no menu exists (truly headless macros):
@@ -29,30 +29,36 @@ import io.github.triage.slice.SliceConfig;
  */
 public final class MacroFunctions {
 	private static final String ERROR = "error: ";
+	/** Warnings and information go to the Log window. */
+	private static final Listener LOG = new Listener() {
+		@Override
+		public void warning(final String message) {
+			IJ.log("Triage warning: " + message);
+		}
+	};
 
 	private MacroFunctions() {}
 
 	/** Ids whose use is true, comma-separated, in row order. */
 	public static String filter(final String config) {
-		return run(() -> String.join(",", SliceConfigFiles.read(path(config, "config")).filterSlicesToUse()));
+		return run(() -> select(config, SelectStage.Selection.USE));
 	}
 
 	/** Ids the stacking stage skips (use false or auto_excluded), comma-separated. */
 	public static String forceSkip(final String config) {
-		return run(() -> String.join(",", SliceConfigFiles.read(path(config, "config")).forceSkipSlices()));
+		return run(() -> select(config, SelectStage.Selection.FORCE_SKIP));
 	}
 
 	/** A new config from a shifts file's ids; returns "N slices, U used". */
 	public static String generateFromShifts(final String shifts, final String output, final String exclude,
 			final String excludeFirst) {
-		return run(() -> generate(SliceConfigFiles.readShifts(path(shifts, "shifts")).sliceIds(), output, exclude,
-				excludeFirst));
+		return run(() -> generate(Source.SHIFTS, path(shifts, "shifts"), output, exclude, excludeFirst));
 	}
 
 	/** A new config from a mosaics folder's slice ids; returns "N slices, U used". */
 	public static String generateFromMosaics(final String mosaics, final String output, final String exclude,
 			final String excludeFirst) {
-		return run(() -> generate(SliceFolders.mosaicIds(path(mosaics, "mosaics")), output, exclude, excludeFirst));
+		return run(() -> generate(Source.MOSAICS, path(mosaics, "mosaics"), output, exclude, excludeFirst));
 	}
 
 	/**
@@ -66,12 +72,8 @@ public final class MacroFunctions {
 			final List<String> ids = SliceIdList.parse(slices);
 			if (ids.isEmpty()) throw new IllegalArgumentException("no slices given");
 			if (column == null || column.isBlank()) throw new IllegalArgumentException("no column given");
-			final SliceConfig c = SliceConfigFiles.read(in);
-			final Map<String, Map<String, Object>> stamps = new LinkedHashMap<>();
-			for (final String id : ids) stamps.put(id, Map.of(column.strip(), value == null ? "" : value));
-			c.stampMany(stamps, flag(appendNotes));
-			SliceConfigFiles.write(c, output == null || output.isBlank() ? in : path(output, "output"));
-			return String.join(",", ids);
+			return String.join(",", new StampStage().run(StampStage.Options.sameForAll(in, outputOr(in, output), ids,
+					Map.of(column.strip(), value == null ? "" : value), flag(appendNotes)), null, LOG).stamped());
 		});
 	}
 
@@ -79,10 +81,8 @@ public final class MacroFunctions {
 	public static String mergeFragments(final String config, final String fragments, final String output) {
 		return run(() -> {
 			final Path in = path(config, "config");
-			final SliceConfig c = SliceConfigFiles.read(in);
-			final List<String> ids = c.mergeFragments(SliceConfigFiles.readFragments(path(fragments, "fragments")));
-			SliceConfigFiles.write(c, output == null || output.isBlank() ? in : path(output, "output"));
-			return String.join(",", ids);
+			return String.join(",", new MergeFragmentsStage().run(new MergeFragmentsStage.Options(in,
+					path(fragments, "fragments"), outputOr(in, output)), null, LOG).merged());
 		});
 	}
 
@@ -101,22 +101,11 @@ public final class MacroFunctions {
 	/** The CSV lines (header first) of {@link #cumulativeShifts}; warnings go to the Log. */
 	static List<String> shiftsCsv(final String shifts, final String config, final String resolutionUm,
 			final String center) throws IOException {
-		final ShiftsTable table = SliceConfigFiles.readShifts(path(shifts, "shifts"));
-		final List<Integer> selected = new ArrayList<>();
-		if (config == null || config.isBlank()) selected.addAll(table.ids());
-		else for (final String id : SliceConfigFiles.read(path(config, "config")).filterSlicesToUse())
-			selected.add(SliceConfig.idValue(id));
-		final double[] res = resolution(resolutionUm);
-		final CumulativeShifts cum = CumulativeShifts.compute(table, selected, flag(center));
-		cum.warnings().forEach(w -> IJ.log("Triage warning: " + w));
-		final List<String> lines = new ArrayList<>();
-		lines.add(res == null ? "slice_id,dx_mm,dy_mm" : "slice_id,dx_mm,dy_mm,dx_px,dy_px");
-		for (final CumulativeShifts.Entry e : cum.entries()) {
-			String line = e.id() + "," + num(e.dxMm()) + "," + num(e.dyMm());
-			if (res != null) line += "," + num(e.dxPx(res[0])) + "," + num(e.dyPx(res[1]));
-			lines.add(line);
-		}
-		return lines;
+		final CumulativeShiftsStage.Resolution res = resolution(resolutionUm);
+		final CumulativeShiftsStage.Result r = new CumulativeShiftsStage().run(new CumulativeShiftsStage.Options(
+				path(shifts, "shifts"), config == null || config.isBlank() ? null : path(config, "config"), res,
+				flag(center), null), null, LOG);
+		return List.of(r.csv().split("\n"));
 	}
 
 	/** Writes text lines atomically (LF line ends). */
@@ -125,21 +114,30 @@ public final class MacroFunctions {
 		AtomicFiles.write(file, out -> out.write(bytes));
 	}
 
-	private static String generate(final List<String> ids, final String output, final String exclude,
+	private static String generate(final Source source, final Path from, final String output, final String exclude,
 			final String excludeFirst) throws IOException {
 		final Path out = path(output, "output");
 		final int first;
 		try {
-			first = excludeFirst == null || excludeFirst.isBlank() ? 0 : Integer.parseInt(excludeFirst.strip());
+			first = excludeFirst == null || excludeFirst.isBlank() ? GenerateSliceConfigStage.Options.EXCLUDE_FIRST
+					: Integer.parseInt(excludeFirst.strip());
 		}
 		catch (final NumberFormatException e) {
 			throw new IllegalArgumentException("exclude_first '" + excludeFirst + "' is not a whole number");
 		}
-		final List<String> warnings = new ArrayList<>();
-		final SliceConfig c = SliceConfig.generate(ids, SliceIdList.parse(exclude), first, warnings);
-		warnings.forEach(w -> IJ.log("Triage warning: " + w));
-		SliceConfigFiles.write(c, out);
-		return c.size() + " slices, " + c.filterSlicesToUse().size() + " used";
+		final GenerateSliceConfigStage.Result r = new GenerateSliceConfigStage().run(new GenerateSliceConfigStage.Options(
+				source, from, SliceIdList.parse(exclude), first, out, null), null, LOG);
+		return r.config().size() + " slices, " + r.used().size() + " used";
+	}
+
+	private static String select(final String config, final SelectStage.Selection selection) throws IOException {
+		return String.join(",", new SelectStage().run(new SelectStage.Options(path(config, "config"), selection), null,
+				LOG).ids());
+	}
+
+	/** {@code output}, or the input when empty (in place). */
+	private static Path outputOr(final Path in, final String output) {
+		return output == null || output.isBlank() ? in : path(output, "output");
 	}
 
 	static Path path(final String text, final String what) {
@@ -154,23 +152,14 @@ public final class MacroFunctions {
 	}
 
 	/** "" → none; "10" → 10 × 10 µm; "10,5" → x 10 µm, y 5 µm. */
-	static double[] resolution(final String text) {
+	static CumulativeShiftsStage.Resolution resolution(final String text) {
 		if (text == null || text.isBlank()) return null;
-		final String[] parts = text.strip().split("\\s*,\\s*");
 		try {
-			final double x = Double.parseDouble(parts[0]);
-			final double y = parts.length > 1 ? Double.parseDouble(parts[1]) : x;
-			if (parts.length > 2 || !(x > 0) || !(y > 0) || Double.isInfinite(x) || Double.isInfinite(y))
-				throw new NumberFormatException();
-			return new double[] { x, y };
+			return CumulativeShiftsStage.Resolution.parse(text);
 		}
-		catch (final NumberFormatException e) {
+		catch (final BadInputException e) {
 			throw new IllegalArgumentException("resolution '" + text.strip() + "' must be X or X,Y in µm (> 0)");
 		}
-	}
-
-	static String num(final double v) {
-		return PlainNumbers.format(v); // as `triage shifts cumulative` prints them
 	}
 
 	interface Op {
