@@ -1,15 +1,12 @@
 package io.github.triage.io;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.github.triage.BadInputException;
@@ -18,9 +15,8 @@ import io.github.triage.io.layout.SliceNames;
 
 /**
  * The slice volumes of 3D assembly on disk: finding them in a folder by the one slice-id rule, opening one for
- * plane-by-plane reads with its voxel size in mm, writing one plane by plane, and a folder output that appears
- * whole or not at all. Today these are OME-Zarr images through {@link OmeZarrReader} / {@link OmeZarrWriter};
- * the stages see only this narrow interface.
+ * plane-by-plane reads with its voxel size in mm, writing one plane by plane. Today these are OME-Zarr images through {@link OmeZarrReader} / {@link OmeZarrWriter};
+ * the stages see only this narrow interface. Folder outputs go through {@link AtomicFiles#writeFolder}.
  */
 public final class StackVolumes {
 	private StackVolumes() {
@@ -42,6 +38,9 @@ public final class StackVolumes {
 
 		/** The file or folder, as named in messages. */
 		String label();
+
+		/** The OME-NGFF version it was written in ("0.4", "0.5"; "" when unknown). */
+		String ngffVersion();
 	}
 
 	/**
@@ -76,9 +75,14 @@ public final class StackVolumes {
 	public static Volume open(final Path root, final String label, final Listener listener) {
 		final Listener l = Listener.orNone(listener);
 		final OmeZarrReader r = OmeZarrReader.open(root, 0, label, l::warning);
-		final double toMm = mmPerUnit(r.unit(), label);
-		final double[] s = r.scaleZyx();
-		final double[] mm = { s[0] * toMm, s[1] * toMm, s[2] * toMm };
+		double[] mm = r.scaleZyxMm();
+		if (mm == null) {
+			// linumpy always writes "millimeter"; a volume without length units is read as mm, and the user told.
+			l.warning(label + ": axes have no length unit; the voxel size " + java.util.Arrays.toString(r.scaleZyx())
+					+ " is taken as mm");
+			mm = r.scaleZyx();
+		}
+		final double[] scale = mm;
 		return new Volume() {
 			@Override
 			public int depth() {
@@ -97,7 +101,7 @@ public final class StackVolumes {
 
 			@Override
 			public double[] scaleZyxMm() {
-				return mm.clone();
+				return scale.clone();
 			}
 
 			@Override
@@ -109,94 +113,25 @@ public final class StackVolumes {
 			public String label() {
 				return label;
 			}
-		};
-	}
 
-	/** mm per axis unit; no unit means mm (what linumpy writes). */
-	private static double mmPerUnit(final String unit, final String label) {
-		switch (unit == null ? "" : unit.strip().toLowerCase(Locale.ROOT)) {
-		case "", "millimeter", "mm":
-			return 1;
-		case "micrometer", "micron", "um", "µm":
-			return 1e-3;
-		case "nanometer", "nm":
-			return 1e-6;
-		case "centimeter", "cm":
-			return 10;
-		case "meter", "m":
-			return 1000;
-		default:
-			throw new BadInputException(label + ": axis unit '" + unit + "' is not a length unit Triage knows");
-		}
+			@Override
+			public String ngffVersion() {
+				return r.ngffVersion();
+			}
+		};
 	}
 
 	/**
 	 * Writes a float (Z, Y, X) volume plane by plane as an OME-Zarr image with a pyramid (halving until Y and X fit
-	 * in one 256 × 256 chunk), voxel size in mm. {@code planes} is called once per plane, in order.
+	 * in one chunk), voxel size in mm: NGFF 0.4 on Zarr v2 (zlib) when {@code ngffVersion} is "0.4", else NGFF 0.5
+	 * on Zarr v3 (zstd), what linumpy writes today. {@code planes} is called once per plane, in order.
 	 */
 	public static void write(final Path root, final int depth, final int height, final int width,
-			final OmeZarrWriter.PlaneSource planes, final double[] scaleZyxMm) throws IOException {
-		int levels = 1;
-		for (int m = Math.max(height, width); m > 256 && levels < 8; m /= 2)
-			levels++;
-		OmeZarrWriter.write(root, depth, height, width, planes, scaleZyxMm, "millimeter", levels,
-				OmeZarrWriter.Compressor.ZLIB, new int[] { Math.min(depth, 16), 256, 256 });
-	}
-
-	/**
-	 * A folder output built in a hidden sibling and renamed into place when complete, so that a crash or a failure
-	 * never leaves a partial folder under the target name.
-	 */
-	public static final class FolderOutput implements AutoCloseable {
-		private final Path target, tmp;
-		private boolean committed;
-
-		/**
-		 * @param overwrite replace an existing folder (only once the new one is complete); else an existing,
-		 *                  non-empty folder is an error
-		 */
-		public FolderOutput(final Path target, final boolean overwrite) throws IOException {
-			this.target = target.toAbsolutePath();
-			if (Files.exists(this.target) && !overwrite && !isEmptyDir(this.target))
-				throw new BadInputException(target + ": output folder exists and is not empty");
-			Files.createDirectories(this.target.getParent());
-			tmp = this.target.getParent().resolve("." + this.target.getFileName() + ".writing-" + UUID.randomUUID());
-			Files.createDirectory(tmp);
-		}
-
-		/** The folder to write into until {@link #commit()}. */
-		public Path dir() {
-			return tmp;
-		}
-
-		/** Puts the folder in place of the target (an existing target is moved aside, then deleted). */
-		public void commit() throws IOException {
-			Path old = null;
-			if (Files.exists(target)) {
-				old = target.getParent().resolve("." + target.getFileName() + ".old-" + UUID.randomUUID());
-				Files.move(target, old);
-			}
-			try {
-				Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-			}
-			catch (final AtomicMoveNotSupportedException e) {
-				Files.move(tmp, target);
-			}
-			committed = true;
-			if (old != null) OmeZarrWriter.deleteTree(old);
-		}
-
-		/** Removes the unfinished folder unless committed. */
-		@Override
-		public void close() throws IOException {
-			if (!committed) OmeZarrWriter.deleteTree(tmp);
-		}
-
-		private static boolean isEmptyDir(final Path p) throws IOException {
-			if (!Files.isDirectory(p)) throw new BadInputException(p + ": output exists and is not a folder");
-			try (Stream<Path> s = Files.list(p)) {
-				return s.findAny().isEmpty();
-			}
-		}
+			final OmeZarrWriter.PlaneSource planes, final double[] scaleZyxMm, final String ngffVersion)
+			throws IOException {
+		OmeZarrWriter.Format f = OmeZarrWriter.Format.defaults().withChunks(new int[] { Math.min(depth, 16), 256, 256 });
+		if ("0.4".equals(ngffVersion))
+			f = f.withVersion(OmeZarrWriter.Version.V0_4).withCompressor(OmeZarrWriter.Compressor.ZLIB);
+		OmeZarrWriter.write(root, depth, height, width, planes, scaleZyxMm, "millimeter", f);
 	}
 }

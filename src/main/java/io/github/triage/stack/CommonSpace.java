@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.triage.BadInputException;
+import io.github.triage.Listener;
 import io.github.triage.slice.CumulativeShifts;
 import io.github.triage.slice.ShiftsTable;
 
@@ -68,7 +69,14 @@ public final class CommonSpace {
 			if (byId.put(s.sliceId(), s) != null)
 				throw new BadInputException("slice " + s.sliceId() + " is given twice");
 		}
-		final CumulativeShifts cum = CumulativeShifts.compute(shifts, byId.keySet(), false);
+		// CumulativeShifts says "its shift is 0" for a selected slice absent from the file; say where it went instead.
+		final List<String> warnings = new ArrayList<>();
+		final CumulativeShifts cum = CumulativeShifts.compute(shifts, byId.keySet(), false, new Listener() {
+			@Override
+			public void warning(final String m) {
+				if (!m.endsWith("is not in the shifts file; its shift is 0")) warnings.add(m);
+			}
+		});
 		// As linumpy: µm per pixel = mm × 1000, then px = mm × 1000 / µm (same rounding as the reference).
 		final double resXUm = resolutionXMm * 1000.0, resYUm = resolutionYMm * 1000.0;
 		final List<CumulativeShifts.Entry> entries = cum.entries();
@@ -104,10 +112,6 @@ public final class CommonSpace {
 		if (w > Integer.MAX_VALUE / 2 || h > Integer.MAX_VALUE / 2 || w * h > Integer.MAX_VALUE - 8)
 			throw new BadInputException("the common canvas would be " + (long) w + " × " + (long) h
 					+ " pixels: the shifts are far larger than the slices (wrong units in the shifts file?)");
-		// CumulativeShifts says "its shift is 0" for a selected slice absent from the file; say where it went.
-		final List<String> warnings = new ArrayList<>();
-		for (final String m : cum.warnings())
-			if (!m.endsWith("is not in the shifts file; its shift is 0")) warnings.add(m);
 		final List<Integer> fileIds = shifts.ids();
 		for (final Placement p : out)
 			if (!p.inShiftsFile())

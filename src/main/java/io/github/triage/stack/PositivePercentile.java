@@ -16,7 +16,7 @@ public final class PositivePercentile {
 	 * @param depth  number of planes
 	 * @param planes plane {@code z} (called twice per plane)
 	 * @param q      the percentile, 0..100
-	 * @return the percentile, or 0 when no voxel is positive (as linumpy)
+	 * @return the percentile (computed in float, as numpy does for float32 data), or 0 when no voxel is positive
 	 */
 	public static double of(final int depth, final IntFunction<float[]> planes, final double q) {
 		if (!(q >= 0 && q <= 100)) throw new IllegalArgumentException("the percentile must be in 0..100");
@@ -50,11 +50,11 @@ public final class PositivePercentile {
 					if (hb == binLo) lowA[bits & 0xffff]++;
 					else if (hb == binHi) lowB[bits & 0xffff]++;
 				}
-		final double a = Float.intBitsToFloat(binLo << 16 | bin(lowA, lo - startLo));
-		final double b = Float.intBitsToFloat(binHi << 16 | bin(lowB, hi - startHi));
-		// numpy's _lerp: a + (b − a)·γ, or b − (b − a)·(1 − γ) when γ ≥ 0.5.
-		final double diff = b - a;
-		return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+		final float a = Float.intBitsToFloat(binLo << 16 | bin(lowA, lo - startLo));
+		final float b = Float.intBitsToFloat(binHi << 16 | bin(lowB, hi - startHi));
+		// numpy's _lerp in the data's type (float32): a + (b − a)·γ, or b − (b − a)·(1 − γ) when γ ≥ 0.5.
+		final float diff = b - a, g = (float) gamma;
+		return gamma >= 0.5 ? b - diff * (1 - g) : a + diff * g;
 	}
 
 	/** The bin holding rank {@code rank} (0-based) of the counts. */

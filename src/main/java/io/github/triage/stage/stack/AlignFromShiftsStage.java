@@ -11,6 +11,7 @@ import java.util.TreeSet;
 
 import io.github.triage.BadInputException;
 import io.github.triage.Listener;
+import io.github.triage.io.AtomicFiles;
 import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.io.StackVolumes;
 import io.github.triage.io.StepMetrics;
@@ -59,37 +60,32 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 	 * @param window      rows on each side for {@link ExcludedSliceMode#LOCAL_MEDIAN}
 	 * @param centerDrift centre the offsets on the middle slice (reported offsets only; the volumes are the same)
 	 * @param fill        value outside each footprint
-	 * @param overwrite   replace an existing output folder
 	 */
 	public record Options(Path mosaicsDir, Path shifts, Path output, Path sliceConfig, ExcludedSliceMode mode,
-			int window, boolean centerDrift, Fill fill, boolean overwrite) {
+			int window, boolean centerDrift, Fill fill) {
 		public static final ExcludedSliceMode MODE = ExcludedSliceMode.KEEP;
 		public static final int WINDOW = 2;
 		public static final boolean CENTER_DRIFT = true;
 		public static final Fill FILL = Fill.ZERO;
 
 		public static Options defaults(final Path mosaicsDir, final Path shifts, final Path output) {
-			return new Options(mosaicsDir, shifts, output, null, MODE, WINDOW, CENTER_DRIFT, FILL, false);
+			return new Options(mosaicsDir, shifts, output, null, MODE, WINDOW, CENTER_DRIFT, FILL);
 		}
 
 		public Options withSliceConfig(final Path f) {
-			return new Options(mosaicsDir, shifts, output, f, mode, window, centerDrift, fill, overwrite);
+			return new Options(mosaicsDir, shifts, output, f, mode, window, centerDrift, fill);
 		}
 
 		public Options withMode(final ExcludedSliceMode m) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, m, window, centerDrift, fill, overwrite);
+			return new Options(mosaicsDir, shifts, output, sliceConfig, m, window, centerDrift, fill);
 		}
 
 		public Options withFill(final Fill f) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, f, overwrite);
+			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, f);
 		}
 
 		public Options withCenterDrift(final boolean c) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, c, fill, overwrite);
-		}
-
-		public Options withOverwrite(final boolean o) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, o);
+			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, c, fill);
 		}
 	}
 
@@ -178,7 +174,7 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 
 		final List<Slice> done = new ArrayList<>();
 		final Path outDir = o.output().toAbsolutePath();
-		try (StackVolumes.FolderOutput out = new StackVolumes.FolderOutput(outDir, o.overwrite())) {
+		AtomicFiles.writeFolder(outDir, dir -> {
 			int k = 0;
 			for (final CommonSpace.Placement pl : space.placements()) {
 				l.checkCancelled();
@@ -189,17 +185,16 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 						: (float) PositivePercentile.of(v.depth(), v::plane, 1.0);
 				final ItkLinear rs = new ItkLinear(v.width(), v.height(), space.width(), space.height(), pl.ax(), pl.ay());
 				final String name = mosaics.get(pl.sliceId()).getFileName().toString();
-				StackVolumes.write(out.dir().resolve(name), v.depth(), space.height(), space.width(), z -> {
+				StackVolumes.write(dir.resolve(name), v.depth(), space.height(), space.width(), z -> {
 					final float[] plane = new float[space.width() * space.height()];
 					rs.resample(v.plane(z), plane, fill);
 					return plane;
-				}, v.scaleZyxMm());
+				}, v.scaleZyxMm(), v.ngffVersion());
 				done.add(new Slice(id, pl.ax(), pl.ay(), fill, outDir.resolve(name)));
 			}
 			l.progress(selected.size(), selected.size(), "done");
-			metrics(o, space, done, excluded).write(out.dir().resolve(METRICS_FILE));
-			out.commit();
-		}
+			metrics(o, space, done, excluded).write(dir.resolve(METRICS_FILE));
+		});
 		return new Result(done, missing, excluded.stream().map(SliceNames::format).toList(), space.width(),
 				space.height(), space.originX(), space.originY(), outDir.resolve(METRICS_FILE));
 	}

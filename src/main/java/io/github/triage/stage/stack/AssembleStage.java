@@ -178,7 +178,7 @@ public final class AssembleStage implements Stage<AssembleStage.Options, Assembl
 			for (final ZLayout.Part part : parts)
 				if (lastPlane.get(part.sliceId()) == z) volumes.put(part.sliceId(), null);
 			return result;
-		}, scale);
+		}, scale, first.ngffVersion());
 		l.progress(placed.size(), placed.size(), "done");
 		final Path metrics = metricsPath(out);
 		final StepMetrics m = new StepMetrics("stack_slices")

@@ -32,7 +32,7 @@ final class StackTestVolumes {
 				for (int x = 0; x < w; x++)
 					p[y * w + x] = value(id, z, y, x);
 			return p;
-		}, scale);
+		}, scale, "0.5");
 	}
 
 	static Path csv(final Path file, final String... lines) throws IOException {
