@@ -1,0 +1,154 @@
+package io.github.triage.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import io.github.triage.stage.stack.AlignFromShiftsStage;
+import io.github.triage.stage.stack.AssembleStage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code triage stack ...}: 3D assembly of serial sections (common-space alignment, stacking). */
+@Command(name = "stack", mixinStandardHelpOptions = true,
+		description = "3D assembly: slices into one common space, then one volume, by slice id.",
+		subcommands = { StackCli.Align.class, StackCli.Assemble.class })
+public final class StackCli implements Runnable {
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public void run() {
+		spec.commandLine().usage(spec.commandLine().getOut());
+	}
+
+	/** keep | local-median on the command line. */
+	enum Mode {
+		keep, local_median;
+
+		static Mode parse(final String s) {
+			return Mode.valueOf(s.replace('-', '_').toLowerCase(Locale.ROOT));
+		}
+	}
+
+	@Command(name = "align-from-shifts", mixinStandardHelpOptions = true,
+			description = "Resample every selected slice onto one common canvas from the cumulative shifts of SHIFTS "
+					+ "(by slice id), one volume per slice with the input's file name, plus "
+					+ AlignFromShiftsStage.METRICS_FILE + ". Prints slice_id,applied_x_px,applied_y_px,file.")
+	static final class Align implements Callable<Integer> {
+		@Parameters(index = "0", paramLabel = "MOSAICS_DIR", description = "Folder of *z<NN>*.ome.zarr slice volumes.")
+		Path mosaics;
+
+		@Parameters(index = "1", paramLabel = "SHIFTS", description = "shifts_xy.csv (the *_mm columns are used).")
+		Path shifts;
+
+		@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUT_DIR", description = "Output folder.")
+		Path output;
+
+		@Option(names = "--slice-config", paramLabel = "F",
+				description = "Align the slices with use=true in F (default: every volume).")
+		Path sliceConfig;
+
+		@Option(names = "--excluded-slice-mode", paramLabel = "keep|local-median",
+				converter = ModeConverter.class,
+				description = "Shifts next to excluded slices: keep them, or local-median (the reference pipeline's "
+						+ "mode; misplaces later slices, for reproduction only).")
+		Mode mode = AlignFromShiftsStage.Options.MODE == AlignFromShiftsStage.ExcludedSliceMode.KEEP ? Mode.keep
+				: Mode.local_median;
+
+		@Option(names = "--excluded-slice-window", paramLabel = "N", description = "Rows on each side for local-median.")
+		int window = AlignFromShiftsStage.Options.WINDOW;
+
+		@Option(names = "--no-center-drift", description = "Do not centre the reported offsets on the middle slice "
+				+ "(the volumes are the same).")
+		boolean noCenter = !AlignFromShiftsStage.Options.CENTER_DRIFT;
+
+		@Option(names = "--fill", paramLabel = "zero|linumpy",
+				description = "Value outside each slice's footprint: zero (no data), or linumpy's 1st percentile of "
+						+ "the slice's positive voxels.")
+		String fill = AlignFromShiftsStage.Options.FILL == AlignFromShiftsStage.Fill.ZERO ? "zero" : "linumpy";
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() throws Exception {
+			final AlignFromShiftsStage.Fill f = switch (fill.toLowerCase(Locale.ROOT)) {
+			case "zero" -> AlignFromShiftsStage.Fill.ZERO;
+			case "linumpy" -> AlignFromShiftsStage.Fill.FIRST_PERCENTILE;
+			default -> throw new IllegalArgumentException("--fill: '" + fill + "' is not zero or linumpy");
+			};
+			final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(
+					new AlignFromShiftsStage.Options(mosaics, shifts, output, sliceConfig,
+							mode == Mode.keep ? AlignFromShiftsStage.ExcludedSliceMode.KEEP
+									: AlignFromShiftsStage.ExcludedSliceMode.LOCAL_MEDIAN,
+							window, !noCenter, f),
+					null, new CliListener(spec.commandLine().getErr()));
+			final PrintWriter out = spec.commandLine().getOut();
+			out.println("slice_id,applied_x_px,applied_y_px,file");
+			for (final AlignFromShiftsStage.Slice s : r.selected())
+				out.println(s.sliceId() + "," + s.ax() + "," + s.ay() + "," + s.file());
+			out.flush();
+			return 0;
+		}
+	}
+
+	/** Accepts keep, local-median and local_median. */
+	static final class ModeConverter implements picocli.CommandLine.ITypeConverter<Mode> {
+		@Override
+		public Mode convert(final String value) {
+			try {
+				return Mode.parse(value);
+			}
+			catch (final IllegalArgumentException e) {
+				throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not keep or local-median");
+			}
+		}
+	}
+
+	@Command(name = "assemble", mixinStandardHelpOptions = true,
+			description = "Stack aligned slices into one OME-Zarr volume by slice id: a missing, excluded, "
+					+ "force-skipped or failed slice leaves its slot empty, so the Z scale stays true. Writes "
+					+ "OUT.ome.zarr and OUT_metrics.json; prints the empty slots.")
+	static final class Assemble implements Callable<Integer> {
+		@Parameters(index = "0", paramLabel = "ALIGNED_DIR", description = "Folder of aligned slice volumes.")
+		Path aligned;
+
+		@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUT.ome.zarr", description = "Volume to write.")
+		Path output;
+
+		@Option(names = "--slice-config", paramLabel = "F",
+				description = "slice_config.csv: force-skipped slices and failed interpolations leave a gap.")
+		Path sliceConfig;
+
+		@Option(names = "--slice-thickness-mm", required = true, paramLabel = "T", description = "Section thickness in mm.")
+		double thickness;
+
+		@Option(names = "--first-plane", paramLabel = "K", description = "First plane kept of every slice.")
+		int firstPlane = AssembleStage.Options.FIRST_PLANE;
+
+		@Option(names = "--blend", description = "Cosine blend across the overlap of consecutive slices.")
+		boolean blend = AssembleStage.Options.BLEND;
+
+		@Spec
+		CommandSpec spec;
+
+		@Override
+		public Integer call() throws Exception {
+			final AssembleStage.Result r = new AssembleStage().run(new AssembleStage.Options(aligned, output,
+					sliceConfig, thickness, firstPlane, blend), null, new CliListener(spec.commandLine().getErr()));
+			final PrintWriter out = spec.commandLine().getOut();
+			out.println("slice_id,slot");
+			for (final String id : r.placed())
+				out.println(id + ",placed");
+			for (final AssembleStage.Gap g : r.gaps())
+				out.println(g.sliceId() + ",gap: " + g.reason());
+			out.flush();
+			return 0;
+		}
+	}
+}
