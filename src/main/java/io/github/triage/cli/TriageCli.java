@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 				ShiftsCli.class,
 				GalvoCli.class,
 				QualityCli.class,
-				CavgCli.class })
+				CavgCli.class,
+				ReportCli.class })
 public final class TriageCli implements Runnable {
 	public static final int EXIT_BAD_INPUT = 2;
 
