@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
 				GalvoCli.class,
 				QualityCli.class,
 				CavgCli.class,
-				StackCli.class })
+				StackCli.class,
+				ReportCli.class })
 public final class TriageCli implements Runnable {
 	public static final int EXIT_BAD_INPUT = 2;
 

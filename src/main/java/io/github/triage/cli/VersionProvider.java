@@ -6,7 +6,6 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
 	@Override
 	public String[] getVersion() {
-		final String v = TriageCli.class.getPackage().getImplementationVersion();
-		return new String[] { "triage " + (v != null ? v : "development") };
+		return new String[] { "triage " + io.github.triage.Version.current() };
 	}
 }

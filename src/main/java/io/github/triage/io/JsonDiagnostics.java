@@ -56,6 +56,17 @@ public final class JsonDiagnostics {
 		return GSON.toJson(value);
 	}
 
+	/**
+	 * The provenance every per-slice diagnostic carries (issue 11): {@code {"version": …, "date": …}}, to be put
+	 * under the key "triage" by the stage that writes it, with one date per run (so a rerun differs only there).
+	 */
+	public static Map<String, Object> provenance(final String date) {
+		final Map<String, Object> m = new LinkedHashMap<>();
+		m.put("version", io.github.triage.Version.current());
+		m.put("date", date);
+		return m;
+	}
+
 	public static void write(final Path target, final Object value) throws IOException {
 		AtomicFiles.writeString(target, toJson(value) + "\n");
 	}
