@@ -50,6 +50,21 @@ public interface Listener {
 		};
 	}
 
+	/** A listener passing information and warnings to two callbacks (either may be null). */
+	static Listener of(final java.util.function.Consumer<String> info, final java.util.function.Consumer<String> warning) {
+		return new Listener() {
+			@Override
+			public void info(final String message) {
+				if (info != null) info.accept(message);
+			}
+
+			@Override
+			public void warning(final String message) {
+				if (warning != null) warning.accept(message);
+			}
+		};
+	}
+
 	/** Progress as a lambda. */
 	@FunctionalInterface
 	interface ProgressFunction {

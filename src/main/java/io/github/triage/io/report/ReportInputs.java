@@ -18,6 +18,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 import io.github.triage.BadInputException;
+import io.github.triage.Listener;
 import io.github.triage.io.CsvTables;
 import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.slice.CumulativeShifts;
@@ -58,8 +59,7 @@ public final class ReportInputs {
 		final ShiftsTable t = SliceConfigFiles.readShifts(csv);
 		final SortedMap<Integer, Double> x = new TreeMap<>(), y = new TreeMap<>();
 		if (t.ids().isEmpty()) return new SortedMap[] { x, y };
-		final CumulativeShifts c = CumulativeShifts.compute(t, t.ids(), false);
-		warnings.addAll(c.warnings());
+		final CumulativeShifts c = CumulativeShifts.compute(t, t.ids(), false, Listener.of(null, warnings::add));
 		for (final CumulativeShifts.Entry e : c.entries()) {
 			x.put(e.sliceId(), e.dxMm());
 			y.put(e.sliceId(), e.dyMm());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.github.triage.BadInputException;
+import io.github.triage.Listener;
 import io.github.triage.io.MosaicFolder;
 import io.github.triage.io.OmeZarrReader;
 import io.github.triage.io.SliceVolumes;
@@ -42,7 +43,7 @@ public final class SlicePictures {
 	public static Map<String, Plane> slices(final Path mosaics, final Projection projection, final int maxSide,
 			final Consumer<String> log, final Consumer<String> warn) {
 		final Map<String, Plane> out = new LinkedHashMap<>();
-		for (final MosaicFolder.Entry e : MosaicFolder.list(mosaics, log)) {
+		for (final MosaicFolder.Entry e : MosaicFolder.list(mosaics, Listener.of(log, warn))) {
 			try {
 				final SliceSource s = open(e, maxSide, warn);
 				final List<Plane> planes = new ArrayList<>();
@@ -96,7 +97,7 @@ public final class SlicePictures {
 				if (Math.max(r.width(), r.height()) >= maxSide) break;
 			}
 		}
-		return SliceVolumes.open(e, level, warn);
+		return SliceVolumes.open(e, level, Listener.of(null, warn));
 	}
 
 	private static Plane plane(final SliceSource s, final int z) {

@@ -183,7 +183,7 @@ public final class ReportStage implements Stage<ReportStage.Options, ReportStage
 		if (o.correctedShifts() != null)
 			attempt(p, () -> in.corrected = ReportInputs.cumulativeShifts(o.correctedShifts(), in.warnings));
 		if (o.metrics() != null)
-			attempt(p, () -> in.zCorr = PairwiseMetricsFiles.zCorrelation(o.metrics(), in.warnings));
+			attempt(p, () -> in.zCorr = PairwiseMetricsFiles.zCorrelation(o.metrics(), Listener.of(null, in.warnings::add)));
 		p.throwIfAny();
 		if (in.shifts == null && in.corrected != null) { // only the corrected file: show it as the one line
 			in.shifts = in.corrected;
