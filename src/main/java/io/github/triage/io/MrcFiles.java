@@ -53,15 +53,15 @@ public final class MrcFiles {
 			if (nsymbt < 0)
 				throw new BadInputException(file + ": negative extended header size " + nsymbt + " (nsymbt)");
 			final long plane = (long) nx * ny;
-			// one section is read through one buffer and held in one float array: both are Java arrays
-			if (plane * Math.max(bytesPerPixel, Float.BYTES) > Integer.MAX_VALUE - 8)
-				throw new BadInputException(file + ": image of " + nx + " × " + ny + " pixels is too large (at most "
-						+ (Integer.MAX_VALUE - 8) / Float.BYTES + " pixels per section)");
 			final long dataStart = HEADER_BYTES + (long) nsymbt;
 			final long needed = dataStart + plane * nz * bytesPerPixel;
 			if (size < needed)
 				throw new BadInputException(file + ": truncated MRC file: the header announces " + nz + " sections of "
 						+ nx + " × " + ny + " (mode " + mode + "), " + needed + " bytes, but the file has " + size);
+			// one section is read through one buffer and held in one float array: both are Java arrays
+			if (plane * Math.max(bytesPerPixel, Float.BYTES) > Integer.MAX_VALUE - 8)
+				throw new BadInputException(file + ": image of " + nx + " × " + ny + " pixels is too large (at most "
+						+ (Integer.MAX_VALUE - 8) / Float.BYTES + " pixels per section)");
 			requireMemory(file, plane * nz * Float.BYTES + plane * bytesPerPixel, nx, ny, nz);
 			final double pixelSize = pixelSize(h.getFloat(40), h.getInt(28));
 			final boolean unsignedBytes = mode == 0 && unsignedMode0(h);
