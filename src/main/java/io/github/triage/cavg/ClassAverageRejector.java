@@ -182,7 +182,7 @@ public final class ClassAverageRejector {
 			final float[] img = images[k];
 			if (img == null || img.length != box * box)
 				throw new BadInputException("Class " + (k + 1) + ": image has " + (img == null ? 0 : img.length)
-						+ " pixels, expected " + box + " x " + box);
+						+ " pixels, expected " + box + " × " + box);
 			for (int i = 0; i < img.length; i++)
 				if (!Float.isFinite(img[i]))
 					throw new BadInputException("Class " + (k + 1) + ": pixel (x " + (i % box) + ", y " + (i / box)

@@ -2,6 +2,8 @@ package io.github.triage.cavg;
 
 import java.util.Locale;
 
+import io.github.triage.slice.PlainNumbers;
+
 /**
  * The rejector's verdict on one class: the four per-criterion flags (each true when that criterion on its own
  * rejects the class), the cumulative state, and the numbers behind each decision. Immutable.
@@ -151,7 +153,9 @@ public final class ClassDecision {
 		if (kept()) return "kept";
 		final StringBuilder sb = new StringBuilder();
 		if (population) append(sb, String.format(Locale.ROOT, "pop %d<%d", roundedPopulation, populationThreshold));
-		if (resolution) append(sb, String.format(Locale.ROOT, "res %.3f>%.1f A", resolutionA, resolutionThresholdA));
+		if (resolution) append(sb, Double.isInfinite(resolutionA)
+				? "res unresolved (inf)>" + PlainNumbers.format(resolutionThresholdA) + " Å"
+				: "res " + PlainNumbers.format(resolutionA) + ">" + PlainNumbers.format(resolutionThresholdA) + " Å");
 		if (mask) append(sb, "mask: " + maskFailure);
 		if (localVariance) append(sb, lvMeasures.zeroScores() ? "locvar: zero"
 				: String.format(Locale.ROOT, "locvar: z %.2f/%.2f", lvMeasures.zIn(), lvMeasures.zOut()));

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.triage.slice.PlainNumbers;
+
 /**
  * What SIMPLE's per-chunk cleanup after rejection (reject_cavgs) writes, as plain data: the final class states,
  * the rows of {@code rejection.csv}, the text of {@code selection.txt} and the key-value records of the
@@ -18,7 +20,28 @@ public final class CleanupOutputs {
 	public static final String REJECTION_CSV = "rejection.csv";
 	public static final String SELECTION = "selection.txt";
 	public static final String CLASS_STATES = "class_states.csv";
+	/** Every particle, the rejected ones marked ({@code _rlnSelected 0}, class 0). */
 	public static final String PARTICLES_OUT = "particles_states.star";
+	/** The selected particles only, original class numbers, optics kept: what RELION and the stream read next. */
+	public static final String PARTICLES_SELECTED = "particles_selected.star";
+	/** Stacks, their STAR tables and contact sheets: {@code <stem>_selected.mrcs} etc. */
+	public static final String SELECTED = "_selected", REJECTED = "_rejected";
+	public static final String STACK_EXT = ".mrcs", TABLE_EXT = ".star", SHEET_EXT = ".jpg";
+
+	/** Fixed names of the outputs, both sentinels included (the stacks, tables and sheets go by pattern). */
+	private static final List<String> FIXED_NAMES = List.of(FINISHED, FAILED, REJECTION_CSV, SELECTION, CLASS_STATES,
+			PARTICLES_OUT, PARTICLES_SELECTED);
+	/** Stacks, tables and sheets of any stem; {@code .mrc} is what earlier versions wrote. */
+	private static final java.util.regex.Pattern STEM_OUTPUT = java.util.regex.Pattern
+			.compile(".+(_selected|_rejected)\\.(mrcs|mrc|star|jpg)");
+
+	/**
+	 * True for a file name that a run of {@code cavg reject} writes (with any stack stem): what a rerun removes
+	 * when it does not write it again, so that the sentinel vouches for exactly the files of its own run.
+	 */
+	public static boolean isOutputName(final String fileName) {
+		return FIXED_NAMES.contains(fileName) || STEM_OUTPUT.matcher(fileName).matches();
+	}
 
 	/** The first six columns match the reference's expected_*.csv; the rest are the numbers behind them. */
 	public static final List<String> CSV_HEADER = List.of("class", "state", "population", "resolution", "mask",
@@ -68,9 +91,12 @@ public final class CleanupOutputs {
 		return sb.toString();
 	}
 
-	/** The {@code REJECTION_FINISHED} record: class counts, and particle counts when particles were given. */
+	/**
+	 * The {@code REJECTION_FINISHED} record: class counts, the stacks (or {@code none} for an empty set, which
+	 * writes no stack), and particle counts when particles were given.
+	 */
 	public static Map<String, String> finishedRecord(final States s, final int[] priorStates,
-			final ParticleStates.Result particles) {
+			final ParticleStates.Result particles, final String stem) {
 		final Map<String, String> record = new LinkedHashMap<>();
 		record.put("classes", Integer.toString(s.states().length));
 		record.put("kept", Integer.toString(s.kept().length));
@@ -81,6 +107,8 @@ public final class CleanupOutputs {
 				before += p == 0 ? 1 : 0;
 			record.put("rejected_before", Integer.toString(before));
 		}
+		record.put("selected_stack", s.kept().length > 0 ? stem + SELECTED + STACK_EXT : "none (no class kept)");
+		record.put("rejected_stack", s.rejected().length > 0 ? stem + REJECTED + STACK_EXT : "none (no class rejected)");
 		if (particles != null) {
 			record.put("particles", Integer.toString(particles.states().length));
 			record.put("particles_selected", Integer.toString(particles.selected()));
@@ -171,10 +199,11 @@ public final class CleanupOutputs {
 		return r;
 	}
 
+	/** As people write numbers ("0.0303", "12"); NA when not computed, inf for an unresolved class. */
 	private static String num(final double v) {
 		if (Double.isNaN(v)) return "NA";
-		if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-		return Double.toString(v);
+		if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+		return PlainNumbers.format(v);
 	}
 
 	private static int[] toArray(final List<Integer> l) {

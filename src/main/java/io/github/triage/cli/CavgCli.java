@@ -32,8 +32,10 @@ public final class CavgCli implements Runnable {
 	@Command(name = "reject", mixinStandardHelpOptions = true, sortOptions = false,
 			description = { "Reject class averages by population, resolution, mask geometry and local variance "
 					+ "(SIMPLE's cluster2D rejector) and write the cleanup outputs into the output folder:",
-					"  <stem>_selected.mrc, <stem>_rejected.mrc, their JPEG contact sheets, class_states.csv, "
-							+ "selection.txt, rejection.csv, particles_states.star (with --particles), REJECTION_FINISHED;",
+					"  <stem>_selected.mrcs, <stem>_rejected.mrcs with a STAR table and a JPEG contact sheet each (none for an "
+							+ "empty set), class_states.csv, selection.txt, rejection.csv, particles_selected.star and "
+							+ "particles_states.star (with --particles), REJECTION_FINISHED;",
+					"  outputs of an earlier run that this run does not write are removed.",
 					"  on failure only REJECTION_FAILED.",
 					"A per-class CSV summary goes to stdout. Exit 2 on bad input." })
 	public static final class Reject implements Callable<Integer> {
@@ -59,7 +61,8 @@ public final class CavgCli implements Runnable {
 		String compat;
 
 		@Option(names = "--particles", paramLabel = "P.star",
-				description = "Particle STAR (_rlnClassNumber): states are propagated into particles_states.star.")
+				description = "Particle STAR (_rlnClassNumber): populations are its hard assignments; writes "
+						+ "particles_selected.star and particles_states.star.")
 		Path particles;
 
 		@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "Output folder.")
@@ -75,6 +78,9 @@ public final class CavgCli implements Runnable {
 		RejectStage.Options options() {
 			if (compat != null && !compat.trim().equalsIgnoreCase("simple"))
 				throw new IllegalArgumentException("--compat takes only 'simple', not '" + compat + "'");
+			// NaN would otherwise mean "from the header" (RejectStage.Options.PIXEL_SIZE_FROM_STACK)
+			if (smpd != null && !(smpd > 0 && Double.isFinite(smpd)))
+				throw new BadInputException("--smpd must be a positive number of Å/px, got " + smpd);
 			return RejectStage.Options.of(RejectStage.StackInput.file(stack), classes, mskdiam, Tier.parse(tier), output)
 					.withParticles(particles)
 					.withPixelSize(smpd != null ? smpd : RejectStage.Options.PIXEL_SIZE_FROM_STACK)
@@ -93,6 +99,14 @@ public final class CavgCli implements Runnable {
 			catch (final BadInputException e) {
 				if (RejectStage.needsPixelSize(e)) throw new BadInputException(e.getMessage() + " with --smpd", e);
 				throw e;
+			}
+			catch (final RuntimeException | OutOfMemoryError e) {
+				if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) throw e;
+				// a bug or an exhausted heap: one line (the stage wrote REJECTION_FAILED), never a stack trace
+				err.println("triage: error: " + (e instanceof OutOfMemoryError ? "out of memory (raise -Xmx)"
+						: e.getClass().getSimpleName() + ": " + e.getMessage()));
+				err.flush();
+				return 1;
 			}
 			final PrintWriter o = spec.commandLine().getOut();
 			o.print(CsvTables.format(CleanupOutputs.SUMMARY_HEADER, CleanupOutputs.summaryRows(r.decisions())));

@@ -2,6 +2,7 @@ package io.github.triage.io;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 
 import io.github.triage.BadInputException;
 import io.github.triage.cavg.ClassStats;
+import io.github.triage.slice.PlainNumbers;
 
 /**
  * Class tables (population and resolution per class) in the three forms the rejector meets:
@@ -27,13 +29,18 @@ import io.github.triage.cavg.ClassStats;
  * {@code _rlnClassDistribution} as a <em>fraction</em> and {@code _rlnEstimatedResolution};</li>
  * <li>SIMPLE's exported STAR: the same columns with {@code _rlnClassDistribution} as a raw particle count.</li>
  * </ul>
- * Fractions are turned into populations by multiplying with the particle count (from the particle STAR when given,
- * else the sum of {@code _rlnGroupNrParticles} in {@code data_model_groups}), so the population criterion
- * {@code round(pop) < ceiling(sum(pop) × frac)} keeps its meaning: sum(pop) is then the particle count and each
- * class's population its particle count as RELION rounded it. Without a particle count a fraction table is refused.
+ * Fractions (every value in 0..1, some not whole: RELION's soft class distribution, whatever their sum) are not
+ * used as populations when the particles are known: the population of a class is then its hard assignments, the
+ * particles whose {@code _rlnClassNumber} is that class. Without a particle STAR the fractions are multiplied by
+ * the sum of {@code _rlnGroupNrParticles} in {@code data_model_groups}, so the population criterion
+ * {@code round(pop) < ceiling(sum(pop) × frac)} keeps its meaning; without either a fraction table is refused.
+ * {@link ClassTable#populationSource()} says which reading was used.
  * <p>
- * Strict: every class 1..n exactly once, non-negative finite populations, finite non-negative resolutions; a
- * missing column or a non-numeric cell is an error naming the file (and line).
+ * A resolution of {@code inf} or {@code nan} (RELION writes {@code inf} and {@code -nan} for empty and junk
+ * classes) means unresolved: it is read as +∞ and fails the resolution criterion.
+ * <p>
+ * Strict otherwise: every class 1..n exactly once, non-negative finite populations, non-negative resolutions; a
+ * missing column or a non-numeric cell is an error naming the file (and line). A UTF-8 byte-order mark is skipped.
  */
 public final class ClassTables {
 
@@ -52,21 +59,29 @@ public final class ClassTables {
 	}
 
 	private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+	/** RELION's (and C's printf's) spellings of an unresolved resolution: inf, -nan, Infinity, NaN. */
+	private static final Pattern UNRESOLVED = Pattern.compile("[+-]?(inf|infinity|nan)", Pattern.CASE_INSENSITIVE);
 	private static final Pattern REFERENCE_IMAGE = Pattern.compile("0*(\\d+)@.*");
 
 	private ClassTables() {
 	}
 
+	/** Reads a class table without particles: CSV when the name ends in {@code .csv}, else STAR. */
+	public static ClassTable read(final Path file) {
+		return read(file, null, null);
+	}
+
 	/**
 	 * Reads a class table: CSV when the name ends in {@code .csv}, else STAR.
 	 *
-	 * @param particleCount particles of the classification (e.g. the rows of the particle STAR), or -1 when
-	 *                      unknown; needed only for a RELION fraction table without {@code data_model_groups}
+	 * @param particleClasses the class of every particle (the particle STAR's {@code _rlnClassNumber}), or null;
+	 *                        a fraction table then takes its populations from these hard assignments
+	 * @param particleSource  where the particle classes come from (for {@link ClassTable#populationSource()})
 	 */
-	public static ClassTable read(final Path file, final long particleCount) {
+	public static ClassTable read(final Path file, final int[] particleClasses, final String particleSource) {
 		if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such file");
 		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? readCsv(file)
-				: readStar(file, particleCount);
+				: readStar(file, particleClasses, particleSource);
 	}
 
 	/**
@@ -78,7 +93,7 @@ public final class ClassTables {
 		final List<ClassStats> rows = new ArrayList<>();
 		final List<Integer> lines = new ArrayList<>();
 		final List<Integer> states = new ArrayList<>();
-		try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+		try (Reader r = new StringReader(withoutBom(Files.readString(file, StandardCharsets.UTF_8)));
 				CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
 						.setIgnoreEmptyLines(true).get().parse(r)) {
 			final Map<String, Integer> header = p.getHeaderMap();
@@ -100,7 +115,7 @@ public final class ClassTables {
 					states.add((int) st);
 				}
 				rows.add(new ClassStats(classNumber(cls, file, line), number(rec.get("pop"), file, line, "pop"),
-						number(rec.get("res"), file, line, "res")));
+						resolution(rec.get("res"), file, line, "res")));
 				lines.add(line);
 			}
 		}
@@ -117,8 +132,8 @@ public final class ClassTables {
 		return new ClassTable(sorted, "particle counts (CSV pop)", prior);
 	}
 
-	/** RELION model.star (fractions) or SIMPLE's exported STAR (counts). */
-	public static ClassTable readStar(final Path file, final long particleCount) {
+	/** RELION model.star (fractions) or SIMPLE's exported STAR (counts); see {@link #read(Path, int[], String)}. */
+	public static ClassTable readStar(final Path file, final int[] particleClasses, final String particleSource) {
 		final StarFile star = StarFile.read(file);
 		final StarFile.Block modelClasses = star.block("model_classes");
 		StarFile.Loop loop = null;
@@ -142,23 +157,28 @@ public final class ClassTables {
 			if (d[r] < 0 || d[r] > 1) fractional = false;
 			if (d[r] != Math.rint(d[r])) anyNonInteger = true;
 		}
-		// RELION stores fractions (6 decimals, summing to 1); SIMPLE raw counts (whole numbers).
-		final boolean fractions = n > 0 && fractional && anyNonInteger && Math.abs(sum - 1) <= 1e-3;
+		// RELION stores fractions (6 decimals; their sum may be well below 1), SIMPLE raw counts (whole numbers)
+		final boolean fractions = n > 0 && fractional && anyNonInteger;
+		final String sumText = PlainNumbers.format(Math.round(sum * 1e4) / 1e4);
 		double scale = 1;
 		String source = "particle counts (_rlnClassDistribution)";
-		if (fractions) {
-			long count = particleCount;
-			String from = "the particle STAR";
-			if (count < 0) {
-				count = groupParticles(star);
-				from = "data_model_groups";
-			}
+		double[] hard = null;
+		if (fractions && particleClasses != null) {
+			hard = new double[n];
+			for (final int c : particleClasses)
+				if (c >= 1 && c <= n) hard[c - 1]++;
+			source = "hard assignments (particles per _rlnClassNumber in " + particleSource
+					+ "), not the fractions of _rlnClassDistribution (sum " + sumText + ")";
+		}
+		else if (fractions) {
+			final long count = groupParticles(star);
 			if (count < 0)
 				throw new BadInputException(file + ": _rlnClassDistribution holds fractions (RELION model.star) but the "
 						+ "particle count is unknown: give the particle STAR or a model.star with "
 						+ "data_model_groups/_rlnGroupNrParticles");
 			scale = count;
-			source = "fractions × " + count + " particles (" + from + ")";
+			source = "fractions of _rlnClassDistribution (sum " + sumText + ") × " + count
+					+ " particles (data_model_groups)";
 		}
 		final List<ClassStats> rows = new ArrayList<>();
 		final List<Integer> lines = new ArrayList<>();
@@ -174,7 +194,9 @@ public final class ClassTables {
 			}
 			else if (clsCol >= 0) cls = classNumber(star.number(loop, r, clsCol), file, line);
 			else cls = r + 1;
-			rows.add(new ClassStats(cls, d[r] * scale, star.number(loop, r, res)));
+			final double population = hard != null && cls >= 1 && cls <= n ? hard[cls - 1] : d[r] * scale;
+			rows.add(new ClassStats(cls, population, resolution(loop.value(r, res), file, line,
+					loop.columns().get(res))));
 			lines.add(line);
 		}
 		return new ClassTable(validate(rows, lines, file), source);
@@ -230,6 +252,16 @@ public final class ClassTables {
 		throw new BadInputException(file + ":" + line + ": column " + col + ": '" + s + "' is not a number");
 	}
 
+	/** A resolution in Å; {@code inf}/{@code nan} (RELION's unresolved classes) read as +∞. */
+	private static double resolution(final String s, final Path file, final int line, final String col) {
+		if (UNRESOLVED.matcher(s.trim()).matches()) return Double.POSITIVE_INFINITY;
+		return number(s, file, line, col);
+	}
+
+	private static String withoutBom(final String s) {
+		return s.startsWith("\uFEFF") ? s.substring(1) : s;
+	}
+
 	private static int classNumber(final double v, final Path file, final int line) {
 		if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE)
 			throw new BadInputException(file + ":" + line + ": class number " + v + " is not a whole number");
@@ -248,9 +280,8 @@ public final class ClassTables {
 		CsvTables.write(file, List.of("class", "pop", "res", "state"), rows);
 	}
 
-	/** Shortest text for a number: integers without ".0". */
+	/** A number as people write it ("140.5", "6"); +∞ (unresolved) as RELION writes it: {@code inf}. */
 	static String num(final double v) {
-		if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-		return Double.toString(v);
+		return v == Double.POSITIVE_INFINITY ? "inf" : PlainNumbers.format(v);
 	}
 }

@@ -53,13 +53,16 @@ public final class MrcFiles {
 			if (nsymbt < 0)
 				throw new BadInputException(file + ": negative extended header size " + nsymbt + " (nsymbt)");
 			final long plane = (long) nx * ny;
-			if (plane > Integer.MAX_VALUE - 8)
-				throw new BadInputException(file + ": image of " + nx + " × " + ny + " pixels is too large");
 			final long dataStart = HEADER_BYTES + (long) nsymbt;
 			final long needed = dataStart + plane * nz * bytesPerPixel;
 			if (size < needed)
 				throw new BadInputException(file + ": truncated MRC file: the header announces " + nz + " sections of "
 						+ nx + " × " + ny + " (mode " + mode + "), " + needed + " bytes, but the file has " + size);
+			// one section is read through one buffer and held in one float array: both are Java arrays
+			if (plane * Math.max(bytesPerPixel, Float.BYTES) > Integer.MAX_VALUE - 8)
+				throw new BadInputException(file + ": image of " + nx + " × " + ny + " pixels is too large (at most "
+						+ (Integer.MAX_VALUE - 8) / Float.BYTES + " pixels per section)");
+			requireMemory(file, plane * nz * Float.BYTES + plane * bytesPerPixel, nx, ny, nz);
 			final double pixelSize = pixelSize(h.getFloat(40), h.getInt(28));
 			final boolean unsignedBytes = mode == 0 && unsignedMode0(h);
 			final float[][] sections = new float[nz][];
@@ -75,6 +78,23 @@ public final class MrcFiles {
 		catch (final IOException e) {
 			throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")", e);
 		}
+	}
+
+	/**
+	 * Refuses a stack that cannot fit in the memory Java may still use (a sparse file or a header claiming 32768²
+	 * would otherwise end in an OutOfMemoryError), before anything is allocated.
+	 */
+	private static void requireMemory(final Path file, final long bytes, final int nx, final int ny, final int nz) {
+		final Runtime rt = Runtime.getRuntime();
+		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		if (bytes > free)
+			throw new BadInputException(file + ": " + nz + " sections of " + nx + " × " + ny + " pixels need "
+					+ gib(bytes) + " of memory, but Java has " + gib(free) + " free (maximum heap " + gib(rt.maxMemory())
+					+ "; raise it with -Xmx)");
+	}
+
+	private static String gib(final long bytes) {
+		return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
 	}
 
 	/** Throws naming {@code where} and the pixel when the image holds a NaN or an infinity. */

@@ -83,6 +83,18 @@ public final class ParticleStars {
 	}
 
 	/**
+	 * Writes the selected particles only ({@code particles_selected.star}, what {@code relion_refine} and the
+	 * microchunk stream read): every block (the optics group included), every column and every selected row
+	 * unchanged, so their class numbers are the original ones. Call before {@link #writeWithStates}, which
+	 * rewrites the table held here. Atomic.
+	 */
+	public void writeSelected(final Path target, final ParticleStates.Result result) throws IOException {
+		if (result.states().length != classes.length)
+			throw new IllegalArgumentException(result.states().length + " states for " + classes.length + " particles");
+		AtomicFiles.writeString(target, star.format(loop, r -> result.states()[r] == 1));
+	}
+
+	/**
 	 * Writes the file with the propagated states: every other column and block unchanged, class 0 and
 	 * {@code _rlnSelected} 0 for deselected particles. Atomic. Updates the table held here (class numbers read
 	 * earlier by {@link #classNumbers()} are not affected).

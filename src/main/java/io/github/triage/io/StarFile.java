@@ -289,6 +289,11 @@ public final class StarFile {
 
 	/** The file's content in STAR syntax (RELION layout: {@code _col #n} headers, one row per line). */
 	public String format() {
+		return format(null, r -> true);
+	}
+
+	/** {@link #format()} with only the rows of {@code loop} that {@code keepRow} accepts (other loops whole). */
+	public String format(final Loop loop, final java.util.function.IntPredicate keepRow) {
 		final StringBuilder sb = new StringBuilder();
 		for (final Block b : blocks) {
 			if (versionComment != null) sb.append('\n').append(versionComment).append('\n');
@@ -300,7 +305,9 @@ public final class StarFile {
 				sb.append("loop_\n");
 				for (int c = 0; c < l.columns.size(); c++)
 					sb.append(l.columns.get(c)).append(" #").append(c + 1).append('\n');
-				for (final String[] row : l.rows) {
+				for (int r = 0; r < l.rows.size(); r++) {
+					if (l == loop && !keepRow.test(r)) continue;
+					final String[] row = l.rows.get(r);
 					for (int c = 0; c < row.length; c++)
 						sb.append(c == 0 ? "" : "  ").append(quote(row[c]));
 					sb.append('\n');

@@ -76,7 +76,7 @@ class SimpleRejectorSuiteTest {
 	void resolutionBoundary() {
 		final List<ClassDecision> d = run(new double[] { 50, 50 }, new double[] { 40.0, 40.001 });
 		assertArrayEquals(new boolean[] { false, true }, res(d));
-		assertEquals(true, d.get(1).reason().contains("res 40.001>40.0 A"), d.get(1).reason());
+		assertEquals(true, d.get(1).reason().contains("res 40.001>40 Å"), d.get(1).reason());
 	}
 
 	@Test

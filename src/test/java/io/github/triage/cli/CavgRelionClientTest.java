@@ -43,9 +43,10 @@ class CavgRelionClientTest {
 			final long n = which.equals("selected") ? kept : states.size() - kept;
 			if (n == 0) continue;
 			final String stats = exec(tmp, "relion_image_handler", "--i",
-					out.resolve("run_it006_classes_" + which + ".mrc").toString(), "--stats");
+					out.resolve("run_it006_classes_" + which + ".mrcs").toString(), "--stats");
 			assertTrue(stats.contains("angpix = 2"), stats);
-			assertTrue(stats.contains("32 x 32 x " + n), stats);
+			// .mrcs: RELION reads a stack of n images (one line each), not one 32 × 32 × n volume
+			assertEquals(n, stats.lines().filter(l -> l.contains("(x,y,z,n)= 32 x 32 x 1 x 1")).count(), stats);
 			if (n == 1) {
 				// one section: RELION's statistics equal those of that class in the input
 				final int cls = states.indexOf(which.equals("selected") ? "1" : "0") + 1;

@@ -105,7 +105,7 @@ class RejectClassAveragesCommandTest {
 		assertFalse(kept[0] > 200 && kept[1] < 60, "kept class 5 not framed");
 		assertTrue(((String) m.getOutput("summary")).startsWith("kept 1 of 6 classes"));
 		assertTrue(Files.exists(out.resolve("REJECTION_FINISHED")));
-		assertEquals(1, MrcFiles.read(out.resolve(A00 + "_selected.mrc")).size());
+		assertEquals(1, MrcFiles.read(out.resolve(A00 + "_selected.mrcs")).size());
 		assertEquals(List.of("0", "0", "0", "0", "1", "0"), Files.readAllLines(out.resolve("selection.txt")));
 		assertEquals(6, progress.size(), "progress per class: " + progress);
 		context.service(org.scijava.event.EventService.class).unsubscribe(subs);
@@ -125,8 +125,8 @@ class RejectClassAveragesCommandTest {
 		final CommandModule m = commands.run(RejectClassAveragesCommand.class, true, p).get();
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(List.of("0", "0", "0", "0", "1", "0"), Files.readAllLines(out.resolve("selection.txt")));
-		assertTrue(Files.exists(out.resolve("handcheck_selected.mrc")));
-		assertEquals(1.0, MrcFiles.read(out.resolve("handcheck_selected.mrc")).pixelSize());
+		assertTrue(Files.exists(out.resolve("handcheck_selected.mrcs")));
+		assertEquals(1.0, MrcFiles.read(out.resolve("handcheck_selected.mrcs")).pixelSize());
 	}
 
 	@Test

@@ -1,13 +1,18 @@
 package io.github.triage.stage.cavg;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import io.github.triage.Listener;
 import io.github.triage.cavg.ClassDecision;
+import io.github.triage.cavg.ClassStats;
 import io.github.triage.cavg.CleanupOutputs;
 import io.github.triage.cavg.ParticleStates;
 import io.github.triage.io.AtomicFiles;
@@ -16,35 +21,47 @@ import io.github.triage.io.ContactSheets;
 import io.github.triage.io.CsvTables;
 import io.github.triage.io.MrcFiles;
 import io.github.triage.io.MrcStack;
+import io.github.triage.io.StarFile;
+import io.github.triage.slice.PlainNumbers;
 
 /**
- * The cleanup outputs of {@link RejectStage} as files in one folder: {@code <stem>_selected.mrc} and
- * {@code <stem>_rejected.mrc} (mode 2, the kept and rejected class averages in class order), JPEG contact sheets
- * of both when not empty, {@code class_states.csv}, {@code selection.txt}, {@code rejection.csv},
- * {@code particles_states.star} when a particle STAR was given, and finally the {@code REJECTION_FINISHED}
- * sentinel. A failure writes only {@code REJECTION_FAILED}. Every file is written atomically; the sentinel of the
- * other outcome is removed, so the folder never claims both.
+ * The cleanup outputs of {@link RejectStage} as files in one folder: {@code <stem>_selected.mrcs} and
+ * {@code <stem>_rejected.mrcs} (mode 2 image stacks, the kept and rejected class averages in class order; RELION
+ * reads {@code .mrcs} as stacks, {@code .mrc} as a volume), for each a STAR table {@code <stem>_selected.star} /
+ * {@code <stem>_rejected.star} mapping its sections to the original class numbers, JPEG contact sheets; an empty
+ * set writes none of its three. Then {@code class_states.csv}, {@code selection.txt}, {@code rejection.csv}, with
+ * a particle STAR {@code particles_selected.star} (the selected particles only) and {@code particles_states.star}
+ * (every particle, states marked), and finally the {@code REJECTION_FINISHED} sentinel.
+ * <p>
+ * The sentinel vouches for exactly the files of its run: every output of an earlier run that this run does not
+ * write again ({@link CleanupOutputs#isOutputName}) is removed first. A failure removes them all and writes only
+ * {@code REJECTION_FAILED}. Every file is written atomically. The inputs are never removed, even when they lie in
+ * the output folder under an output's name.
  */
 public final class RejectOutputs {
 	private RejectOutputs() {
 	}
 
+	/** Where the selected particles of a finished rejection are (the microchunk stream reads them). */
+	public static Path selectedParticles(final Path outputDir) {
+		return outputDir.resolve(CleanupOutputs.PARTICLES_SELECTED);
+	}
+
 	static RejectStage.Result write(final Path dir, final String stem, final RejectStage.Inputs in,
-			final List<ClassDecision> decisions) throws IOException {
+			final List<ClassDecision> decisions, final Set<Path> inputs, final Listener log) throws IOException {
 		final MrcStack stack = in.stack();
 		final int[] prior = in.table().priorStates();
 		Files.createDirectories(dir);
-		// no longer finished while the outputs are being replaced
-		Files.deleteIfExists(dir.resolve(CleanupOutputs.FINISHED));
 		final CleanupOutputs.States s = CleanupOutputs.states(decisions, prior);
 		final List<Path> files = new ArrayList<>();
-		final Path sel = dir.resolve(stem + "_selected.mrc"), rej = dir.resolve(stem + "_rejected.mrc");
-		MrcFiles.write(sel, stack.subset(s.kept()));
-		MrcFiles.write(rej, stack.subset(s.rejected()));
-		files.add(sel);
-		files.add(rej);
-		files.addAll(sheet(dir.resolve(stem + "_selected.jpg"), stack, decisions, s.kept()));
-		files.addAll(sheet(dir.resolve(stem + "_rejected.jpg"), stack, decisions, s.rejected()));
+		final List<Path> planned = planned(dir, stem, s, in.particles() != null);
+		removeStale(dir, planned, inputs);
+		final Path sel = set(dir, stem, CleanupOutputs.SELECTED, stack, in, decisions, s.kept(), files);
+		final Path rej = set(dir, stem, CleanupOutputs.REJECTED, stack, in, decisions, s.rejected(), files);
+		if (sel == null) log.info("no " + stem + CleanupOutputs.SELECTED + CleanupOutputs.STACK_EXT
+				+ " written: no class was kept");
+		if (rej == null) log.info("no " + stem + CleanupOutputs.REJECTED + CleanupOutputs.STACK_EXT
+				+ " written: no class was rejected");
 		final Path classStates = dir.resolve(CleanupOutputs.CLASS_STATES);
 		ClassTables.writeStates(classStates, in.table().classes(), s.states());
 		files.add(classStates);
@@ -57,40 +74,121 @@ public final class RejectOutputs {
 		ParticleStates.Result pr = null;
 		if (in.particles() != null) {
 			pr = in.particles().propagate(s.states());
+			// the selected ones first: writeWithStates rewrites the table in memory
+			final Path selected = selectedParticles(dir);
+			in.particles().writeSelected(selected, pr);
+			files.add(selected);
 			final Path pout = dir.resolve(CleanupOutputs.PARTICLES_OUT);
 			in.particles().writeWithStates(pout, pr);
 			files.add(pout);
 		}
 		Files.deleteIfExists(dir.resolve(CleanupOutputs.FAILED));
 		final Path done = dir.resolve(CleanupOutputs.FINISHED);
-		AtomicFiles.writeString(done, CleanupOutputs.keyValues(CleanupOutputs.finishedRecord(s, prior, pr)));
+		AtomicFiles.writeString(done, CleanupOutputs.keyValues(CleanupOutputs.finishedRecord(s, prior, pr, stem)));
 		files.add(done);
 		return new RejectStage.Result(decisions, s.states(), pr, List.copyOf(files), stack, in.params(),
-				in.table().populationSource());
+				in.table().populationSource(), sel, rej);
 	}
 
-	/** Writes only {@code REJECTION_FAILED} (see {@link CleanupOutputs#failureRecord}); a stale FINISHED goes. */
-	static Path writeFailure(final Path dir, final String message, final Map<String, String> context)
-			throws IOException {
+	/**
+	 * Writes only {@code REJECTION_FAILED} (see {@link CleanupOutputs#failureRecord}): every output of an earlier
+	 * run goes, so nothing stale stands beside the failure record.
+	 */
+	static Path writeFailure(final Path dir, final String message, final Map<String, String> context,
+			final Set<Path> inputs) throws IOException {
 		Files.createDirectories(dir);
-		Files.deleteIfExists(dir.resolve(CleanupOutputs.FINISHED));
 		final Path f = dir.resolve(CleanupOutputs.FAILED);
+		removeStale(dir, List.of(f), inputs);
 		AtomicFiles.writeString(f, CleanupOutputs.keyValues(CleanupOutputs.failureRecord(message, context)));
 		return f;
 	}
 
-	private static List<Path> sheet(final Path file, final MrcStack stack, final List<ClassDecision> decisions,
-			final int[] idx) throws IOException {
-		if (idx.length == 0) {
-			// SIMPLE writes sheets of non-empty stacks only; drop one left by an earlier run
-			Files.deleteIfExists(file);
-			return List.of();
+	/** The files a successful run writes (the sentinel is removed until the end). */
+	private static List<Path> planned(final Path dir, final String stem, final CleanupOutputs.States s,
+			final boolean particles) {
+		final List<Path> p = new ArrayList<>();
+		for (final String set : new String[] { CleanupOutputs.SELECTED, CleanupOutputs.REJECTED }) {
+			if ((set.equals(CleanupOutputs.SELECTED) ? s.kept() : s.rejected()).length == 0) continue;
+			for (final String ext : new String[] { CleanupOutputs.STACK_EXT, CleanupOutputs.TABLE_EXT,
+					CleanupOutputs.SHEET_EXT })
+				p.add(dir.resolve(stem + set + ext));
 		}
+		for (final String n : new String[] { CleanupOutputs.CLASS_STATES, CleanupOutputs.SELECTION,
+				CleanupOutputs.REJECTION_CSV })
+			p.add(dir.resolve(n));
+		if (particles) {
+			p.add(dir.resolve(CleanupOutputs.PARTICLES_SELECTED));
+			p.add(dir.resolve(CleanupOutputs.PARTICLES_OUT));
+		}
+		return p;
+	}
+
+	/** Removes every output of an earlier run that is not in {@code keep}, and never an input. */
+	private static void removeStale(final Path dir, final List<Path> keep, final Set<Path> inputs)
+			throws IOException {
+		final List<Path> stale = new ArrayList<>();
+		try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+			for (final Path f : ds) {
+				final String name = f.getFileName().toString();
+				if (!CleanupOutputs.isOutputName(name) || keep.contains(f) || !Files.isRegularFile(f)) continue;
+				if (isInput(f, inputs)) continue;
+				stale.add(f);
+			}
+		}
+		// the finished sentinel first: the folder no longer claims success while it changes
+		Files.deleteIfExists(dir.resolve(CleanupOutputs.FINISHED));
+		for (final Path f : stale)
+			Files.deleteIfExists(f);
+	}
+
+	private static boolean isInput(final Path f, final Set<Path> inputs) throws IOException {
+		for (final Path in : inputs)
+			if (Files.exists(in) && Files.isSameFile(in, f)) return true;
+		return false;
+	}
+
+	/**
+	 * Writes one set (selected or rejected): its stack, its STAR table and its contact sheet; nothing for an
+	 * empty set. Returns the stack, or null.
+	 */
+	private static Path set(final Path dir, final String stem, final String set, final MrcStack stack,
+			final RejectStage.Inputs in, final List<ClassDecision> decisions, final int[] idx, final List<Path> files)
+			throws IOException {
+		if (idx.length == 0) return null;
+		final Path mrcs = dir.resolve(stem + set + CleanupOutputs.STACK_EXT);
+		MrcFiles.write(mrcs, stack.subset(idx));
+		final Path table = dir.resolve(stem + set + CleanupOutputs.TABLE_EXT);
+		stackTable(mrcs.getFileName().toString(), in.table().classes(), idx).write(table);
+		final Path sheet = dir.resolve(stem + set + CleanupOutputs.SHEET_EXT);
 		final List<ContactSheets.Tile> tiles = new ArrayList<>();
 		for (final int i : idx)
 			tiles.add(tile(stack.sections()[i], decisions.get(i)));
-		ContactSheets.writeJpeg(file, ContactSheets.render(tiles, stack.width()));
-		return List.of(file);
+		ContactSheets.writeJpeg(sheet, ContactSheets.render(tiles, stack.width()));
+		files.add(mrcs);
+		files.add(table);
+		files.add(sheet);
+		return mrcs;
+	}
+
+	/**
+	 * The STAR table of a stack: section {@code k} ({@code 00000k@stack.mrcs}) is the class in
+	 * {@code _rlnClassNumber}, with its share of the particles and its resolution ({@code inf}: unresolved).
+	 */
+	private static StarFile stackTable(final String stackName, final List<ClassStats> classes, final int[] idx) {
+		double total = 0;
+		for (final ClassStats c : classes)
+			total += c.population();
+		final StarFile star = StarFile.create(null);
+		final StarFile.Loop loop = StarFile.addLoop(star.addBlock("model_classes"), List.of("_rlnReferenceImage",
+				"_rlnClassNumber", "_rlnClassDistribution", "_rlnEstimatedResolution"));
+		for (int k = 0; k < idx.length; k++) {
+			final ClassStats c = classes.get(idx[k]);
+			final double share = total > 0 ? Math.round(c.population() / total * 1e6) / 1e6 : 0;
+			loop.addRow(new String[] { String.format(Locale.ROOT, "%06d@%s", k + 1, stackName), Integer.toString(c.classNumber()),
+					PlainNumbers.format(share), Double.isInfinite(c.resolution()) ? "inf"
+							: PlainNumbers.format(c.resolution()) }, 0);
+		}
+		return star;
 	}
 
 	/** A contact-sheet tile: class number, and the reason when rejected (also the Fiji montage's tiles). */

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.triage.BadInputException;
 import io.github.triage.Listener;
@@ -21,6 +23,7 @@ import io.github.triage.io.MrcFiles;
 import io.github.triage.io.MrcStack;
 import io.github.triage.io.ParticleStars;
 import io.github.triage.ops.ImageOps;
+import io.github.triage.slice.PlainNumbers;
 import io.github.triage.stage.Problems;
 import io.github.triage.stage.Stage;
 
@@ -35,6 +38,8 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 
 	/** Start of the message when neither the options nor the stack give a pixel size (faces add their hint). */
 	public static final String NO_PIXEL_SIZE = "no pixel size";
+	/** Largest pixel magnitude scored: squares summed over a box stay far below float's 3.4e38. */
+	static final double MAX_PIXEL = 1e15;
 
 	/**
 	 * The class averages: an MRC/MRCS file, or a stack already in memory (the open image in Fiji).
@@ -117,10 +122,12 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 	 * @param files            the files written, the sentinel last
 	 * @param stack            the class averages, with the pixel size used
 	 * @param params           the thresholds used
-	 * @param populationSource how the populations were read (counts, or fractions × particles)
+	 * @param populationSource how the populations were read (counts, hard assignments, or fractions × particles)
+	 * @param selectedStack    {@code <stem>_selected.mrcs}, or null when no class was kept (no stack written)
+	 * @param rejectedStack    {@code <stem>_rejected.mrcs}, or null when no class was rejected
 	 */
 	public record Result(List<ClassDecision> decisions, int[] states, ParticleStates.Result particles, List<Path> files,
-			MrcStack stack, RejectionParams params, String populationSource) {
+			MrcStack stack, RejectionParams params, String populationSource, Path selectedStack, Path rejectedStack) {
 		public int kept() {
 			int k = 0;
 			for (final int s : states)
@@ -150,28 +157,58 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 		if (out == null) throw new BadInputException("no output folder given");
 		if (Files.exists(out) && !Files.isDirectory(out))
 			throw new BadInputException(out + ": the output folder is a file");
+		final Set<Path> inputs = inputs(options);
 		try {
 			final Inputs in = validate(options);
 			log.info(String.format(Locale.ROOT,
 					"%s: %d class averages of %d px at %s Å/px, mask %s Å, tier %s%s; populations: %s",
-					options.stack().name(), in.stack().size(), in.stack().width(), in.params().smpd(),
-					options.mskdiamA(), options.tier().name().toLowerCase(Locale.ROOT),
+					options.stack().name(), in.stack().size(), in.stack().width(), num(in.params().smpd()),
+					num(options.mskdiamA()), options.tier().name().toLowerCase(Locale.ROOT),
 					options.compat() ? ", compat simple" : "", in.table().populationSource()));
 			final double header = in.headerPixelSize(), smpd = in.params().smpd();
 			if (Double.isFinite(header) && Math.abs(header - smpd) > 1e-4 * smpd)
-				log.info(options.stack().name() + ": header pixel size " + header
-						+ " Å/px overridden by the given pixel size " + smpd);
+				log.info(options.stack().name() + ": header pixel size " + num(header)
+						+ " Å/px overridden by the given pixel size " + num(smpd) + " Å/px");
 			final List<ClassDecision> decisions = new ClassAverageRejector(ops, in.params())
 					.reject(in.stack().sections(), in.stack().width(), in.table().classes(), log);
-			return RejectOutputs.write(out, options.stack().stem(), in, decisions);
+			warnIfAllRejected(decisions, log);
+			return RejectOutputs.write(out, options.stack().stem(), in, decisions, inputs, log);
 		}
 		catch (final BadInputException e) {
-			RejectOutputs.writeFailure(out, e.getMessage(), context(options));
+			RejectOutputs.writeFailure(out, e.getMessage(), context(options), inputs);
 			throw e;
 		}
 		catch (final UncheckedIOException e) {
+			RejectOutputs.writeFailure(out, e.getCause().getMessage(), context(options), inputs);
 			throw e.getCause();
 		}
+		catch (final IOException | RuntimeException | OutOfMemoryError e) {
+			// whatever went wrong, a pipeline finds the failure record, not a stale or missing sentinel
+			RejectOutputs.writeFailure(out, String.valueOf(e.getMessage()), context(options), inputs);
+			throw e;
+		}
+	}
+
+	/** A rejection that keeps nothing is legal but nearly always a wrong parameter: say so loudly. */
+	private static void warnIfAllRejected(final List<ClassDecision> decisions, final Listener log) {
+		for (final ClassDecision d : decisions)
+			if (d.kept()) return;
+		log.warning("every class was rejected (" + decisions.size() + " of " + decisions.size() + "): no selected "
+				+ "stack and no selected particles; check the mask diameter, the pixel size and the tier");
+	}
+
+	/** Numbers in messages as people write them (2.2, not 2.200000047). */
+	private static String num(final double v) {
+		return PlainNumbers.format(v);
+	}
+
+	/** The input files (never removed as stale outputs, even inside the output folder). */
+	private static Set<Path> inputs(final Options o) {
+		final Set<Path> s = new HashSet<>();
+		if (o.stack() != null && o.stack().file() != null) s.add(o.stack().file());
+		if (o.classes() != null) s.add(o.classes());
+		if (o.particles() != null) s.add(o.particles());
+		return s;
 	}
 
 	/** True when {@code e} says that no pixel size is known (a face may add how to give one). */
@@ -196,13 +233,22 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 			p.attempt(() -> stack[0] = o.stack().file() != null ? MrcFiles.read(o.stack().file()) : o.stack().image());
 		if (o.particles() != null) p.attempt(() -> particles[0] = ParticleStars.read(o.particles()));
 		if (o.classes() != null)
-			p.attempt(() -> table[0] = ClassTables.read(o.classes(), particles[0] != null
-					? particles[0].particleCount() : -1));
+			p.attempt(() -> table[0] = particles[0] != null
+					? ClassTables.read(o.classes(), particles[0].classNumbers(), o.particles().getFileName().toString())
+					: ClassTables.read(o.classes()));
 		final String source = o.stack() != null ? o.stack().name() : "";
+		if (stack[0] != null) p.attempt(() -> requireScorable(stack[0], source));
 		if (stack[0] != null && table[0] != null) p.attempt(() -> requireFit(stack[0], table[0], source));
 		if (table[0] != null && particles[0] != null)
 			p.attempt(() -> particles[0].requireClassesWithin(table[0].size()));
 		final double smpd = stack[0] == null ? Double.NaN : pixelSize(stack[0], source, o.pixelSizeA(), p);
+		if (stack[0] != null && Double.isFinite(smpd) && o.mskdiamA() > smpd * stack[0].width()) {
+			// the mask criterion counts pixels outside the mask disc: a disc wider than the image has no outside,
+			// so it could reject nothing; the usual cause is a wrong pixel size or a diameter given in pixels
+			p.add(source + ": the mask diameter " + num(o.mskdiamA()) + " Å is larger than the box ("
+					+ stack[0].width() + " px × " + num(smpd) + " Å/px = " + num(stack[0].width() * smpd)
+					+ " Å): is the pixel size right, and the diameter in Å?");
+		}
 		p.throwIfAny();
 		final RejectionParams params;
 		try {
@@ -227,6 +273,21 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 		if (stack.width() != stack.height())
 			throw new BadInputException(source + ": class averages must be square, got " + stack.width() + " × "
 					+ stack.height());
+	}
+
+	/**
+	 * Pixels so large that the scoring's sums overflow (3e38 is a float's limit: a byte-swapped or corrupt file,
+	 * not a class average) would reject every class silently.
+	 */
+	private static void requireScorable(final MrcStack stack, final String source) {
+		for (int k = 0; k < stack.size(); k++) {
+			final float[] px = stack.sections()[k];
+			for (int i = 0; i < px.length; i++)
+				if (Math.abs(px[i]) > MAX_PIXEL)
+					throw new BadInputException(source + ": section " + (k + 1) + ", pixel (" + i % stack.width() + ", "
+							+ i / stack.width() + ") is " + px[i] + ": class averages hold values within ±1e15 (is "
+							+ "the file corrupt or its byte order wrong?)");
+		}
 	}
 
 	/** The pixel size to use: the one given, else the stack's (MRC header or image calibration). */

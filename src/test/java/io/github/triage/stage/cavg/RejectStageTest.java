@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -126,8 +127,8 @@ public class RejectStageTest {
 		assertEquals(states, Files.readAllLines(out.resolve("selection.txt")));
 		final long kept = states.stream().filter("1"::equals).count();
 		assertEquals(kept, r.kept());
-		assertEquals(kept, MrcFiles.read(out.resolve(stack + "_selected.mrc")).size());
-		assertEquals(states.size() - kept, MrcFiles.read(out.resolve(stack + "_rejected.mrc")).size());
+		assertEquals(kept, stackSize(out.resolve(stack + "_selected.mrcs")));
+		assertEquals(states.size() - kept, stackSize(out.resolve(stack + "_rejected.mrcs")));
 		assertEquals(out.resolve("REJECTION_FINISHED"), r.files().get(r.files().size() - 1), "sentinel last");
 	}
 
@@ -157,8 +158,9 @@ public class RejectStageTest {
 		final Path out = tmp.resolve("out");
 		final RejectStage.Result res = run(handcheck(out).withCompat(true).withParticles(particlesForHandcheck()));
 		final String stem = HANDCHECK;
-		assertEquals(Set.of(stem + "_selected.mrc", stem + "_rejected.mrc", stem + "_selected.jpg",
-				stem + "_rejected.jpg", "class_states.csv", "selection.txt", "rejection.csv", "particles_states.star",
+		assertEquals(Set.of(stem + "_selected.mrcs", stem + "_rejected.mrcs", stem + "_selected.star",
+				stem + "_rejected.star", stem + "_selected.jpg", stem + "_rejected.jpg", "class_states.csv",
+				"selection.txt", "rejection.csv", "particles_selected.star", "particles_states.star",
 				"REJECTION_FINISHED"), names(out));
 		assertEquals(names(out), res.files().stream().map(p -> p.getFileName().toString())
 				.collect(Collectors.toCollection(TreeSet::new)));
@@ -167,8 +169,8 @@ public class RejectStageTest {
 		// final state [0,0,0,0,1,0]: class 5 alone is kept
 		assertArrayEquals(new int[] { 0, 0, 0, 0, 1, 0 }, res.states());
 		final MrcStack in = MrcFiles.read(res(HANDCHECK + ".mrc"));
-		final MrcStack sel = MrcFiles.read(out.resolve(stem + "_selected.mrc"));
-		final MrcStack rej = MrcFiles.read(out.resolve(stem + "_rejected.mrc"));
+		final MrcStack sel = MrcFiles.read(out.resolve(stem + "_selected.mrcs"));
+		final MrcStack rej = MrcFiles.read(out.resolve(stem + "_rejected.mrcs"));
 		assertEquals(1, sel.size());
 		assertArrayEquals(in.sections()[4], sel.sections()[0]);
 		assertEquals(5, rej.size());
@@ -238,7 +240,10 @@ public class RejectStageTest {
 		assertTrue(Files.readAllLines(out.resolve("rejection.csv")).get(5).startsWith("5,1,false,false,false,false"));
 		assertEquals(List.of("0", "0", "0", "0", "0", "0"), Files.readAllLines(out.resolve("selection.txt")));
 		assertEquals(0, r.kept());
-		assertEquals(0, MrcFiles.read(out.resolve(HANDCHECK + "_selected.mrc")).size());
+		assertTrue(names(out).stream().noneMatch(n -> n.startsWith(HANDCHECK + "_selected.")),
+				"an empty set writes no stack, table or sheet: " + names(out));
+		assertNull(r.selectedStack());
+		assertTrue(Files.readString(out.resolve("REJECTION_FINISHED")).contains("selected_stack: none"));
 		assertTrue(Files.readString(out.resolve("REJECTION_FINISHED")).contains("rejected_before: 1"));
 		// feeding class_states.csv back in gives the same states again
 		final Path again = tmp.resolve("again");
@@ -252,8 +257,8 @@ public class RejectStageTest {
 		final Messages m = new Messages();
 		final RejectStage.Result r = run(options(res("relion/run_it006_classes.mrcs"), res("relion/run_it006_model.star"),
 				50, Tier.P1, out).withParticles(res("relion/run_it006_data.star")), m);
-		assertTrue(m.text().contains("fractions × 200 particles (the particle STAR)"), m.text());
-		assertTrue(r.populationSource().contains("fractions × 200 particles"), r.populationSource());
+		assertTrue(m.text().contains("hard assignments"), m.text());
+		assertTrue(r.populationSource().contains("hard assignments"), r.populationSource());
 		assertEquals(2.0, r.pixelSizeA());
 		final List<String> states = Files.readAllLines(out.resolve("selection.txt"));
 		assertEquals(4, states.size());
@@ -277,8 +282,8 @@ public class RejectStageTest {
 		final Messages m = new Messages();
 		final RejectStage.Result r = run(handcheck(out).withPixelSize(1.5), m);
 		assertEquals(1.5, r.pixelSizeA());
-		assertEquals(1.5, MrcFiles.read(out.resolve(HANDCHECK + "_selected.mrc")).pixelSize());
-		assertTrue(m.text().contains("header pixel size 1.0 Å/px overridden by the given pixel size 1.5"), m.text());
+		assertEquals(1.5, MrcFiles.read(out.resolve(HANDCHECK + "_selected.mrcs")).pixelSize());
+		assertTrue(m.text().contains("header pixel size 1 Å/px overridden by the given pixel size 1.5"), m.text());
 		assertFalse(m.text().contains("--"), "no flag names in the stage's messages: " + m.text());
 	}
 
@@ -290,8 +295,8 @@ public class RejectStageTest {
 				new MrcStack(s.sections(), 64, 64, Double.NaN), "hand.tif"), res(HANDCHECK + "_classes.csv"), 50,
 				Tier.P1, out).withPixelSize(1.0).withCompat(true));
 		assertArrayEquals(new int[] { 0, 0, 0, 0, 1, 0 }, r.states());
-		assertTrue(Files.exists(out.resolve("hand_selected.mrc")));
-		assertEquals(1.0, MrcFiles.read(out.resolve("hand_selected.mrc")).pixelSize());
+		assertTrue(Files.exists(out.resolve("hand_selected.mrcs")));
+		assertEquals(1.0, MrcFiles.read(out.resolve("hand_selected.mrcs")).pixelSize());
 	}
 
 
@@ -333,6 +338,11 @@ public class RejectStageTest {
 
 
 
+
+	/** Sections of a stack file; 0 when an empty set wrote none. */
+	static int stackSize(final Path f) {
+		return Files.exists(f) ? MrcFiles.read(f).size() : 0;
+	}
 
 	public static void assertOnlyFailureRecord(final Path out, final String reasonPart) throws IOException {
 		assertEquals(Set.of("REJECTION_FAILED"), names(out));
