@@ -1,5 +1,7 @@
 package io.github.triage.cavg;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import io.github.triage.BadInputException;
 import io.github.triage.Listener;
 import io.github.triage.cavg.ClassDecision.LocalVarianceMeasures;
 import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.Workers;
 
 /**
  * SIMPLE's class-average rejector (cluster2D_rejector, commit 0effd5fc): population, resolution, mask geometry and
@@ -52,35 +55,40 @@ public final class ClassAverageRejector {
 	 */
 	public List<ClassDecision> reject(final float[][] images, final int box, final List<ClassStats> stats,
 			final Listener progress) {
+		return reject(images, box, stats, progress, 1);
+	}
+
+	/**
+	 * As {@link #reject(float[][], int, List, Listener)}, measuring the classes on up to {@code threads} threads
+	 * (each with its own kernels and buffers): the decisions are those of one thread.
+	 */
+	public List<ClassDecision> reject(final float[][] images, final int box, final List<ClassStats> stats,
+			final Listener progress, final int threads) {
 		validate(images, box, stats);
 		final Listener pr = progress == null ? Listener.NONE : progress;
 		final int n = images.length;
 		final long popThr = populationThreshold(stats);
 		final int[] limits = { lowPassLimit(box, RejectionParams.MASK_LOWPASS_A),
 				lowPassLimit(box, RejectionParams.LV_LOWPASS_A) };
-		ensure(box);
 		final MaskGeometry.Result[] mask = new MaskGeometry.Result[n];
 		final double[] lvThr = new double[n], scoreIn = new double[n], scoreOut = new double[n];
 		final int[] lvFg = new int[n];
-		final double[] inOut = new double[2];
-		final float[][] lp = { lp30, lp10 };
-		for (int k = 0; k < n; k++) {
-			if (pr.isCancelled()) throw new CancellationException("class-average rejection cancelled at class " + (k + 1));
-			System.arraycopy(images[k], 0, work, 0, box * box);
-			ops.cavgEdgeNormalise(work, box, box);
-			ops.cavgLowPass(work, box, limits, LOWPASS_EDGE, lp);
-			// criterion 3: mask geometry on the 30 Å image
-			final float t30 = ops.cavgOtsuThreshold(lp30);
-			final int ncc = ops.cavgLabelComponents(lp30, box, box, t30, labels);
-			mask[k] = geometry.judge(labels, ncc, box, params, t30, countAtLeast(lp30, t30));
-			// criterion 4, per-class part: local variance of the 10 Å image inside/outside its Otsu foreground
-			final float t10 = ops.cavgOtsuThreshold(lp10);
-			ops.cavgLocalVarianceMeans(lp10, box, box, t10, RejectionParams.LV_HALF_WIDTH, inOut);
-			lvThr[k] = t10;
-			lvFg[k] = countAtLeast(lp10, t10);
-			scoreIn[k] = inOut[0];
-			scoreOut[k] = inOut[1];
-			pr.progress(k + 1, n, "class " + (k + 1));
+		// blocks of classes, so a worker's buffers serve many classes between hand-overs
+		final int blocks = Math.min(n, Math.max(1, threads) * 8), perBlock = (n + blocks - 1) / blocks;
+		try {
+			Workers.map((n + perBlock - 1) / perBlock, threads, ops,
+					o -> o == ops ? this : new ClassAverageRejector(o, params), pr, (b, r, l) -> {
+						for (int k = b * perBlock; k < Math.min(n, (b + 1) * perBlock); k++) {
+							if (l.isCancelled())
+								throw new CancellationException("class-average rejection cancelled at class " + (k + 1));
+							r.measure(images[k], box, limits, k, mask, lvThr, lvFg, scoreIn, scoreOut);
+							l.progress(k + 1, n, "class " + (k + 1));
+						}
+						return null;
+					});
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
 		}
 		// criterion 4, stack part: robust z over the classes whose scores are not both ~0
 		final boolean[] zero = new boolean[n];
@@ -119,6 +127,28 @@ public final class ClassAverageRejector {
 					mask[k].failure(), lv));
 		}
 		return out;
+	}
+
+	/** The per-class measures of class k (criterion 3, and criterion 4's per-class part). */
+	private void measure(final float[] image, final int box, final int[] limits, final int k,
+			final MaskGeometry.Result[] mask, final double[] lvThr, final int[] lvFg, final double[] scoreIn,
+			final double[] scoreOut) {
+		ensure(box);
+		final double[] inOut = new double[2];
+		System.arraycopy(image, 0, work, 0, box * box);
+		ops.cavgEdgeNormalise(work, box, box);
+		ops.cavgLowPass(work, box, limits, LOWPASS_EDGE, new float[][] { lp30, lp10 });
+		// criterion 3: mask geometry on the 30 Å image
+		final float t30 = ops.cavgOtsuThreshold(lp30);
+		final int ncc = ops.cavgLabelComponents(lp30, box, box, t30, labels);
+		mask[k] = geometry.judge(labels, ncc, box, params, t30, countAtLeast(lp30, t30));
+		// criterion 4, per-class part: local variance of the 10 Å image inside/outside its Otsu foreground
+		final float t10 = ops.cavgOtsuThreshold(lp10);
+		ops.cavgLocalVarianceMeans(lp10, box, box, t10, RejectionParams.LV_HALF_WIDTH, inOut);
+		lvThr[k] = t10;
+		lvFg[k] = countAtLeast(lp10, t10);
+		scoreIn[k] = inOut[0];
+		scoreOut[k] = inOut[1];
 	}
 
 	private boolean localVarianceRejects(final double zin, final double zout) {

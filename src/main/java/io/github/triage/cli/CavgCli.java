@@ -71,6 +71,9 @@ public final class CavgCli implements Runnable {
 		@Mixin
 		GpuOption gpu;
 
+		@Mixin
+		ThreadsOption threads;
+
 		@Spec
 		CommandSpec spec;
 
@@ -84,7 +87,8 @@ public final class CavgCli implements Runnable {
 			return RejectStage.Options.of(RejectStage.StackInput.file(stack), classes, mskdiam, Tier.parse(tier), output)
 					.withParticles(particles)
 					.withPixelSize(smpd != null ? smpd : RejectStage.Options.PIXEL_SIZE_FROM_STACK)
-					.withCompat(compat != null);
+					.withCompat(compat != null)
+					.withThreads(threads.count());
 		}
 
 		@Override

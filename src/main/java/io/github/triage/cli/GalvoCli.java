@@ -67,6 +67,8 @@ public final class GalvoCli implements Runnable {
 		List<Path> files;
 		@Mixin
 		GpuOption gpu;
+		@Mixin
+		ThreadsOption threads;
 		@Spec
 		CommandSpec spec;
 
@@ -76,7 +78,8 @@ public final class GalvoCli implements Runnable {
 			final CliListener listener = new CliListener(err, true);
 			final DetectTileStage.Result r;
 			try (ImageOps ops = gpu.open(listener::info)) {
-				r = new DetectTileStage().run(new DetectTileStage.Options(files, output, nExtra, threshold), ops, listener);
+				r = new DetectTileStage().run(new DetectTileStage.Options(files, output, nExtra, threshold,
+						threads.count()), ops, listener);
 			}
 			print(spec, CsvTables.format(DetectTileStage.HEADER, r.rows()));
 			return 0;
@@ -97,6 +100,8 @@ public final class GalvoCli implements Runnable {
 		Path output;
 		@Mixin
 		GpuOption gpu;
+		@Mixin
+		ThreadsOption threads;
 		@Spec
 		CommandSpec spec;
 
@@ -106,7 +111,7 @@ public final class GalvoCli implements Runnable {
 			final DetectSliceStage.Result r;
 			try (ImageOps ops = gpu.open(listener::info)) {
 				r = new DetectSliceStage().run(new DetectSliceStage.Options(dir, output, options.nExtra, options.threshold,
-						options.nSamples, options.minIntensity), ops, listener);
+						options.nSamples, options.minIntensity, threads.count()), ops, listener);
 			}
 			final List<List<String>> rows = r.slices().stream().map(DetectedSlice::detection).map(GalvoCli::row).toList();
 			print(spec, CsvTables.format(List.of("slice", "shift", "confidence", "galvo_fix"), rows));
@@ -153,6 +158,8 @@ public final class GalvoCli implements Runnable {
 		SliceOptions options;
 		@Mixin
 		GpuOption gpu;
+		@Mixin
+		ThreadsOption threads;
 		@Spec
 		CommandSpec spec;
 
@@ -161,7 +168,7 @@ public final class GalvoCli implements Runnable {
 			final CliListener listener = new CliListener(spec.commandLine().getErr());
 			try (ImageOps ops = gpu.open(listener::info)) {
 				new StampStage().run(new StampStage.Options(input, output, tilesDir, options.nExtra, options.threshold,
-						options.nSamples, options.minIntensity), ops, listener);
+						options.nSamples, options.minIntensity, threads.count()), ops, listener);
 			}
 			return 0;
 		}

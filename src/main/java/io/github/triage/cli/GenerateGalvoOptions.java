@@ -34,6 +34,8 @@ public class GenerateGalvoOptions {
 	double minIntensity = StampStage.Options.DEFAULT_MIN_INTENSITY;
 	@Mixin
 	GpuOption gpu;
+	@Mixin
+	ThreadsOption threads;
 
 	/**
 	 * The galvo step of the generate stage, or null without {@code --detect-galvo}.
@@ -49,7 +51,8 @@ public class GenerateGalvoOptions {
 		final Path dir = tilesDir != null ? tilesDir : fromTiles;
 		if (dir == null) throw new BadInputException("--detect-galvo needs --tiles-dir DIR (or --from-tiles DIR)");
 		if (nExtra == null) throw new BadInputException("--detect-galvo needs --n-extra N (galvo-return rows)");
-		return new GenerateSliceConfigStage.Galvo(dir, new GalvoSettings(nExtra, threshold, nSamples, minIntensity));
+		return new GenerateSliceConfigStage.Galvo(dir, new GalvoSettings(nExtra, threshold, nSamples, minIntensity),
+				threads.count());
 	}
 
 	/** The kernels for the tiles' AIPs ({@code --use-gpu}; only opened with {@code --detect-galvo}). */

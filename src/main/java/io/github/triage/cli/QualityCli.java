@@ -109,13 +109,16 @@ public final class QualityCli implements Runnable {
 		@Mixin
 		GpuOption gpu;
 
+		@Mixin
+		ThreadsOption threads;
+
 		@Override
 		public Integer call() throws Exception {
 			final PrintWriter out = spec.commandLine().getOut();
 			final CliListener listener = new CliListener(spec.commandLine().getErr());
 			final AssessQualityStage.Options o = new AssessQualityStage.Options(mosaicsDir, output, decisions.reportDir,
 					reportOnly, decisions.updateExisting, decisions.existingConfig, decisions.options(),
-					reading.settings(), reading.pyramidLevel);
+					reading.settings(), reading.pyramidLevel, threads.count());
 			final AssessQualityStage.Result r;
 			try (ImageOps ops = gpu.open(listener::info)) {
 				r = new AssessQualityStage().run(o, ops, listener);

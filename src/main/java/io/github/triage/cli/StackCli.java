@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import io.github.triage.stage.stack.AlignFromShiftsStage;
 import io.github.triage.stage.stack.AssembleStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -72,6 +73,9 @@ public final class StackCli implements Runnable {
 						+ "the slice's positive voxels.")
 		String fill = AlignFromShiftsStage.Options.FILL == AlignFromShiftsStage.Fill.ZERO ? "zero" : "linumpy";
 
+		@Mixin
+		ThreadsOption threads;
+
 		@Spec
 		CommandSpec spec;
 
@@ -86,7 +90,7 @@ public final class StackCli implements Runnable {
 					new AlignFromShiftsStage.Options(mosaics, shifts, output, sliceConfig,
 							mode == Mode.keep ? AlignFromShiftsStage.ExcludedSliceMode.KEEP
 									: AlignFromShiftsStage.ExcludedSliceMode.LOCAL_MEDIAN,
-							window, !noCenter, f),
+							window, !noCenter, f, threads.count()),
 					null, new CliListener(spec.commandLine().getErr()));
 			final PrintWriter out = spec.commandLine().getOut();
 			out.println("slice_id,applied_x_px,applied_y_px,file");

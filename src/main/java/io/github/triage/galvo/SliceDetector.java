@@ -1,5 +1,7 @@
 package io.github.triage.galvo;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -9,8 +11,7 @@ import java.util.concurrent.CancellationException;
 import io.github.triage.BadInputException;
 import io.github.triage.Listener;
 import io.github.triage.ops.ImageOps;
-import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.RealType;
+import io.github.triage.ops.Workers;
 
 /**
  * Stage 2 of the spec: one shift for a slice from a few of its tiles.
@@ -33,6 +34,12 @@ public final class SliceDetector {
 
 	public static SliceDetection detect(final String slice, final List<? extends TileSource> tiles,
 			final GalvoSettings settings, final ImageOps ops, final Listener progress) {
+		return detect(slice, tiles, settings, ops, progress, 1);
+	}
+
+	/** As {@link #detect(String, List, GalvoSettings, ImageOps, Listener)}, reading tiles on up to {@code threads}. */
+	public static SliceDetection detect(final String slice, final List<? extends TileSource> tiles,
+			final GalvoSettings settings, final ImageOps ops, final Listener progress, final int threads) {
 		if (tiles.isEmpty()) throw new BadInputException(slice + ": no tiles");
 		final List<TileSource> sorted = new ArrayList<>(tiles);
 		sorted.sort(Comparator.comparing(TileSource::name));
@@ -41,19 +48,30 @@ public final class SliceDetector {
 		final List<String> examined = new ArrayList<>();
 		final List<SliceDetection.Skipped> skipped = new ArrayList<>();
 		final List<TileDetection> detections = new ArrayList<>();
-		for (final int idx : order) {
-			if (detections.size() >= settings.nSamples()) break;
+		// Candidates in batches of as many as are still needed: the tiles examined are those one thread examines.
+		int next = 0;
+		while (detections.size() < settings.nSamples() && next < order.size()) {
 			if (progress.isCancelled()) throw new CancellationException("cancelled at " + slice);
-			final TileSource src = sorted.get(idx);
-			progress.progress(examined.size(), order.size(), slice + ": " + src.name());
-			final RandomAccessibleInterval<? extends RealType<?>> tile = src.load();
-			if (tile.numDimensions() != 3)
-				throw new BadInputException(src.label() + ": a raw tile must be 3D (X, Y, Z), got "
-						+ tile.numDimensions() + "D");
-			examined.add(src.name());
-			final TileDetection det = GalvoDetector.detect(src.label(), tile, settings.nExtra(), ops).withName(src.name());
-			if (det.aipMean() < settings.minIntensity()) skipped.add(new SliceDetection.Skipped(src.name(), det.aipMean()));
-			else detections.add(det);
+			final List<Integer> batch = order.subList(next, Math.min(order.size(),
+					next + settings.nSamples() - detections.size()));
+			final int base = next;
+			next += batch.size();
+			final List<TileDetection> found;
+			try {
+				found = Workers.map(batch.size(), threads, ops, o -> o, progress, (i, o, l) -> {
+					final TileSource src = sorted.get(batch.get(i));
+					l.progress(base + i, order.size(), slice + ": " + src.name());
+					return GalvoDetector.detectAip(src.label(), src.aip(o), settings.nExtra()).withName(src.name());
+				});
+			}
+			catch (final IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			for (final TileDetection det : found) {
+				examined.add(det.name());
+				if (det.aipMean() < settings.minIntensity()) skipped.add(new SliceDetection.Skipped(det.name(), det.aipMean()));
+				else detections.add(det);
+			}
 		}
 		progress.progress(order.size(), order.size(), slice);
 		return combine(slice, settings, sorted.size(), examined, skipped, detections);

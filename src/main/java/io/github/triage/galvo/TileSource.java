@@ -1,5 +1,7 @@
 package io.github.triage.galvo;
 
+import io.github.triage.BadInputException;
+import io.github.triage.ops.ImageOps;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 
@@ -15,4 +17,17 @@ public interface TileSource {
 
 	/** The raw tile (X = B-scan, Y = A-line, Z = depth). */
 	RandomAccessibleInterval<? extends RealType<?>> load();
+
+	/**
+	 * The tile's AIP (mean over Z, X × Y). Sources that can read plane by plane override it so that the tile is
+	 * never whole in memory.
+	 *
+	 * @throws BadInputException when the tile is not 3D
+	 */
+	default RandomAccessibleInterval<? extends RealType<?>> aip(final ImageOps ops) {
+		final RandomAccessibleInterval<? extends RealType<?>> tile = load();
+		if (tile.numDimensions() != 3)
+			throw new BadInputException(label() + ": a raw tile must be 3D (X, Y, Z), got " + tile.numDimensions() + "D");
+		return ops.meanZProjection(tile);
+	}
 }

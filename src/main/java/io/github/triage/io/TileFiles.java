@@ -18,6 +18,8 @@ import io.github.triage.Listener;
 import io.github.triage.galvo.TileSource;
 import io.github.triage.io.layout.SliceNames;
 import io.github.triage.ops.FloatImages;
+import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.ZMean;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.FloatArray;
@@ -115,6 +117,43 @@ public final class TileFiles {
 		}
 	}
 
+	/**
+	 * The AIP (mean over Z) of a tile, read one plane at a time (an uncompressed TIFF or an OME-Zarr tile is never
+	 * whole in memory; any other TIFF is read whole and projected by {@code ops}). A 2D image is its own AIP, unless
+	 * {@code require3d}, when it is an error naming the file.
+	 */
+	public static RandomAccessibleInterval<? extends RealType<?>> aip(final Path file, final boolean require3d,
+			final ImageOps ops, final Listener listener) {
+		final String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (lower.endsWith(".zarr")) {
+			final OmeZarrReader r = OmeZarrReader.open(file, 0, file.toString(), Listener.orNone(listener)::warning);
+			final ZMean mean = new ZMean(r.width(), r.height());
+			for (int z = 0; z < r.depth(); z++)
+				mean.add(r.readPlane(z));
+			return mean.result();
+		}
+		try (TiffPlanes t = TiffPlanes.open(file)) {
+			if (t != null) {
+				if (t.depth() == 1 && require3d) throw not3d(file, 2);
+				final ZMean mean = new ZMean(t.width(), t.height());
+				final float[] plane = new float[t.width() * t.height()];
+				for (int z = 0; z < t.depth(); z++)
+					mean.add(t.plane(z, plane));
+				return mean.result();
+			}
+		}
+		catch (final IOException e) {
+			throw new BadInputException(file + ": cannot read as TIFF (" + e.getMessage() + ")", e);
+		}
+		final RandomAccessibleInterval<? extends RealType<?>> tile = read(file, listener);
+		if (tile.numDimensions() != 3 && require3d) throw not3d(file, tile.numDimensions());
+		return tile.numDimensions() == 2 ? tile : ops.meanZProjection(tile);
+	}
+
+	private static BadInputException not3d(final Path file, final int nd) {
+		return new BadInputException(file + ": a raw tile must be 3D (X, Y, Z), got " + nd + "D");
+	}
+
 	/** The tiles of a slice folder as lazily read sources, sorted by name; empty folder → error naming it. */
 	public static List<TileSource> sources(final Path sliceDir, final Listener listener) {
 		final List<Path> files = tilesIn(sliceDir);
@@ -135,6 +174,11 @@ public final class TileFiles {
 				@Override
 				public String label() {
 					return p.toString();
+				}
+
+				@Override
+				public RandomAccessibleInterval<? extends RealType<?>> aip(final ImageOps ops) {
+					return TileFiles.aip(p, true, ops, listener);
 				}
 			});
 		return out;

@@ -4,12 +4,20 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.real.FloatType;
 
-/** The reference implementation of {@link ImageOps}: plain Java on flat float arrays, single-threaded. */
+/**
+ * The reference implementation of {@link ImageOps}: plain Java on flat float arrays. One instance per thread: it
+ * keeps scratch buffers ({@link #forAnotherThread()} gives another).
+ */
 public class CpuImageOps implements ImageOps {
 
 	@Override
 	public String name() {
 		return "cpu";
+	}
+
+	@Override
+	public ImageOps forAnotherThread() {
+		return new CpuImageOps();
 	}
 
 	@Override

@@ -81,6 +81,14 @@ public interface ImageOps extends AutoCloseable {
 	// -------------------------------------------------------------------------------------------------------
 
 	/** Frees device resources; a no-op on the CPU. */
+	/**
+	 * Kernels for another worker thread: a fresh instance (the CPU kernels keep scratch buffers), or null when the
+	 * kernels must stay on one thread (a GPU context), in which case work runs on one thread.
+	 */
+	default ImageOps forAnotherThread() {
+		return null;
+	}
+
 	@Override
 	void close();
 }

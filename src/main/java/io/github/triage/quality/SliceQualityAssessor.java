@@ -1,5 +1,7 @@
 package io.github.triage.quality;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -8,6 +10,7 @@ import io.github.triage.BadInputException;
 import io.github.triage.Listener;
 import io.github.triage.ops.FloatImages;
 import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.Workers;
 
 /**
  * Scores each slice of a series against its previous and next available slice (spec "Quality Assessment"; formulas
@@ -44,16 +47,85 @@ public final class SliceQualityAssessor {
 	 */
 	public List<SliceQuality> assess(final List<? extends SliceSource> slices, final Consumer<SliceQuality> each,
 			final Listener listener) {
+		return assess(slices, each, listener, 1);
+	}
+
+	/**
+	 * As {@link #assess(List, Consumer, Listener)} on up to {@code threads} threads: the series is cut into that many
+	 * runs of consecutive slices, each streamed with its own plane cache and kernels (the SSIM of the pair across a
+	 * cut is computed on both sides, the same number). The scores are those of one thread; {@code each} hears the
+	 * slices in order once all are scored.
+	 */
+	public List<SliceQuality> assess(final List<? extends SliceSource> slices, final Consumer<SliceQuality> each,
+			final Listener listener, final int threads) {
 		if (slices.isEmpty()) throw new BadInputException("no slices to assess");
 		if (slices.size() == 1) throw onlySlice(slices.get(0));
 		for (final SliceSource s : slices)
 			checkVolume(s);
 		for (int i = 1; i < slices.size(); i++)
 			warnIfSizesDiffer(slices.get(i - 1), slices.get(i), listener);
+		final int n = slices.size(), runs = Math.max(1, Math.min(threads, n));
+		final List<SliceQuality> out = new ArrayList<>(n);
+		if (runs == 1) out.addAll(assessRun(slices, 0, n, each, listener));
+		else {
+			// a slice next to a cut is read by two runs: its reader (e.g. a Zarr slab cache) sees one at a time
+			final List<SliceSource> shared = slices.stream().map(SliceQualityAssessor::locked).toList();
+			try {
+				Workers.map(runs, runs, ops, o -> new SliceQualityAssessor(o, settings), listener,
+						(r, a, l) -> a.assessRun(shared, r * n / runs, (r + 1) * n / runs, null, l)).forEach(out::addAll);
+			}
+			catch (final IOException e) {
+				throw new UncheckedIOException(e);
+			}
+			if (each != null) out.forEach(each);
+		}
+		listener.progress(n, n, "done");
+		return out;
+	}
+
+	private static SliceSource locked(final SliceSource s) {
+		return new SliceSource() {
+			@Override
+			public String sliceId() {
+				return s.sliceId();
+			}
+
+			@Override
+			public String label() {
+				return s.label();
+			}
+
+			@Override
+			public int depth() {
+				return s.depth();
+			}
+
+			@Override
+			public int height() {
+				return s.height();
+			}
+
+			@Override
+			public int width() {
+				return s.width();
+			}
+
+			@Override
+			public float[] plane(final int z) {
+				synchronized (s) {
+					return s.plane(z);
+				}
+			}
+		};
+	}
+
+	/** Slices {@code from..to-1}, streamed; the first one's SSIM with its predecessor is computed here. */
+	private List<SliceQuality> assessRun(final List<? extends SliceSource> slices, final int from, final int to,
+			final Consumer<SliceQuality> each, final Listener listener) {
 		final PlaneCache cache = newCache();
-		final List<SliceQuality> out = new ArrayList<>(slices.size());
-		double ssimBefore = 0;
-		for (int i = 0; i < slices.size(); i++) {
+		final List<SliceQuality> out = new ArrayList<>(to - from);
+		double ssimBefore = from > 0 ? pairSsim(slices.get(from - 1), slices.get(from), cache) : 0;
+		for (int i = from; i < to; i++) {
 			listener.checkCancelled();
 			final SliceSource s = slices.get(i);
 			listener.progress(i, slices.size(), s.label());
@@ -66,7 +138,6 @@ public final class SliceQualityAssessor {
 			if (before != null) cache.drop(before);
 			ssimBefore = ssimAfter;
 		}
-		listener.progress(slices.size(), slices.size(), "done");
 		return out;
 	}
 

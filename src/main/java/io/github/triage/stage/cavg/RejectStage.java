@@ -23,6 +23,7 @@ import io.github.triage.io.MrcFiles;
 import io.github.triage.io.MrcStack;
 import io.github.triage.io.ParticleStars;
 import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.Workers;
 import io.github.triage.slice.PlainNumbers;
 import io.github.triage.stage.Problems;
 import io.github.triage.stage.Stage;
@@ -85,14 +86,26 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 	 * @param mskdiamA   mask diameter (Å)
 	 * @param pixelSizeA pixel size (Å/px); {@link #PIXEL_SIZE_FROM_STACK} to take it from the stack
 	 * @param compat     reproduce SIMPLE 0effd5fc exactly (see {@link RejectionParams#compatSimple()})
+	 * @param threads    worker threads (classes); the decisions are the same with any number
 	 */
 	public record Options(StackInput stack, Path classes, Path particles, Path output, Tier tier, double mskdiamA,
-			double pixelSizeA, boolean compat) {
+			double pixelSizeA, boolean compat, int threads) {
 		/** The tier a form starts with (the CLI requires one). */
 		public static final Tier TIER = Tier.P1;
 		/** Take the pixel size from the MRC header or the image calibration. */
 		public static final double PIXEL_SIZE_FROM_STACK = Double.NaN;
 		public static final boolean COMPAT = false;
+		/** Worker threads: the machine's cores. */
+		public static final int THREADS = Workers.defaultThreads();
+
+		public Options(final StackInput stack, final Path classes, final Path particles, final Path output,
+				final Tier tier, final double mskdiamA, final double pixelSizeA, final boolean compat) {
+			this(stack, classes, particles, output, tier, mskdiamA, pixelSizeA, compat, THREADS);
+		}
+
+		public Options withThreads(final int t) {
+			return new Options(stack, classes, particles, output, tier, mskdiamA, pixelSizeA, compat, t);
+		}
 
 		/** The required inputs; no particles, pixel size from the stack, default mode. */
 		public static Options of(final StackInput stack, final Path classes, final double mskdiamA, final Tier tier,
@@ -170,7 +183,7 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 				log.info(options.stack().name() + ": header pixel size " + num(header)
 						+ " Å/px overridden by the given pixel size " + num(smpd) + " Å/px");
 			final List<ClassDecision> decisions = new ClassAverageRejector(ops, in.params())
-					.reject(in.stack().sections(), in.stack().width(), in.table().classes(), log);
+					.reject(in.stack().sections(), in.stack().width(), in.table().classes(), log, options.threads());
 			warnIfAllRejected(decisions, log);
 			return RejectOutputs.write(out, options.stack().stem(), in, decisions, inputs, log);
 		}

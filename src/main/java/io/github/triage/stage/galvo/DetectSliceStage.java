@@ -12,6 +12,7 @@ import io.github.triage.galvo.GalvoStamp;
 import io.github.triage.io.CsvTables;
 import io.github.triage.io.TileFiles;
 import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.Workers;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.stage.Problems;
 import io.github.triage.stage.Stage;
@@ -35,11 +36,24 @@ public final class DetectSliceStage implements Stage<DetectSliceStage.Options, D
 	 * @param threshold    confidence at or above which the fix is applied
 	 * @param nSamples     tiles above min_intensity to examine per slice
 	 * @param minIntensity tiles whose mean is below it are background and skipped
+	 * @param threads      worker threads; the result is the same with any number
 	 */
-	public record Options(Path tiles, Path output, int nExtra, double threshold, int nSamples, double minIntensity) {
+	public record Options(Path tiles, Path output, int nExtra, double threshold, int nSamples, double minIntensity,
+			int threads) {
+		/** Worker threads (slices, or the tiles of a single slice): the machine's cores. */
+		public static final int THREADS = Workers.defaultThreads();
 		public static final double DEFAULT_THRESHOLD = GalvoSettings.DEFAULT_THRESHOLD;
 		public static final int DEFAULT_N_SAMPLES = GalvoSettings.DEFAULT_N_SAMPLES;
 		public static final double DEFAULT_MIN_INTENSITY = GalvoSettings.DEFAULT_MIN_INTENSITY;
+
+		public Options(final Path tiles, final Path output, final int nExtra, final double threshold,
+				final int nSamples, final double minIntensity) {
+			this(tiles, output, nExtra, threshold, nSamples, minIntensity, THREADS);
+		}
+
+		public Options withThreads(final int t) {
+			return new Options(tiles, output, nExtra, threshold, nSamples, minIntensity, t);
+		}
 
 		public static Options defaults(final Path tiles, final Path output, final int nExtra) {
 			return new Options(tiles, output, nExtra, DEFAULT_THRESHOLD, DEFAULT_N_SAMPLES, DEFAULT_MIN_INTENSITY);
@@ -67,7 +81,7 @@ public final class DetectSliceStage implements Stage<DetectSliceStage.Options, D
 		final List<TileFiles.SliceFolder> folders = GalvoSlices.folders(o.tiles(), o.output() != null, problems);
 		problems.throwIfAny();
 
-		final List<DetectedSlice> slices = GalvoSlices.detect(folders, o.settings(), ops, l);
+		final List<DetectedSlice> slices = GalvoSlices.detect(folders, o.settings(), ops, l, o.threads());
 		if (o.output() == null) return new Result(slices, null, List.of());
 		final List<Path> diagnostics = GalvoSlices.writeDiagnostics(o.output(), slices);
 		final List<List<String>> rows = new ArrayList<>();

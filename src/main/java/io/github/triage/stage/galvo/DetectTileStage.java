@@ -3,7 +3,6 @@ package io.github.triage.stage.galvo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,6 +13,7 @@ import io.github.triage.galvo.TileDetection;
 import io.github.triage.io.CsvTables;
 import io.github.triage.io.TileFiles;
 import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.Workers;
 import io.github.triage.stage.Problems;
 import io.github.triage.stage.Stage;
 
@@ -31,12 +31,23 @@ public final class DetectTileStage implements Stage<DetectTileStage.Options, Det
 	 * @param output    CSV to write; null to write nothing
 	 * @param nExtra    galvo-return rows of the acquisition
 	 * @param threshold tiles whose confidence is below it report shift 0
+	 * @param threads   worker threads (tiles); the result is the same with any number
 	 */
-	public record Options(List<Path> files, Path output, int nExtra, double threshold) {
+	public record Options(List<Path> files, Path output, int nExtra, double threshold, int threads) {
 		public static final double DEFAULT_THRESHOLD = GalvoSettings.DEFAULT_THRESHOLD;
+		/** Worker threads: the machine's cores. */
+		public static final int THREADS = Workers.defaultThreads();
 
 		public Options {
 			files = files == null ? List.of() : List.copyOf(files);
+		}
+
+		public Options(final List<Path> files, final Path output, final int nExtra, final double threshold) {
+			this(files, output, nExtra, threshold, THREADS);
+		}
+
+		public Options withThreads(final int t) {
+			return new Options(files, output, nExtra, threshold, t);
 		}
 
 		public static Options defaults(final List<Path> files, final int nExtra) {
@@ -70,14 +81,16 @@ public final class DetectTileStage implements Stage<DetectTileStage.Options, Det
 		GalvoSettings.thresholdProblems(o.threshold()).forEach(problems::add);
 		problems.throwIfAny();
 
-		final List<Tile> tiles = new ArrayList<>();
-		for (final Path f : o.files()) {
-			l.checkCancelled();
-			l.progress(tiles.size(), o.files().size(), f.getFileName().toString());
-			final TileDetection d = GalvoDetector.detect(f.toString(), TileFiles.read(f, l), o.nExtra(), ops);
-			tiles.add(new Tile(f, d, d.shiftAt(o.threshold())));
-		}
-		l.progress(tiles.size(), tiles.size(), "done");
+		// each tile is read plane by plane into its AIP (a 2D file is an AIP already)
+		final int n = o.files().size();
+		final List<Tile> tiles = Workers.map(n, o.threads(), ops, x -> x, l, (i, x, tl) -> {
+			final Path f = o.files().get(i);
+			tl.checkCancelled();
+			tl.progress(i, n, f.getFileName().toString());
+			final TileDetection d = GalvoDetector.detectAip(f.toString(), TileFiles.aip(f, false, x, tl), o.nExtra());
+			return new Tile(f, d, d.shiftAt(o.threshold()));
+		});
+		l.progress(n, n, "done");
 		final Result result = new Result(tiles, o.output());
 		if (o.output() != null) CsvTables.write(o.output(), HEADER, result.rows());
 		return result;

@@ -13,6 +13,7 @@ import io.github.triage.galvo.SliceDetector;
 import io.github.triage.io.JsonDiagnostics;
 import io.github.triage.io.TileFiles;
 import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.Workers;
 import io.github.triage.stage.Problems;
 
 /** What the slice-level galvo stages share: checks, detection over tile folders, the diagnostics files. */
@@ -51,27 +52,31 @@ final class GalvoSlices {
 		GalvoSettings.problems(nExtra, threshold, nSamples, minIntensity).forEach(problems::add);
 	}
 
-	/** Detects every folder, in order; writes nothing. Tiles are read only when the sampling picks them. */
+	/**
+	 * Detects every folder, in order; writes nothing. Tiles are read only when the sampling picks them. Several
+	 * folders run on up to {@code threads} threads (one slice each); a single folder reads its tiles so.
+	 */
 	static List<DetectedSlice> detect(final List<TileFiles.SliceFolder> folders, final GalvoSettings settings,
-			final ImageOps ops, final Listener listener) {
-		final List<DetectedSlice> out = new ArrayList<>();
-		// tiles report only cancellation: the slice is the unit of progress
-		final Listener tiles = new Listener() {
-			@Override
-			public boolean isCancelled() {
-				return listener.isCancelled();
-			}
-		};
-		for (final TileFiles.SliceFolder f : folders) {
-			listener.checkCancelled();
+			final ImageOps ops, final Listener listener, final int threads) throws IOException {
+		final int n = folders.size();
+		final List<DetectedSlice> out = Workers.map(n, threads, ops, o -> o, listener, (i, o, l) -> {
+			final TileFiles.SliceFolder f = folders.get(i);
+			l.checkCancelled();
 			final String name = f.dir().getFileName().toString();
-			listener.progress(out.size(), folders.size(), name);
-			final DetectedSlice d = new DetectedSlice(f.dir(), f.sliceId(),
-					SliceDetector.detect(name, TileFiles.sources(f.dir(), listener), settings, ops, tiles));
-			listener.info(d.summary());
-			out.add(d);
-		}
-		listener.progress(folders.size(), folders.size(), "done");
+			l.progress(i, n, name);
+			// tiles report only cancellation: the slice is the unit of progress
+			final Listener tiles = new Listener() {
+				@Override
+				public boolean isCancelled() {
+					return l.isCancelled();
+				}
+			};
+			final DetectedSlice d = new DetectedSlice(f.dir(), f.sliceId(), SliceDetector.detect(name,
+					TileFiles.sources(f.dir(), l), settings, o, tiles, n == 1 ? threads : 1));
+			l.info(d.summary());
+			return d;
+		});
+		listener.progress(n, n, "done");
 		return out;
 	}
 

@@ -15,6 +15,7 @@ import io.github.triage.galvo.SliceDetection;
 import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.io.TileFiles;
 import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.Workers;
 import io.github.triage.slice.SliceConfig;
 import io.github.triage.stage.Problems;
 import io.github.triage.stage.Stage;
@@ -35,12 +36,24 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 	 * @param threshold    confidence at or above which galvo_fix is true
 	 * @param nSamples     tiles above min_intensity to examine per slice
 	 * @param minIntensity tiles whose mean is below it are background and skipped
+	 * @param threads      worker threads; the result is the same with any number
 	 */
 	public record Options(Path input, Path output, Path tilesDir, int nExtra, double threshold, int nSamples,
-			double minIntensity) {
+			double minIntensity, int threads) {
+		/** Worker threads (slices, or the tiles of a single slice): the machine's cores. */
+		public static final int THREADS = Workers.defaultThreads();
 		public static final double DEFAULT_THRESHOLD = GalvoSettings.DEFAULT_THRESHOLD;
 		public static final int DEFAULT_N_SAMPLES = GalvoSettings.DEFAULT_N_SAMPLES;
 		public static final double DEFAULT_MIN_INTENSITY = GalvoSettings.DEFAULT_MIN_INTENSITY;
+
+		public Options(final Path input, final Path output, final Path tilesDir, final int nExtra,
+				final double threshold, final int nSamples, final double minIntensity) {
+			this(input, output, tilesDir, nExtra, threshold, nSamples, minIntensity, THREADS);
+		}
+
+		public Options withThreads(final int t) {
+			return new Options(input, output, tilesDir, nExtra, threshold, nSamples, minIntensity, t);
+		}
 
 		public static Options defaults(final Path input, final Path output, final Path tilesDir, final int nExtra) {
 			return new Options(input, output, tilesDir, nExtra, DEFAULT_THRESHOLD, DEFAULT_N_SAMPLES,
@@ -79,7 +92,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		final List<TileFiles.SliceFolder> folders = GalvoSlices.folders(o.tilesDir(), true, problems);
 		problems.throwIfAny();
 
-		final List<DetectedSlice> slices = GalvoSlices.detect(folders, o.settings(), ops, l);
+		final List<DetectedSlice> slices = GalvoSlices.detect(folders, o.settings(), ops, l, o.threads());
 		stamp(config, slices);
 		final List<Path> diagnostics = GalvoSlices.writeDiagnostics(o.output(), slices);
 		SliceConfigFiles.write(config, o.output());
@@ -92,7 +105,10 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 	 * @param tilesDir folder of slice_zNN tile folders
 	 * @param settings detection parameters
 	 */
-	public record Detect(Path tilesDir, GalvoSettings settings) {
+	public record Detect(Path tilesDir, GalvoSettings settings, int threads) {
+		public Detect(final Path tilesDir, final GalvoSettings settings) {
+			this(tilesDir, settings, Options.THREADS);
+		}
 	}
 
 	/**
@@ -107,7 +123,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		final GalvoSettings settings = detect.settings();
 		final List<TileFiles.SliceFolder> folders = TileFiles.sliceFolders(detect.tilesDir());
 		GalvoSlices.requireIds(folders);
-		final List<DetectedSlice> slices = GalvoSlices.detect(folders, settings, ops, Listener.orNone(listener));
+		final List<DetectedSlice> slices = GalvoSlices.detect(folders, settings, ops, Listener.orNone(listener), detect.threads());
 		stamp(config, slices);
 		GalvoSlices.writeDiagnostics(configOut, slices);
 		return slices;

@@ -13,6 +13,7 @@ import io.github.triage.io.MosaicFolder;
 import io.github.triage.io.QualityReports;
 import io.github.triage.io.SliceVolumes;
 import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.Workers;
 import io.github.triage.quality.QualityDecisions;
 import io.github.triage.quality.QualitySettings;
 import io.github.triage.quality.SliceQuality;
@@ -39,14 +40,30 @@ public final class AssessQualityStage implements Stage<AssessQualityStage.Option
 	 * @param decisions      exclude-first, calibration detection, minimum quality
 	 * @param settings       plane sampling
 	 * @param pyramidLevel   OME-Zarr level to read (0 = full resolution)
+	 * @param threads        worker threads (runs of slices); the result is the same with any number
 	 */
 	public record Options(Path mosaicsDir, Path output, Path reportDir, boolean reportOnly, boolean updateExisting,
-			Path existingConfig, QualityDecisions.Options decisions, QualitySettings settings, int pyramidLevel) {
+			Path existingConfig, QualityDecisions.Options decisions, QualitySettings settings, int pyramidLevel,
+			int threads) {
 		public static final int EXCLUDE_FIRST = QualityDecisions.Options.EXCLUDE_FIRST;
 		public static final double CALIBRATION_RATIO = QualityDecisions.Options.CALIBRATION_RATIO;
 		public static final double MIN_QUALITY = QualityDecisions.Options.MIN_QUALITY;
 		public static final int SAMPLE_DEPTH = QualitySettings.SAMPLE_DEPTH;
 		public static final int PYRAMID_LEVEL = 0;
+		/** Worker threads: the machine's cores. */
+		public static final int THREADS = Workers.defaultThreads();
+
+		public Options(final Path mosaicsDir, final Path output, final Path reportDir, final boolean reportOnly,
+				final boolean updateExisting, final Path existingConfig, final QualityDecisions.Options decisions,
+				final QualitySettings settings, final int pyramidLevel) {
+			this(mosaicsDir, output, reportDir, reportOnly, updateExisting, existingConfig, decisions, settings,
+					pyramidLevel, THREADS);
+		}
+
+		public Options withThreads(final int t) {
+			return new Options(mosaicsDir, output, reportDir, reportOnly, updateExisting, existingConfig, decisions,
+					settings, pyramidLevel, t);
+		}
 
 		/** Every default: a new config at {@code output}, the report beside it. */
 		public static Options defaults(final Path mosaicsDir, final Path output) {
@@ -93,7 +110,8 @@ public final class AssessQualityStage implements Stage<AssessQualityStage.Option
 
 		l.info("Assessing " + slices.size() + " slices (" + ops.name() + ", pyramid level " + o.pyramidLevel()
 				+ ", sample depth " + o.settings().sampleDepth() + ").");
-		final List<SliceQuality> metrics = new SliceQualityAssessor(ops, o.settings()).assess(slices, null, l);
+		final List<SliceQuality> metrics = new SliceQualityAssessor(ops, o.settings()).assess(slices, null, l,
+				o.threads());
 		final List<QualityDecisions.Decision> decisions = QualityDecisions.decide(metrics, o.decisions());
 		if (o.reportOnly()) return new Result(metrics, decisions, null, null, List.of(), ops.name());
 

@@ -40,7 +40,10 @@ public final class GenerateSliceConfigStage
 	}
 
 	/** Galvo detection at generation time: the folder of slice_zNN tile folders and the detection settings. */
-	public record Galvo(Path tilesDir, GalvoSettings settings) {
+	public record Galvo(Path tilesDir, GalvoSettings settings, int threads) {
+		public Galvo(final Path tilesDir, final GalvoSettings settings) {
+			this(tilesDir, settings, StampStage.Options.THREADS);
+		}
 	}
 
 	/**
@@ -107,7 +110,8 @@ public final class GenerateSliceConfigStage
 	/** Detects and stamps every slice of the tiles folder; diagnostics go next to the config (CPU without ops). */
 	private static Map<String, SliceDetection> detectGalvo(final SliceConfig config, final Options o, final ImageOps ops,
 			final Listener l) throws IOException {
-		final StampStage.Detect detect = new StampStage.Detect(o.galvo().tilesDir(), o.galvo().settings());
+		final StampStage.Detect detect = new StampStage.Detect(o.galvo().tilesDir(), o.galvo().settings(),
+				o.galvo().threads());
 		final List<DetectedSlice> found;
 		if (ops != null) found = StampStage.stampInto(config, detect, o.output(), ops, l);
 		else try (ImageOps cpu = ImageOpsFactory.create(GpuMode.OFF, l::info)) {

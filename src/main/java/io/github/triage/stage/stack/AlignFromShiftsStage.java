@@ -17,6 +17,7 @@ import io.github.triage.io.StackVolumes;
 import io.github.triage.io.StepMetrics;
 import io.github.triage.io.layout.SliceNames;
 import io.github.triage.ops.ImageOps;
+import io.github.triage.ops.Workers;
 import io.github.triage.slice.ShiftsTable;
 import io.github.triage.slice.SliceConfig;
 import io.github.triage.stack.CommonSpace;
@@ -29,8 +30,9 @@ import io.github.triage.stage.Stage;
 /**
  * Common-space alignment from shifts (linumpy's {@code linum_align_mosaics_3d_from_shifts}): every selected slice
  * resampled onto one canvas from the cumulative stage shifts, written as one volume per slice with the input's
- * file name, plus {@code common_space_alignment_metrics.json}. Slices are matched by id, never by position. One
- * slice at a time, plane by plane: memory is a few planes whatever the number of slices.
+ * file name, plus {@code common_space_alignment_metrics.json}. Slices are matched by id, never by position. Each
+ * slice is written plane by plane, one slice per worker thread: memory is a few planes per thread whatever the
+ * number of slices.
  */
 public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Options, AlignFromShiftsStage.Result> {
 	public static final String METRICS_FILE = "common_space_alignment_metrics.json";
@@ -62,11 +64,22 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 	 * @param fill        value outside each footprint
 	 */
 	public record Options(Path mosaicsDir, Path shifts, Path output, Path sliceConfig, ExcludedSliceMode mode,
-			int window, boolean centerDrift, Fill fill) {
+			int window, boolean centerDrift, Fill fill, int threads) {
 		public static final ExcludedSliceMode MODE = ExcludedSliceMode.KEEP;
 		public static final int WINDOW = 2;
 		public static final boolean CENTER_DRIFT = true;
 		public static final Fill FILL = Fill.ZERO;
+		/** Worker threads (slices): the machine's cores. */
+		public static final int THREADS = Workers.defaultThreads();
+
+		public Options(final Path mosaicsDir, final Path shifts, final Path output, final Path sliceConfig,
+				final ExcludedSliceMode mode, final int window, final boolean centerDrift, final Fill fill) {
+			this(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, THREADS);
+		}
+
+		public Options withThreads(final int t) {
+			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, t);
+		}
 
 		public static Options defaults(final Path mosaicsDir, final Path shifts, final Path output) {
 			return new Options(mosaicsDir, shifts, output, null, MODE, WINDOW, CENTER_DRIFT, FILL);
@@ -174,12 +187,14 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 
 		final List<Slice> done = new ArrayList<>();
 		final Path outDir = o.output().toAbsolutePath();
+		final List<CommonSpace.Placement> placements = space.placements();
 		AtomicFiles.writeFolder(outDir, dir -> {
-			int k = 0;
-			for (final CommonSpace.Placement pl : space.placements()) {
-				l.checkCancelled();
+			// one slice per worker; each writes its own file, plane by plane
+			done.addAll(Workers.map(placements.size(), o.threads(), l, (k, none, tl) -> {
+				final CommonSpace.Placement pl = placements.get(k);
+				tl.checkCancelled();
 				final String id = SliceNames.format(pl.sliceId());
-				l.progress(k++, selected.size(), "slice " + id);
+				tl.progress(k, selected.size(), "slice " + id);
 				final StackVolumes.Volume v = volumes.get(pl.sliceId());
 				final float fill = o.fill() == Fill.ZERO ? 0f
 						: (float) PositivePercentile.of(v.depth(), v::plane, 1.0);
@@ -190,8 +205,8 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 					rs.resample(v.plane(z), plane, fill);
 					return plane;
 				}, v.scaleZyxMm(), v.ngffVersion());
-				done.add(new Slice(id, pl.ax(), pl.ay(), fill, outDir.resolve(name)));
-			}
+				return new Slice(id, pl.ax(), pl.ay(), fill, outDir.resolve(name));
+			}));
 			l.progress(selected.size(), selected.size(), "done");
 			metrics(o, space, done, excluded).write(dir.resolve(METRICS_FILE));
 		});
