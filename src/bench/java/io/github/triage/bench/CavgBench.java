@@ -58,7 +58,12 @@ public final class CavgBench implements Callable<Integer> {
 		final SyntheticClassAverages.Stack s = SyntheticClassAverages.generate(classes, box, 42);
 		// smpd 1.5 Å, mask 0.8 × box: a typical 2D classification geometry
 		final RejectionParams params = RejectionParams.of(Tier.P2, 0.8 * box * 1.5, 1.5);
-		final ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), m -> out.println("# " + m));
+		final ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), new io.github.triage.Listener() {
+			@Override
+			public void info(final String m) {
+				out.println("# " + m);
+			}
+		});
 		final ClassAverageRejector rejector = new ClassAverageRejector(ops, params);
 		final FloatFFT_2D fft = new FloatFFT_2D(box, box);
 		final float[] work = new float[2 * box * box]; // realForwardFull: any size

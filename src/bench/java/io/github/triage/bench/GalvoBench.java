@@ -53,7 +53,12 @@ public final class GalvoBench implements Callable<Integer> {
 		out.printf(Locale.ROOT, "galvo bench: tile X=%d (B-scans) × Y=%d (A-lines) × Z=%d (depth), %.0f MB float%n", width,
 				height, depth, mb);
 		out.flush();
-		try (ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), m -> out.println("  " + m))) {
+		try (ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), new io.github.triage.Listener() {
+			@Override
+			public void info(final String m) {
+				out.println("  " + m);
+			}
+		})) {
 			final double[] sumT = new double[reps], detT = new double[reps];
 			double sink = 0;
 			TileDetection last = null;

@@ -67,7 +67,12 @@ public final class QualityBench implements Callable<Integer> {
 		final PrintWriter out = spec.commandLine().getOut();
 		final PrintWriter err = spec.commandLine().getErr();
 		final Path tmp = zarr ? Files.createTempDirectory("triage-quality-bench") : null;
-		try (ImageOps ops = gpu.open(m -> err.println("bench: " + m))) {
+		try (ImageOps ops = gpu.open(new io.github.triage.Listener() {
+			@Override
+			public void info(final String m) {
+				err.println("bench: " + m);
+			}
+		})) {
 			final SyntheticSeries series = new SyntheticSeries(size, size, 7);
 			out.printf(Locale.ROOT, "quality bench: %s, planes %d × %d, %d planes per slice, %s, max heap %d MiB%n",
 					ops.name(), size, size, depth, zarr ? "OME-Zarr (blosc lz4) on disk" : "planes generated on the fly",

@@ -1,31 +1,21 @@
 package io.github.triage.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 import io.github.triage.stage.stack.AlignFromShiftsStage;
 import io.github.triage.stage.stack.AssembleStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code triage stack ...}: 3D assembly of serial sections (common-space alignment, stacking). */
 @Command(name = "stack", mixinStandardHelpOptions = true,
 		description = "3D assembly: slices into one common space, then one volume, by slice id.",
 		subcommands = { StackCli.Align.class, StackCli.Assemble.class })
-public final class StackCli implements Runnable {
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public void run() {
-		spec.commandLine().usage(spec.commandLine().getOut());
-	}
-
+public final class StackCli extends CommandGroup {
 	/** keep | local-median on the command line. */
 	enum Mode {
 		keep, local_median;
@@ -39,7 +29,7 @@ public final class StackCli implements Runnable {
 			description = "Resample every selected slice onto one common canvas from the cumulative shifts of SHIFTS "
 					+ "(by slice id), one volume per slice with the input's file name, plus "
 					+ AlignFromShiftsStage.METRICS_FILE + ". Prints slice_id,applied_x_px,applied_y_px,file.")
-	static final class Align implements Callable<Integer> {
+	static final class Align extends Subcommand {
 		@Parameters(index = "0", paramLabel = "MOSAICS_DIR", description = "Folder of *z<NN>*.ome.zarr slice volumes.")
 		Path mosaics;
 
@@ -71,12 +61,8 @@ public final class StackCli implements Runnable {
 				description = "Value outside each slice's footprint: zero (no data), or linumpy's 1st percentile of "
 						+ "the slice's positive voxels.")
 		String fill = AlignFromShiftsStage.Options.FILL == AlignFromShiftsStage.Fill.ZERO ? "zero" : "linumpy";
-
-		@Spec
-		CommandSpec spec;
-
 		@Override
-		public Integer call() throws Exception {
+		void execute() throws Exception {
 			final AlignFromShiftsStage.Fill f = switch (fill.toLowerCase(Locale.ROOT)) {
 			case "zero" -> AlignFromShiftsStage.Fill.ZERO;
 			case "linumpy" -> AlignFromShiftsStage.Fill.FIRST_PERCENTILE;
@@ -87,13 +73,11 @@ public final class StackCli implements Runnable {
 							mode == Mode.keep ? AlignFromShiftsStage.ExcludedSliceMode.KEEP
 									: AlignFromShiftsStage.ExcludedSliceMode.LOCAL_MEDIAN,
 							window, !noCenter, f),
-					null, new CliListener(spec.commandLine().getErr()));
-			final PrintWriter out = spec.commandLine().getOut();
-			out.println("slice_id,applied_x_px,applied_y_px,file");
+					null, listener());
+			final List<String> lines = new ArrayList<>(List.of("slice_id,applied_x_px,applied_y_px,file"));
 			for (final AlignFromShiftsStage.Slice s : r.selected())
-				out.println(s.sliceId() + "," + s.ax() + "," + s.ay() + "," + s.file());
-			out.flush();
-			return 0;
+				lines.add(s.sliceId() + "," + s.ax() + "," + s.ay() + "," + s.file());
+			printLines(lines);
 		}
 	}
 
@@ -114,7 +98,7 @@ public final class StackCli implements Runnable {
 			description = "Stack aligned slices into one OME-Zarr volume by slice id: a missing, excluded, "
 					+ "force-skipped or failed slice leaves its slot empty, so the Z scale stays true. Writes "
 					+ "OUT.ome.zarr and OUT_metrics.json; prints the empty slots.")
-	static final class Assemble implements Callable<Integer> {
+	static final class Assemble extends Subcommand {
 		@Parameters(index = "0", paramLabel = "ALIGNED_DIR", description = "Folder of aligned slice volumes.")
 		Path aligned;
 
@@ -126,29 +110,23 @@ public final class StackCli implements Runnable {
 		Path sliceConfig;
 
 		@Option(names = "--slice-thickness-mm", required = true, paramLabel = "T", description = "Section thickness in mm.")
-		double thickness;
+		Double thickness; // boxed: a required option shows no default
 
 		@Option(names = "--first-plane", paramLabel = "K", description = "First plane kept of every slice.")
 		int firstPlane = AssembleStage.Options.FIRST_PLANE;
 
 		@Option(names = "--blend", description = "Cosine blend across the overlap of consecutive slices.")
 		boolean blend = AssembleStage.Options.BLEND;
-
-		@Spec
-		CommandSpec spec;
-
 		@Override
-		public Integer call() throws Exception {
+		void execute() throws Exception {
 			final AssembleStage.Result r = new AssembleStage().run(new AssembleStage.Options(aligned, output,
-					sliceConfig, thickness, firstPlane, blend), null, new CliListener(spec.commandLine().getErr()));
-			final PrintWriter out = spec.commandLine().getOut();
-			out.println("slice_id,slot");
+					sliceConfig, thickness, firstPlane, blend), null, listener());
+			final List<String> lines = new ArrayList<>(List.of("slice_id,slot"));
 			for (final String id : r.placed())
-				out.println(id + ",placed");
+				lines.add(id + ",placed");
 			for (final AssembleStage.Gap g : r.gaps())
-				out.println(g.sliceId() + ",gap: " + g.reason());
-			out.flush();
-			return 0;
+				lines.add(g.sliceId() + ",gap: " + g.reason());
+			printLines(lines);
 		}
 	}
 }

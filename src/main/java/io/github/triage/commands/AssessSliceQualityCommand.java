@@ -52,8 +52,8 @@ public class AssessSliceQualityCommand extends TriageCommand {
 	@Parameter(persist = false, label = "Or update this slice_config (optional)", required = false, style = "open")
 	private File existing_config;
 
-	@Parameter(label = "Use the GPU (CLIJ2) when there is one")
-	private boolean use_gpu = true;
+	@Parameter(label = "Use the GPU (CLIJ2): auto, on or off", choices = { "auto", "on", "off" })
+	private String use_gpu = "auto";
 
 	@Parameter(label = "Pyramid level (0 = full resolution)", min = "0")
 	private int pyramid_level = AssessQualityStage.Options.PYRAMID_LEVEL;

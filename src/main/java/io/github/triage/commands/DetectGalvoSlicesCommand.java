@@ -50,8 +50,8 @@ public class DetectGalvoSlicesCommand extends TriageCommand {
 	@Parameter(persist = false, label = "Save config to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE)
 	private File output_file;
 
-	@Parameter(label = "Use GPU (CLIJ2) for the AIPs")
-	private boolean use_gpu = false;
+	@Parameter(label = "Use the GPU (CLIJ2): auto, on or off", choices = { "auto", "on", "off" })
+	private String use_gpu = "auto";
 
 	private ResultsTable table;
 

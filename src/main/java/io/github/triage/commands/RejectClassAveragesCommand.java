@@ -68,8 +68,8 @@ public class RejectClassAveragesCommand extends TriageCommand {
 	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE)
 	private File output_dir;
 
-	@Parameter(label = "Use a GPU (CLIJ2) if there is one")
-	private boolean use_gpu = true;
+	@Parameter(label = "Use the GPU (CLIJ2): auto, on or off", choices = { "auto", "on", "off" })
+	private String use_gpu = "auto";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Class-average montage")
 	private ImagePlus montage;

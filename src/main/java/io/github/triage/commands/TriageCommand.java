@@ -1,7 +1,5 @@
 package io.github.triage.commands;
 
-import java.util.function.Consumer;
-
 import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
@@ -96,10 +94,13 @@ public abstract class TriageCommand extends ContextCommand {
 		};
 	}
 
-	/** The kernels for this run: {@code use_gpu} true means CLIJ2 on a GPU when there is one (else CPU). */
-	protected ImageOps ops(final boolean useGpu) {
-		final Consumer<String> info = m -> log.info("Triage: " + m);
-		return ImageOpsFactory.create(useGpu ? GpuMode.AUTO : GpuMode.OFF, info);
+	/**
+	 * The kernels for this run from a command's {@code use_gpu} choice (auto, on or off, as the CLI's
+	 * {@code --use-gpu}): auto = CLIJ2 on a GPU when there is one, else the CPU; on = CLIJ2 on any OpenCL device;
+	 * off = the CPU. Which was chosen goes to the log.
+	 */
+	protected ImageOps ops(final String useGpu) {
+		return ImageOpsFactory.create(GpuMode.parse(useGpu == null ? "auto" : useGpu), listener());
 	}
 
 }
