@@ -69,10 +69,10 @@ public class AssessSliceQualityCommand extends TriageCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (mosaics_dir == null) throw new BadInputException("no mosaics folder given");
-		if (output_csv == null) throw new BadInputException("no output slice_config given");
-		final AssessQualityStage.Options o = new AssessQualityStage.Options(mosaics_dir.toPath(), output_csv.toPath(),
-				null, report_only, update_existing, existing_config == null ? null : existing_config.toPath(),
+		final AssessQualityStage.Options o = new AssessQualityStage.Options(
+				required(mosaics_dir, "mosaics folder", "mosaics_dir"),
+				required(output_csv, "output slice_config", "output_csv"), null, report_only, update_existing,
+				optional(existing_config, null),
 				new QualityDecisions.Options(exclude_first, detect_calibration, calibration_ratio, min_quality),
 				QualitySettings.ofSampleDepth(sample_depth), pyramid_level);
 		final AssessQualityStage.Result r;

@@ -57,17 +57,17 @@ public class DetectGalvoSlicesCommand extends TriageCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (tiles_dir == null) throw new BadInputException("no tiles folder given (tiles_dir=...)");
+		final Path tiles = required(tiles_dir, "tiles folder", "tiles_dir");
 		final List<SliceDetection> all;
 		try (ImageOps ops = ops(use_gpu)) {
-			if (config_file != null && !config_file.getPath().isBlank()) {
+			if (given(config_file)) {
 				final Path in = config_file.toPath();
-				final Path out = output_file != null && !output_file.getPath().isBlank() ? output_file.toPath() : in;
-				all = detections(new StampStage().run(new StampStage.Options(in, out, tiles_dir.toPath(), n_extra,
+				final Path out = optional(output_file, in);
+				all = detections(new StampStage().run(new StampStage.Options(in, out, tiles, n_extra,
 						threshold, n_samples, min_intensity), ops, listener()).slices());
 				log.info("Triage: galvo_confidence and galvo_fix stamped; saved " + out);
 			}
-			else all = detections(new DetectSliceStage().run(new DetectSliceStage.Options(tiles_dir.toPath(), null,
+			else all = detections(new DetectSliceStage().run(new DetectSliceStage.Options(tiles, null,
 					n_extra, threshold, n_samples, min_intensity), ops, listener()).slices());
 		}
 		table = new ResultsTable();

@@ -1,5 +1,8 @@
 package io.github.triage.commands;
 
+import java.io.File;
+import java.nio.file.Path;
+
 import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
@@ -92,6 +95,22 @@ public abstract class TriageCommand extends ContextCommand {
 				return TriageCommand.this.isCanceled();
 			}
 		};
+	}
+
+	/** Whether a file parameter was given (SciJava may hand an empty path for an unset one). */
+	protected static boolean given(final File f) {
+		return f != null && !f.getPath().isBlank();
+	}
+
+	/** The path of a required file parameter; a missing one is bad input naming it and its macro key. */
+	protected static Path required(final File f, final String what, final String key) {
+		if (!given(f)) throw new BadInputException("no " + what + " given (" + key + "=...)");
+		return f.toPath();
+	}
+
+	/** The path of an optional file parameter, or {@code orElse} when it was not given. */
+	protected static Path optional(final File f, final Path orElse) {
+		return given(f) ? f.toPath() : orElse;
 	}
 
 	/**
