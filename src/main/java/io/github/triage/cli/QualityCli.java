@@ -73,13 +73,16 @@ public final class QualityCli extends CommandGroup {
 		}
 	}
 
-	/** Reading options shared by {@code assess} and {@code measure-slice}. */
+	/** Reading options (and the kernels) shared by {@code assess} and {@code measure-slice}. */
 	static final class Reading {
 		@Option(names = "--pyramid-level", paramLabel = "L", description = "OME-Zarr pyramid level to read (0 = full resolution).")
 		int pyramidLevel = AssessQualityStage.Options.PYRAMID_LEVEL;
 
 		@Option(names = "--sample-depth", paramLabel = "K", description = "Z planes sampled per slice (0 = all).")
 		int sampleDepth = AssessQualityStage.Options.SAMPLE_DEPTH;
+
+		@Mixin
+		GpuOption gpu;
 
 		QualitySettings settings() {
 			return QualitySettings.ofSampleDepth(sampleDepth);
@@ -109,16 +112,13 @@ public final class QualityCli extends CommandGroup {
 		@Mixin
 		Reading reading;
 
-		@Mixin
-		GpuOption gpu;
-
 		@Override
 		void execute() throws Exception {
 			final CliListener listener = listener();
 			final AssessQualityStage.Options o = new AssessQualityStage.Options(mosaicsDir, output, decisions.reportDir,
 					reportOnly, decisions.updateExisting, decisions.existingConfig, decisions.options(),
 					reading.settings(), reading.pyramidLevel);
-			final AssessQualityStage.Result r = gpu.run(listener, ops -> new AssessQualityStage().run(o, ops, listener));
+			final AssessQualityStage.Result r = reading.gpu.run(listener, ops -> new AssessQualityStage().run(o, ops, listener));
 			print(QualityReports.scoresCsv(r.metrics()));
 			if (reportOnly) {
 				decisions.summary(listener, r.metrics(), r.decisions());
@@ -149,13 +149,10 @@ public final class QualityCli extends CommandGroup {
 		@Mixin
 		Reading reading;
 
-		@Mixin
-		GpuOption gpu;
-
 		@Override
 		void execute() throws Exception {
 			final CliListener listener = quietListener();
-			final MeasureSliceStage.Result r = gpu.run(listener, ops -> new MeasureSliceStage().run(
+			final MeasureSliceStage.Result r = reading.gpu.run(listener, ops -> new MeasureSliceStage().run(
 					new MeasureSliceStage.Options(slice, previous, next, output, reading.settings(), reading.pyramidLevel),
 					ops, listener));
 			print(QualityReports.scoresCsv(List.of(r.quality())));

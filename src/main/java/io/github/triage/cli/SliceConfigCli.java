@@ -133,29 +133,32 @@ public final class SliceConfigCli extends CommandGroup {
 	abstract static class IdListing extends Subcommand {
 		@Parameters(index = "0", paramLabel = "IN", description = "slice_config.csv to read.")
 		Path input;
-		abstract SelectStage.Selection selection();
+
+		private final SelectStage.Selection selection;
+
+		IdListing(final SelectStage.Selection selection) {
+			this.selection = selection;
+		}
 
 		@Override
 		void execute() throws Exception {
-			printLines(new SelectStage().run(new SelectStage.Options(input, selection()), null, Listener.NONE).ids());
+			printLines(new SelectStage().run(new SelectStage.Options(input, selection), null, Listener.NONE).ids());
 		}
 	}
 
 	@Command(name = "filter", mixinStandardHelpOptions = true,
 			description = "Print the ids of the slices to use (use=true), one per line, in file order.")
 	static final class Filter extends IdListing {
-		@Override
-		SelectStage.Selection selection() {
-			return SelectStage.Selection.USE;
+		Filter() {
+			super(SelectStage.Selection.USE);
 		}
 	}
 
 	@Command(name = "force-skip", mixinStandardHelpOptions = true,
 			description = "Print the ids of the slices stacking must skip (use=false or auto_excluded=true), one per line.")
 	static final class ForceSkip extends IdListing {
-		@Override
-		SelectStage.Selection selection() {
-			return SelectStage.Selection.FORCE_SKIP;
+		ForceSkip() {
+			super(SelectStage.Selection.FORCE_SKIP);
 		}
 	}
 }

@@ -3,7 +3,8 @@ package io.github.triage.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.github.triage.stage.stack.AlignFromShiftsStage;
 import io.github.triage.stage.stack.AssembleStage;
@@ -16,13 +17,16 @@ import picocli.CommandLine.Parameters;
 		description = "3D assembly: slices into one common space, then one volume, by slice id.",
 		subcommands = { StackCli.Align.class, StackCli.Assemble.class })
 public final class StackCli extends CommandGroup {
-	/** keep | local-median on the command line. */
-	enum Mode {
-		keep, local_median;
+	private static final Map<String, AlignFromShiftsStage.ExcludedSliceMode> MODES = new TreeMap<>(Map.of(
+			"keep", AlignFromShiftsStage.ExcludedSliceMode.KEEP,
+			"local-median", AlignFromShiftsStage.ExcludedSliceMode.LOCAL_MEDIAN));
+	private static final Map<String, AlignFromShiftsStage.Fill> FILLS = new TreeMap<>(Map.of(
+			"zero", AlignFromShiftsStage.Fill.ZERO,
+			"linumpy", AlignFromShiftsStage.Fill.FIRST_PERCENTILE));
 
-		static Mode parse(final String s) {
-			return Mode.valueOf(s.replace('-', '_').toLowerCase(Locale.ROOT));
-		}
+	/** The word of a stage default, for the option's initial value (help shows it). */
+	private static <E> String word(final Map<String, E> words, final E value) {
+		return words.entrySet().stream().filter(e -> e.getValue() == value).findFirst().orElseThrow().getKey();
 	}
 
 	@Command(name = "align-from-shifts", mixinStandardHelpOptions = true,
@@ -44,11 +48,9 @@ public final class StackCli extends CommandGroup {
 		Path sliceConfig;
 
 		@Option(names = "--excluded-slice-mode", paramLabel = "keep|local-median",
-				converter = ModeConverter.class,
 				description = "Shifts next to excluded slices: keep them, or local-median (the reference pipeline's "
 						+ "mode; misplaces later slices, for reproduction only).")
-		Mode mode = AlignFromShiftsStage.Options.MODE == AlignFromShiftsStage.ExcludedSliceMode.KEEP ? Mode.keep
-				: Mode.local_median;
+		String mode = word(MODES, AlignFromShiftsStage.Options.MODE);
 
 		@Option(names = "--excluded-slice-window", paramLabel = "N", description = "Rows on each side for local-median.")
 		int window = AlignFromShiftsStage.Options.WINDOW;
@@ -60,37 +62,18 @@ public final class StackCli extends CommandGroup {
 		@Option(names = "--fill", paramLabel = "zero|linumpy",
 				description = "Value outside each slice's footprint: zero (no data), or linumpy's 1st percentile of "
 						+ "the slice's positive voxels.")
-		String fill = AlignFromShiftsStage.Options.FILL == AlignFromShiftsStage.Fill.ZERO ? "zero" : "linumpy";
+		String fill = word(FILLS, AlignFromShiftsStage.Options.FILL);
 		@Override
 		void execute() throws Exception {
-			final AlignFromShiftsStage.Fill f = switch (fill.toLowerCase(Locale.ROOT)) {
-			case "zero" -> AlignFromShiftsStage.Fill.ZERO;
-			case "linumpy" -> AlignFromShiftsStage.Fill.FIRST_PERCENTILE;
-			default -> throw new IllegalArgumentException("--fill: '" + fill + "' is not zero or linumpy");
-			};
 			final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(
 					new AlignFromShiftsStage.Options(mosaics, shifts, output, sliceConfig,
-							mode == Mode.keep ? AlignFromShiftsStage.ExcludedSliceMode.KEEP
-									: AlignFromShiftsStage.ExcludedSliceMode.LOCAL_MEDIAN,
-							window, !noCenter, f),
+							choice("--excluded-slice-mode", mode, MODES), window, !noCenter,
+							choice("--fill", fill, FILLS)),
 					null, listener());
 			final List<String> lines = new ArrayList<>(List.of("slice_id,applied_x_px,applied_y_px,file"));
 			for (final AlignFromShiftsStage.Slice s : r.selected())
 				lines.add(s.sliceId() + "," + s.ax() + "," + s.ay() + "," + s.file());
 			printLines(lines);
-		}
-	}
-
-	/** Accepts keep, local-median and local_median. */
-	static final class ModeConverter implements picocli.CommandLine.ITypeConverter<Mode> {
-		@Override
-		public Mode convert(final String value) {
-			try {
-				return Mode.parse(value);
-			}
-			catch (final IllegalArgumentException e) {
-				throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not keep or local-median");
-			}
 		}
 	}
 

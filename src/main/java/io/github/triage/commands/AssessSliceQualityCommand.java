@@ -10,7 +10,6 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
-import io.github.triage.BadInputException;
 import io.github.triage.io.QualityReports;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.quality.QualityDecisions;

@@ -11,7 +11,6 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.measure.ResultsTable;
-import io.github.triage.BadInputException;
 import io.github.triage.galvo.SliceDetection;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.stage.galvo.DetectSliceStage;
