@@ -29,16 +29,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "cavg", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Benchmark of class-average rejection: classes per second, ms per class, ratio to baselines.")
 public final class CavgBench implements Callable<Integer> {
-	@Option(names = "--classes", defaultValue = "200", description = "Class averages in the stack (default ${DEFAULT-VALUE}).")
+	@Option(names = "--classes", defaultValue = "200", description = "Class averages in the stack.")
 	int classes;
 
-	@Option(names = "--box", defaultValue = "200", description = "Box size in pixels (default ${DEFAULT-VALUE}).")
+	@Option(names = "--box", defaultValue = "200", description = "Box size in pixels.")
 	int box;
 
-	@Option(names = "--reps", defaultValue = "5", description = "Timed repetitions; the median is reported (default ${DEFAULT-VALUE}).")
+	@Option(names = "--reps", defaultValue = "5", description = "Timed repetitions; the median is reported.")
 	int reps;
 
-	@Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up repetitions (default ${DEFAULT-VALUE}).")
+	@Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up repetitions.")
 	int warmup;
 
 	@Option(names = "--use-gpu", paramLabel = "auto|on|off", defaultValue = "off",
