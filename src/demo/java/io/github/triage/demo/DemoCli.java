@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The main job on generated data: every stage that exists, outputs under DIR, a summary on stdout. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = "Generate a small synthetic dataset and run every Triage stage on it.%n"
-				+ "Outputs go to DIR (default: triage-demo), one folder per stage, and DIR/summary.txt.")
+				+ "Outputs go to the output folder, one folder per stage, and its summary.txt.")
 public final class DemoCli implements Callable<Integer> {
-	@Parameters(arity = "0..1", paramLabel = "DIR", defaultValue = "triage-demo", description = "Output folder.")
-	Path dir;
+	@Option(names = { "-o", "--output" }, paramLabel = "DIR", description = "Output folder.")
+	Path dir = Path.of("triage-demo");
 
 	@Spec
 	CommandSpec spec;

@@ -1,33 +1,20 @@
 package io.github.triage.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import io.github.triage.BadInputException;
 import io.github.triage.cavg.CleanupOutputs;
 import io.github.triage.cavg.Tier;
 import io.github.triage.io.CsvTables;
-import io.github.triage.ops.ImageOps;
 import io.github.triage.stage.cavg.RejectStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** Cryo-EM class-average rejection: {@code triage cavg reject}. */
 @Command(name = "cavg", mixinStandardHelpOptions = true, description = "Cryo-EM class-average rejection.",
 		subcommands = { CavgCli.Reject.class })
-public final class CavgCli implements Runnable {
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public void run() {
-		spec.commandLine().usage(spec.commandLine().getOut());
-	}
-
+public final class CavgCli extends CommandGroup {
 	/** SIMPLE's four criteria on one stack of class averages, with the per-chunk cleanup outputs. */
 	@Command(name = "reject", mixinStandardHelpOptions = true, sortOptions = false,
 			description = { "Reject class averages by population, resolution, mask geometry and local variance "
@@ -38,7 +25,7 @@ public final class CavgCli implements Runnable {
 					"  outputs of an earlier run that this run does not write are removed.",
 					"  on failure only REJECTION_FAILED.",
 					"A per-class CSV summary goes to stdout. Exit 2 on bad input." })
-	public static final class Reject implements Callable<Integer> {
+	public static final class Reject extends Subcommand {
 		@Option(names = "--stack", required = true, paramLabel = "S.mrc", description = "Class averages (MRC/MRCS stack).")
 		Path stack;
 
@@ -71,9 +58,6 @@ public final class CavgCli implements Runnable {
 		@Mixin
 		GpuOption gpu;
 
-		@Spec
-		CommandSpec spec;
-
 		/** The stage's options for these arguments. */
 		RejectStage.Options options() {
 			if (compat != null && !compat.trim().equalsIgnoreCase("simple"))
@@ -88,34 +72,22 @@ public final class CavgCli implements Runnable {
 		}
 
 		@Override
-		public Integer call() throws Exception {
+		void execute() throws Exception {
 			final RejectStage.Options options = options();
-			final PrintWriter err = spec.commandLine().getErr();
-			final CliListener listener = new CliListener(err, true);
+			final CliListener listener = quietListener();
 			final RejectStage.Result r;
-			try (ImageOps ops = gpu.open(listener::info)) {
-				r = new RejectStage().run(options, ops, listener);
+			try {
+				r = gpu.run(listener, ops -> new RejectStage().run(options, ops, listener));
 			}
 			catch (final BadInputException e) {
 				if (RejectStage.needsPixelSize(e)) throw new BadInputException(e.getMessage() + " with --smpd", e);
 				throw e;
 			}
-			catch (final RuntimeException | OutOfMemoryError e) {
-				if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) throw e;
-				// a bug or an exhausted heap: one line (the stage wrote REJECTION_FAILED), never a stack trace
-				err.println("triage: error: " + (e instanceof OutOfMemoryError ? "out of memory (raise -Xmx)"
-						: e.getClass().getSimpleName() + ": " + e.getMessage()));
-				err.flush();
-				return 1;
-			}
-			final PrintWriter o = spec.commandLine().getOut();
-			o.print(CsvTables.format(CleanupOutputs.SUMMARY_HEADER, CleanupOutputs.summaryRows(r.decisions())));
-			o.flush();
+			print(CsvTables.format(CleanupOutputs.SUMMARY_HEADER, CleanupOutputs.summaryRows(r.decisions())));
 			listener.info("kept " + r.kept() + " of " + r.decisions().size() + " classes"
 					+ (r.particles() != null ? ", " + r.particles().selected() + " of " + r.particles().states().length
 							+ " particles selected" : "")
 					+ "; outputs in " + output);
-			return 0;
 		}
 	}
 }

@@ -60,7 +60,17 @@ public final class TriageCli implements Runnable {
 				err.flush();
 				return 1;
 			}
-			throw ex;
+			if (ex instanceof java.util.concurrent.CancellationException) {
+				err.println("triage: cancelled");
+				err.flush();
+				return 1;
+			}
+			// A bug: one line for the user; the stack trace only when asked for.
+			err.println("triage: error: " + line.getCommandSpec().qualifiedName() + ": " + ex
+					+ " (please report it; TRIAGE_DEBUG=1 prints the stack trace)");
+			if ("1".equals(System.getenv("TRIAGE_DEBUG"))) ex.printStackTrace(err);
+			err.flush();
+			return 1;
 		});
 		cl.setParameterExceptionHandler((ex, args) -> {
 			// One line and a suggestion, not the whole usage: the mistake stays visible.

@@ -45,8 +45,8 @@ public class DetectGalvoShiftCommand extends TriageCommand {
 	@Parameter(label = "Show profile plot")
 	private boolean show_plot = true;
 
-	@Parameter(label = "Use GPU (CLIJ2) for the AIP")
-	private boolean use_gpu = false;
+	@Parameter(label = "Use the GPU (CLIJ2): auto, on or off", choices = { "auto", "on", "off" })
+	private String use_gpu = "auto";
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private int shift;

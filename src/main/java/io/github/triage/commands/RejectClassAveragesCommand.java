@@ -68,8 +68,8 @@ public class RejectClassAveragesCommand extends TriageCommand {
 	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE)
 	private File output_dir;
 
-	@Parameter(label = "Use a GPU (CLIJ2) if there is one")
-	private boolean use_gpu = true;
+	@Parameter(label = "Use the GPU (CLIJ2): auto, on or off", choices = { "auto", "on", "off" })
+	private String use_gpu = "auto";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Class-average montage")
 	private ImagePlus montage;
@@ -82,11 +82,8 @@ public class RejectClassAveragesCommand extends TriageCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (classes_file == null || classes_file.getPath().isBlank())
-			throw new BadInputException("no class table given (classes_file=...)");
-		if (output_dir == null || output_dir.getPath().isBlank())
-			throw new BadInputException("no output folder given (output_dir=...)");
-		final Path out = output_dir.toPath();
+		final Path classes = required(classes_file, "class table", "classes_file");
+		final Path out = required(output_dir, "output folder", "output_dir");
 		final RejectStage.StackInput input;
 		if (stack_file != null && !stack_file.getPath().isBlank()) input = RejectStage.StackInput.file(stack_file.toPath());
 		else {
@@ -95,7 +92,7 @@ public class RejectClassAveragesCommand extends TriageCommand {
 				throw new BadInputException("no class averages: give stack_file=... or open a stack");
 			input = RejectStage.StackInput.image(fromImage(image), image.getTitle());
 		}
-		final RejectStage.Options options = RejectStage.Options.of(input, classes_file.toPath(), mskdiam,
+		final RejectStage.Options options = RejectStage.Options.of(input, classes, mskdiam,
 				Tier.parse(tier), out).withParticles(particlesPath())
 				.withPixelSize(smpd > 0 ? smpd : RejectStage.Options.PIXEL_SIZE_FROM_STACK).withCompat(compat_simple);
 		final RejectStage.Result r;

@@ -64,10 +64,9 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (config_file == null) throw new BadInputException("no slice_config given (config_file=...)");
-		final Path in = config_file.toPath();
+		final Path in = required(config_file, "slice_config", "config_file");
 		final SliceConfig config = SliceConfigFiles.read(in);
-		final Path out = output_file != null && !output_file.getPath().isBlank() ? output_file.toPath() : in;
+		final Path out = optional(output_file, in);
 		final String title = in.getFileName().toString();
 
 		final Map<String, Map<String, Object>> edits;

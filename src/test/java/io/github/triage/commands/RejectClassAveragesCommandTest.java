@@ -68,7 +68,7 @@ class RejectClassAveragesCommandTest {
 		m.put("tier", "p1");
 		m.put("compat_simple", true);
 		m.put("output_dir", out.toFile());
-		m.put("use_gpu", false);
+		m.put("use_gpu", "off");
 		return m;
 	}
 

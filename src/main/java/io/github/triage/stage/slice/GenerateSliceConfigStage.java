@@ -110,7 +110,7 @@ public final class GenerateSliceConfigStage
 		final StampStage.Detect detect = new StampStage.Detect(o.galvo().tilesDir(), o.galvo().settings());
 		final List<DetectedSlice> found;
 		if (ops != null) found = StampStage.stampInto(config, detect, o.output(), ops, l);
-		else try (ImageOps cpu = ImageOpsFactory.create(GpuMode.OFF, l::info)) {
+		else try (ImageOps cpu = ImageOpsFactory.create(GpuMode.OFF, l)) {
 			found = StampStage.stampInto(config, detect, o.output(), cpu, l);
 		}
 		final Map<String, SliceDetection> byId = new java.util.LinkedHashMap<>();

@@ -324,7 +324,7 @@ public class RejectStageTest {
 				"no OpenCL device: CLIJ2 test skipped");
 		final Path out = tmp.resolve("clij");
 		final Messages m = new Messages();
-		try (ImageOps ops = ImageOpsFactory.create(GpuMode.ON, m::info)) {
+		try (ImageOps ops = ImageOpsFactory.create(GpuMode.ON, m)) {
 			new RejectStage().run(handcheck(out).withCompat(true), ops, m);
 		}
 		assertTrue(m.text().contains("CLIJ2"), m.text());
