@@ -67,8 +67,8 @@ class GalvoStagesTest {
 	void perSliceFragmentsMergeIntoTheSameConfigAsStampingTheFolder() throws IOException {
 		final Path tiles = tiles();
 		final Path in = tmp.resolve("in.csv");
-		// slice 01 has a note to keep; 05 has no tiles; 03 is not in the config (it gets a row, use=false)
-		Files.writeString(in, "slice_id,use,notes\n00,true,\n01,true,keep me\n05,true,\n");
+		// slice 01 has a note to keep; 05 has no tiles; 03 is unused (a fragment must name a slice of the config)
+		Files.writeString(in, "slice_id,use,notes\n00,true,\n01,true,keep me\n03,false,\n05,true,\n");
 
 		// whole folder
 		final Path whole = tmp.resolve("whole/slice_config.csv");
