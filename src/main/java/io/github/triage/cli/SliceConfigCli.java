@@ -189,7 +189,7 @@ public final class SliceConfigCli implements Runnable {
 	}
 
 	@Command(name = "filter", mixinStandardHelpOptions = true,
-			description = "Print the ids of the slices to use (use=true), one per line, in file order.")
+			description = "Print the ids of the slices to use (use=true; an unset use reads as false), one per line, in file order.")
 	static final class Filter extends IdListing {
 		@Override
 		SelectStage.Selection selection() {
@@ -198,7 +198,8 @@ public final class SliceConfigCli implements Runnable {
 	}
 
 	@Command(name = "force-skip", mixinStandardHelpOptions = true,
-			description = "Print the ids of the slices stacking must skip (use=false or auto_excluded=true), one per line.")
+			description = "Print the ids of the slices stacking must skip (use not true, an unset use reading as false, "
+					+ "or auto_excluded=true), one per line, in file order.")
 	static final class ForceSkip extends IdListing {
 		@Override
 		SelectStage.Selection selection() {
