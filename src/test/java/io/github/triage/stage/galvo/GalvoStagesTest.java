@@ -169,23 +169,6 @@ class GalvoStagesTest {
 	}
 
 	@Test
-	void fixRollsTheTileAndRefuses2D() throws IOException {
-		final Path in = ref("tiles/single/tile_02_near_end.tif"), out = tmp.resolve("fixed.tif");
-		final FixStage.Result r = new FixStage().run(new FixStage.Options(in, out, 9), null, Listener.NONE);
-		assertEquals(9, r.rolled());
-		final DetectTileStage.Result d = new DetectTileStage().run(DetectTileStage.Options.defaults(List.of(out), 52),
-				cpu, Listener.NONE);
-		assertEquals(206, d.tiles().get(0).detection().bandStart()); // 258 rows - 52: the band is last
-		assertArrayEquals(FloatImages.pixels(TiffStacks.read(out)), FloatImages.pixels(
-				io.github.triage.galvo.GalvoFix.roll(TileFiles.read(in, null), 9)));
-		final Path o2 = tmp.resolve("o2.tif");
-		final BadInputException e = assertThrows(BadInputException.class, () -> new FixStage().run(
-				new FixStage.Options(ref("aip/single/tile_00_band_at_start.tif"), o2, 3), null, Listener.NONE));
-		assertTrue(e.getMessage().contains("3D"), e.getMessage());
-		assertFalse(Files.exists(o2));
-	}
-
-	@Test
 	void tileFoldersAreOrderedBySliceIdAndAmbiguousNamesRefused() throws IOException {
 		final Path root = tmp.resolve("root");
 		for (final String s : List.of("slice_z100", "slice_z99", "slice_z7"))
