@@ -11,13 +11,16 @@ import java.util.Locale;
  * <ul>
  * <li>a stage that excludes <b>over half</b> of the slices is more likely misconfigured (threshold, inputs) than
  * right;</li>
- * <li>when <b>every</b> slice's score lies within {@link #HAIR} of the threshold, the decisions hang on noise: a
- * hair's change of threshold flips them.</li>
+ * <li>when <b>every</b> slice's score (at least {@link #MIN_VALUES} of them) lies within {@link #HAIR} of the
+ * threshold, the decisions hang on noise: a hair's change of threshold flips them.</li>
  * </ul>
+ * Same rules as the report's {@code report.Sanity}, which reads them from the final config.
  */
 public final class DecisionSanity {
 	/** Scores closer than this to the threshold (absolute difference) are "within a hair" of it. */
 	public static final double HAIR = 0.02;
+	/** Fewer scores say nothing about where they lie (a one-slice fan-out run would always be "near"). */
+	public static final int MIN_VALUES = 3;
 
 	private DecisionSanity() {
 	}
@@ -58,12 +61,12 @@ public final class DecisionSanity {
 		int n = 0;
 		for (final Double s : scores) {
 			if (s == null || !Double.isFinite(s)) continue;
-			if (!(Math.abs(s - threshold) < HAIR)) return;
+			if (!(Math.abs(s - threshold) <= HAIR)) return;
 			min = Math.min(min, s);
 			max = Math.max(max, s);
 			n++;
 		}
-		if (n == 0 || !Double.isFinite(threshold)) return;
+		if (n < MIN_VALUES || !Double.isFinite(threshold)) return;
 		out.add(String.format(Locale.ROOT,
 				"%s: every slice's score (%d, from %.4f to %.4f) lies within %.2f of the threshold %.4f: the decisions "
 						+ "hang on noise",

@@ -27,10 +27,10 @@ class DecisionSanityTest {
 				w.get(0));
 		// one slice clearly away from it: the decisions are not all fragile
 		assertEquals(List.of(), DecisionSanity.scores("galvo", List.of(0.59, 0.605, 0.7), 0.6));
-		// exactly a hair away is not within it; NaN (no score) is ignored; no score at all says nothing
-		assertEquals(List.of(), DecisionSanity.scores("galvo", List.of(0.62), 0.6));
-		assertEquals(1, DecisionSanity.scores("galvo", Arrays.asList(0.6, Double.NaN, null), 0.6).size());
-		assertEquals(List.of(), DecisionSanity.scores("galvo", List.of(Double.NaN), 0.6));
+		// NaN (no score) is ignored; fewer than three scores say nothing
+		assertEquals(1, DecisionSanity.scores("galvo", Arrays.asList(0.6, 0.61, Double.NaN, null, 0.59), 0.6).size());
+		assertEquals(List.of(), DecisionSanity.scores("galvo", Arrays.asList(0.6, 0.6, Double.NaN), 0.6));
+		assertEquals(List.of(), DecisionSanity.scores("galvo", List.of(0.65, 0.6, 0.6), 0.6));
 	}
 
 	@Test
