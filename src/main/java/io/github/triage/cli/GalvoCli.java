@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.github.triage.galvo.SliceDetection;
 import io.github.triage.io.CsvTables;
+import io.github.triage.galvo.GalvoSettings;
 import io.github.triage.stage.galvo.DetectSliceStage;
 import io.github.triage.stage.galvo.DetectTileStage;
 import io.github.triage.stage.galvo.DetectedSlice;
@@ -92,22 +93,48 @@ public final class GalvoCli extends CommandGroup {
 	}
 
 	@Command(name = "fix", mixinStandardHelpOptions = true,
-			description = "Roll a 3D tile circularly along the A-line axis (Y) by S rows (numpy roll sign) and write it to OUT (.tif or .ome.zarr).")
+			description = { "Roll 3D tiles circularly along the A-line axis (Y) (numpy roll sign) and write them to OUT, each "
+					+ "keeping its pixel type, calibration and metadata.",
+					"IN a tile: rolled by S into the file OUT (.tif, or .ome.zarr; a change of format writes float).",
+					"IN a slice folder: every tile, same names, into the folder OUT; rolled by S, or with --n-extra by the "
+							+ "slice's detected shift (0 when not confident).",
+					"IN a folder of slice folders with --slice-config: every slice whose galvo_fix is true, into "
+							+ "OUT/<slice folder>/, rolled by its detected shift (--n-extra needed: slice_config keeps the "
+							+ "decision, not the shift); other slices are not written." })
 	static final class Fix extends Subcommand {
-		@Option(names = "--shift", paramLabel = "S", required = true, description = "Rows to roll by (row y goes to y + S).")
+		@Option(names = "--shift", paramLabel = "S", description = "Rows to roll by (row y goes to y + S).")
 		Integer shift;
-		@Parameters(paramLabel = "IN", description = "3D tile: TIFF stack or OME-Zarr.")
+		@Option(names = "--n-extra", paramLabel = "N",
+				description = "Galvo-return rows: detect each slice's shift (folders) instead of --shift.")
+		Integer nExtra;
+		@Option(names = "--threshold", paramLabel = "T", description = "Confidence at or above which a detected shift applies.")
+		double threshold = DetectSliceStage.Options.DEFAULT_THRESHOLD;
+		@Option(names = "--n-samples", paramLabel = "K", description = "Tiles above min-intensity to examine per slice.")
+		int nSamples = DetectSliceStage.Options.DEFAULT_N_SAMPLES;
+		@Option(names = "--min-intensity", paramLabel = "I", description = "Tiles whose mean is below I are background.")
+		double minIntensity = DetectSliceStage.Options.DEFAULT_MIN_INTENSITY;
+		@Option(names = "--slice-config", paramLabel = "F", description = "Fix the slices whose galvo_fix is true in F.")
+		Path sliceConfig;
+		@Parameters(paramLabel = "IN", description = "3D tile (TIFF stack or OME-Zarr), slice folder, or folder of slice folders.")
 		Path input;
 		@Option(names = { "-o", "--output" }, paramLabel = "OUT", required = true,
-				description = "Output: TIFF stack, or OME-Zarr when it ends in .zarr (written atomically).")
+				description = "Output file (tile) or folder (folders); written atomically, tile by tile.")
 		Path output;
+		@Mixin
+		GpuOption gpu;
 
 		@Override
 		void execute() throws Exception {
 			final CliListener listener = listener();
-			final FixStage.Result r = new FixStage().run(new FixStage.Options(input, output, shift), null, listener);
-			listener.info(String.format(Locale.ROOT, "galvo: %s rolled by %d rows along Y -> %s", r.input(), r.rolled(),
-					r.output()));
+			final GalvoSettings detect = nExtra == null ? null
+					: new GalvoSettings(nExtra, threshold, nSamples, minIntensity);
+			final FixStage.Result r = gpu.run(listener,
+					ops -> new FixStage().run(new FixStage.Options(input, output, shift, sliceConfig, detect), ops, listener));
+			if (r.fixed().isEmpty() && r.skipped().isEmpty())
+				listener.info(String.format(Locale.ROOT, "galvo: %s rolled by %d rows along Y -> %s", r.tile().input(),
+						r.tile().rolled(), r.tile().output()));
+			else listener.info(String.format(Locale.ROOT, "galvo: %d tiles of %d slices fixed into %s; %d slices "
+					+ "without galvo_fix not written", r.tiles().size(), r.fixed().size(), output, r.skipped().size()));
 		}
 	}
 

@@ -147,7 +147,7 @@ public final class SliceConfigCli extends CommandGroup {
 	}
 
 	@Command(name = "filter", mixinStandardHelpOptions = true,
-			description = "Print the ids of the slices to use (use=true), one per line, in file order.")
+			description = "Print the ids of the slices to use (use=true; an unset use reads as false), one per line, in file order.")
 	static final class Filter extends IdListing {
 		Filter() {
 			super(SelectStage.Selection.USE);
@@ -155,7 +155,8 @@ public final class SliceConfigCli extends CommandGroup {
 	}
 
 	@Command(name = "force-skip", mixinStandardHelpOptions = true,
-			description = "Print the ids of the slices stacking must skip (use=false or auto_excluded=true), one per line.")
+			description = "Print the ids of the slices stacking must skip (use not true, an unset use reading as false, "
+					+ "or auto_excluded=true), one per line, in file order.")
 	static final class ForceSkip extends IdListing {
 		ForceSkip() {
 			super(SelectStage.Selection.FORCE_SKIP);

@@ -79,6 +79,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		final List<TileFiles.SliceFolder> folders = GalvoSlices.folders(o.tilesDir(), true, problems);
 		problems.throwIfAny();
 
+		GalvoSlices.warnUncovered(o.tilesDir(), folders, config, l);
 		final List<DetectedSlice> slices = GalvoSlices.detect(folders, o.settings(), ops, l);
 		stamp(config, slices);
 		final List<Path> diagnostics = GalvoSlices.writeDiagnostics(o.output(), slices);
@@ -107,6 +108,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		final GalvoSettings settings = detect.settings();
 		final List<TileFiles.SliceFolder> folders = TileFiles.sliceFolders(detect.tilesDir());
 		GalvoSlices.requireIds(folders);
+		GalvoSlices.warnUncovered(detect.tilesDir(), folders, config, Listener.orNone(listener));
 		final List<DetectedSlice> slices = GalvoSlices.detect(folders, settings, ops, Listener.orNone(listener));
 		stamp(config, slices);
 		GalvoSlices.writeDiagnostics(configOut, slices);

@@ -149,6 +149,25 @@ class SliceStagesTest {
 	}
 
 	@Test
+	void autoExclusionOfMostSlicesWarnsWithTheNumbers() throws IOException {
+		final Path metrics = tmp.resolve("metrics");
+		final double[] z = { 0.9, 0.1, 0.2, 0.15, 0.1 };
+		for (int i = 0; i < z.length; i++) {
+			final Path f = metrics.resolve("slice_z0" + i + "/pairwise_registration_metrics.json");
+			Files.createDirectories(f.getParent());
+			Files.writeString(f, "{\"metrics\": {\"z_correlation\": {\"value\": " + z[i] + "}}}");
+		}
+		final Path in = tmp.resolve("in.csv");
+		Files.writeString(in, "slice_id,use\n00,true\n01,true\n02,true\n03,true\n04,true\n");
+		final Warnings w = new Warnings();
+		final AutoExclusionStage.Result r = new AutoExclusionStage().run(
+				AutoExclusionStage.Options.defaults(in, metrics, tmp.resolve("out.csv")), null, w);
+		assertEquals(List.of("01", "02", "03", "04"), r.excluded());
+		assertTrue(w.list.contains("auto-exclusion: 4 of 5 slices excluded (over half); check the threshold and the "
+				+ "inputs before trusting this"), w.list.toString());
+	}
+
+	@Test
 	void cumulativeShiftsWritesTheTableWhenAsked() throws IOException {
 		final Path dir = TestFiles.resource("reference/oct/shifts/series_missing_pair");
 		final Path out = tmp.resolve("cum.csv");
