@@ -34,7 +34,7 @@ final class ChunkFolder {
 	/** The {@code {out}} prefix of the classifier inside the folder. */
 	static final String OUT = "run";
 	/** The particles with their rejection states (today's cleanup output; read only through {@link #selected}). */
-	static final String PARTICLES_STATES = "particles_states.star";
+	static final String PARTICLES_STATES = io.github.triage.cavg.CleanupOutputs.PARTICLES_OUT;
 	private static final Pattern ITERATION = Pattern.compile(Pattern.quote(OUT) + "_it(\\d{3,})_classes\\.mrcs");
 
 	final ChunkId id;
