@@ -13,7 +13,7 @@ import io.github.triage.cavg.Tier;
  * {@code {references}} (match chunks: the reference's class-average stack; empty otherwise), {@code {mskdiam}} and
  * {@code {smpd}} are substituted shell-quoted and the line runs through {@code sh -c}. Presets: {@code relion}
  * (relion_refine 2D; match chunks against the reference classes) and {@code simulate} (the built-in
- * {@link SimulatedClassifier}); any other value is the template itself.
+ * {@link SimulatedClassifier}); {@code relion:N} is the preset with N iterations; any other value is the template itself.
  */
 final class Classifier {
 	static final String RELION = "relion", SIMULATE = "simulate";
@@ -33,10 +33,11 @@ final class Classifier {
 		this.matchTemplate = matchTemplate;
 	}
 
-	/** {@code relion}, {@code simulate} or a template. */
+	/** {@code relion}, {@code relion:N} (N iterations), {@code simulate} or a template. */
 	static Classifier of(final String value) {
 		final String v = value.trim();
 		if (v.equalsIgnoreCase(RELION)) return relion(RELION_ITERATIONS);
+		if (v.toLowerCase(Locale.ROOT).matches("relion:\\d{1,4}")) return relion(Integer.parseInt(v.substring(7)));
 		if (v.equalsIgnoreCase(SIMULATE)) return new Classifier(SIMULATE, null, null);
 		if (v.isEmpty()) throw new IllegalArgumentException("the classifier is empty: relion, simulate or a command template");
 		if (!v.contains("{particles}") || !v.contains("{out}"))
@@ -48,7 +49,7 @@ final class Classifier {
 	static Classifier relion(final int iterations) {
 		final String it = " --iter " + iterations;
 		return new Classifier(RELION, "relion_refine --i {particles} --o {out} --K {K}" + it + RELION_COMMON,
-				"relion_refine --i {particles} --o {out} --ref {references} --firstiter_cc" + it + RELION_COMMON);
+				"relion_refine --i {particles} --o {out} --ref {references} --K {K} --firstiter_cc" + it + RELION_COMMON);
 	}
 
 	boolean simulated() {
