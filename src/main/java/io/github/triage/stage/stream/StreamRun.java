@@ -110,9 +110,28 @@ final class StreamRun implements AutoCloseable {
 			if (blocked == null && !finished && timeout && !did && running.isEmpty()
 					&& StreamRules.jobOrder(list).isEmpty())
 				blocked = "nothing left to do, but the stream is not finished (see " + StreamOutputs.STATUS + ")";
+			if (o.once()) drainLocalJobs();
 			if (finished || blocked != null || o.once()) return result(finished, blocked);
 			if (!did) sleep();
 		}
+	}
+
+	/**
+	 * With {@code --once}: local jobs cannot outlive the run, so wait for those started in this pass and take in
+	 * their outcome (rejection, finalisation, consumption), without composing or submitting anything new.
+	 */
+	private void drainLocalJobs() throws IOException {
+		if (!(runner instanceof LocalJobRunner) || running.isEmpty()) return;
+		while (!running.isEmpty()) {
+			sleep();
+			listener.checkCancelled();
+			pollJobs();
+		}
+		for (final Chunk c : List.copyOf(chunks.values()))
+			if (c.flags().needsRejection()) reject(c);
+		finalise();
+		consume();
+		StreamOutputs.writeStatus(project, statusRows());
 	}
 
 	private void sleep() {
