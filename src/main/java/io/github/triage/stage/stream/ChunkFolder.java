@@ -33,8 +33,10 @@ final class ChunkFolder {
 	static final String CLASSES_CSV = "classes.csv";
 	/** The {@code {out}} prefix of the classifier inside the folder. */
 	static final String OUT = "run";
-	/** The particles with their rejection states (today's cleanup output; read only through {@link #selected}). */
+	/** Every particle with its rejection state (copied to completed/ at match finalisation). */
 	static final String PARTICLES_STATES = io.github.triage.cavg.CleanupOutputs.PARTICLES_OUT;
+	/** The selected particles with their classes (read only through {@link #selected}). */
+	static final String PARTICLES_SELECTED = io.github.triage.cavg.CleanupOutputs.PARTICLES_SELECTED;
 	private static final Pattern ITERATION = Pattern.compile(Pattern.quote(OUT) + "_it(\\d{3,})_classes\\.mrcs");
 
 	final ChunkId id;
@@ -156,16 +158,15 @@ final class ChunkFolder {
 	 * knows which cleanup output holds them.
 	 */
 	Map<String, Integer> selected() {
-		final Path f = dir.resolve(PARTICLES_STATES);
+		final Path f = dir.resolve(PARTICLES_SELECTED);
 		final StarFile star = StarFile.read(f);
-		final StarFile.Loop loop = star.loopWith(ParticleTable.IMAGE);
-		if (loop == null) throw new BadInputException(f + ": no particle loop");
-		final int img = star.requireColumn(loop, ParticleTable.IMAGE);
-		final int sel = star.requireColumn(loop, "_rlnSelected");
-		final int cls = star.requireColumn(loop, "_rlnClassNumber");
 		final Map<String, Integer> out = new LinkedHashMap<>();
+		final StarFile.Loop loop = star.loopWith(ParticleTable.IMAGE);
+		if (loop == null) return out; // no particle kept: RELION's layout with an empty loop has no columns to find
+		final int img = star.requireColumn(loop, ParticleTable.IMAGE);
+		final int cls = star.requireColumn(loop, "_rlnClassNumber");
 		for (int r = 0; r < loop.rowCount(); r++)
-			if (star.number(loop, r, sel) > 0) out.put(loop.value(r, img), (int) star.number(loop, r, cls));
+			out.put(loop.value(r, img), (int) star.number(loop, r, cls));
 		return out;
 	}
 }
