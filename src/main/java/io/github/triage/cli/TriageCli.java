@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
 				QualityCli.class,
 				CavgCli.class,
 				StackCli.class,
-				ReportCli.class })
+				ReportCli.class,
+				MicrochunkCli.class })
 public final class TriageCli implements Runnable {
 	public static final int EXIT_BAD_INPUT = 2;
 
