@@ -90,8 +90,8 @@ public final class TriageCli implements Runnable {
 		}
 		else if (ex instanceof OutOfMemoryError || ex instanceof NotEnoughMemoryException) {
 			err.println("triage: error: out of memory" + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
-					+ " (Java may use " + (Runtime.getRuntime().maxMemory() >> 20)
-					+ " MiB; give more with TRIAGE_JAVA_OPTS=-Xmx8g)");
+					+ " (Java may use " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; give more with TRIAGE_JAVA_OPTS=-Xmx"
+					+ Math.max(1, 2 * ((Runtime.getRuntime().maxMemory() >> 30) + 1)) + "g)");
 			exit = 1;
 		}
 		else if (ex instanceof java.util.concurrent.CancellationException) {
