@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import io.github.triage.Listener;
 import io.github.triage.stage.slice.GenerateSliceConfigStage;
@@ -100,10 +101,15 @@ public final class SliceConfigCli extends CommandGroup {
 		@Option(names = "--append-notes", description = "Join a new note to the existing one with '; ' instead of replacing it.")
 		boolean appendNotes = StampStage.Options.APPEND_NOTES;
 
+		@Option(names = "--new-column", paramLabel = "COL",
+				description = "Allow --set to add this new column (repeatable): a new column one edit away from an "
+						+ "existing one (galvo-fix for galvo_fix) is otherwise refused as a typo.")
+		List<String> newColumns = new ArrayList<>();
+
 		@Override
 		void execute() throws Exception {
-			new StampStage().run(StampStage.Options.sameForAll(config.input, config.output, slices, set, appendNotes),
-					null, Listener.NONE);
+			new StampStage().run(StampStage.Options.sameForAll(config.input, config.output, slices, set, appendNotes)
+					.withNewColumns(Set.copyOf(newColumns)), null, Listener.NONE);
 		}
 	}
 

@@ -22,16 +22,7 @@ abstract class Subcommand implements Callable<Integer> {
 
 	@Override
 	public final Integer call() throws Exception {
-		try {
-			execute();
-		}
-		catch (final OutOfMemoryError e) {
-			// an Error passes picocli's handler: one line here, never a stack trace (outputs are atomic)
-			final PrintWriter err = spec.commandLine().getErr();
-			err.println("triage: error: out of memory: give Java more with TRIAGE_JAVA_OPTS=-Xmx<size>");
-			err.flush();
-			return 1;
-		}
+		execute(); // failures, Errors too, become one line in TriageCli
 		return 0;
 	}
 

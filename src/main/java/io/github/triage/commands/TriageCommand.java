@@ -43,6 +43,9 @@ public abstract class TriageCommand extends ContextCommand {
 		catch (final BadInputException | IllegalArgumentException e) {
 			fail(e.getMessage());
 		}
+		catch (final io.github.triage.NotEnoughMemoryException e) {
+			fail("out of memory: " + e.getMessage() + " (give Fiji more in Edit > Options > Memory & Threads)");
+		}
 		catch (final Exception e) {
 			log.error(e);
 			fail(e.getClass().getSimpleName() + ": " + e.getMessage());

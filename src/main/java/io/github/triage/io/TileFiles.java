@@ -105,14 +105,26 @@ public final class TileFiles {
 			final float[] px = new float[Math.multiplyExact(Math.multiplyExact(w, h), d)];
 			for (int z = 0; z < d; z++)
 				System.arraycopy(r.readPlane(z), 0, px, z * w * h, w * h);
-			return FloatImages.wrap(px, w, h, d);
+			return requireFinite(FloatImages.wrap(px, w, h, d), file);
 		}
 		try {
-			return TiffStacks.read(file);
+			return requireFinite(TiffStacks.read(file), file);
 		}
 		catch (final UncheckedIOException | IllegalArgumentException | IndexOutOfBoundsException e) {
 			throw new BadInputException(file + ": cannot read as TIFF (" + e.getMessage() + ")", e);
 		}
+	}
+
+	/** A tile with NaN or infinite pixels cannot be detected on or fixed: refused, naming the first such pixel. */
+	private static ArrayImg<FloatType, FloatArray> requireFinite(final ArrayImg<FloatType, FloatArray> img,
+			final Path file) {
+		final float[] px = img.update(null).getCurrentStorageArray();
+		final long w = img.dimension(0), h = img.dimension(1);
+		for (int i = 0; i < px.length; i++)
+			if (!Float.isFinite(px[i]))
+				throw new BadInputException(file + ": " + px[i] + " pixel at x=" + i % w + ", y=" + i / w % h + ", z="
+						+ i / (w * h) + " (a tile must hold finite numbers)");
+		return img;
 	}
 
 	/** The tiles of a slice folder as lazily read sources, sorted by name; empty folder → error naming it. */
