@@ -16,6 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 		description = "Generate a small synthetic dataset and run every Triage stage on it.%n"
 				+ "Outputs go to DIR (default: triage-demo), one folder per stage, and DIR/summary.txt.")
 public final class DemoCli implements Callable<Integer> {
+	/** Where the OCT run's report lands under DIR. */
+	static final String OCT_REPORT = "oct-run/run/" + io.github.triage.stage.oct.OctRunStage.REPORT;
+
 	@Parameters(arity = "0..1", paramLabel = "DIR", defaultValue = "triage-demo", description = "Output folder.")
 	Path dir;
 
@@ -36,6 +39,8 @@ public final class DemoCli implements Callable<Integer> {
 			summary.append("\n[").append(stage.name()).append("] ").append(sub).append('\n')
 					.append(stage.run(sub, err).strip()).append('\n');
 		}
+		summary.append("\nThe OCT report: ").append(dir.resolve(OCT_REPORT).toAbsolutePath())
+				.append("\nRun the same on your own data: triage oct run MOSAICS_DIR -o OUT_DIR (see triage oct run --help)\n");
 		Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
 		out.print(summary);
 		out.flush();
