@@ -148,7 +148,8 @@ final class OctSteps {
 				r.returnFraction(), r.tileFovTolerance(), r.output(), r.shiftsOut());
 		steps.add(new OctRun.Step(REHOMING, "re-homing correction of the shifts", rr.toString(),
 				List.of(config, abs(s.file())), List.of(rr.output(), rr.shiftsOut()),
-				() -> "rehomed " + ids(new RehomingStage().run(rr, ops, l).stamped())));
+				() -> "rehomed " + ids(new RehomingStage().run(rr, ops, l).rows().stream()
+						.filter(row -> Boolean.parseBoolean(row.get(1))).map(row -> row.get(0)).toList())));
 		config = rr.output();
 		return rr.shiftsOut();
 	}

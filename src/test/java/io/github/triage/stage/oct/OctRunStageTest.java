@@ -109,6 +109,7 @@ class OctRunStageTest {
 		assertEquals("false", c.get("03", SliceColumns.GALVO_FIX));
 		assertEquals("true", c.get("04", SliceColumns.REHOMED));
 		assertEquals("true", c.get("05", SliceColumns.INTERPOLATED));
+		assertEquals("rehomed 04", r.steps().get(3).summary());
 		assertTrue(Files.isDirectory(r.volume()), "volume");
 		assertTrue(Files.isRegularFile(r.report()), "report");
 		// one line per step and per slice, with elapsed time and what is left
