@@ -112,6 +112,8 @@ class OctRunStageTest {
 		assertEquals("rehomed 04", r.steps().get(3).summary());
 		assertTrue(Files.isDirectory(r.volume()), "volume");
 		assertTrue(Files.isRegularFile(r.report()), "report");
+		final String html = Files.readString(r.report());
+		assertTrue(html.contains("data:image/png;base64,") && html.contains("03_quality"), "report with images and steps");
 		// one line per step and per slice, with elapsed time and what is left
 		assertTrue(lines.stream().anyMatch(s -> s.startsWith("step 3/9 03_quality: done in ")), String.join("\n", lines));
 		assertTrue(lines.stream().anyMatch(s -> s.startsWith("[3/12] 03_quality:") && s.contains("left)")),
