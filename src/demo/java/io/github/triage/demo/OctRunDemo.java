@@ -27,7 +27,7 @@ public final class OctRunDemo implements DemoStage {
 		try (CpuImageOps ops = new CpuImageOps()) {
 			r = new OctRunStage().run(in.options(out), ops, new CliListener(log, true));
 		}
-		final StringBuilder sb = new StringBuilder();
+		final StringBuilder sb = new StringBuilder("steps (in " + out + "):\n");
 		for (final OctRunStage.StepResult s : r.steps())
 			sb.append("  ").append(s.name()).append(": ").append(s.summary()).append('\n');
 		sb.append("used: ").append(String.join(" ", r.used())).append("; skipped at stacking: ")
