@@ -15,8 +15,10 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "triage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Keep/reject decisions on image series, with an audit trail.%n"
-				+ "Serial-section OCT: slice_config.csv, shifts, galvo and slice quality. Cryo-EM: class averages.",
+				+ "Serial-section OCT: the whole flow in one command (oct run), or its steps: slice_config.csv, shifts, "
+				+ "galvo, slice quality, stacking. Cryo-EM: class averages.",
 		subcommands = {
+				OctCli.class,
 				SliceConfigCli.class,
 				ShiftsCli.class,
 				GalvoCli.class,
