@@ -40,13 +40,13 @@ class OctCommandsTest {
 		final SyntheticOct.Inputs in = SyntheticOct.write(tmp.resolve("input"));
 		final CommandService commands = context.service(CommandService.class);
 		final CommandModule m = commands.run(RunOctPipelineCommand.class, true, Map.of("mosaics_dir",
-				in.mosaics().toFile(), "output_dir", tmp.resolve("run").toFile(), "use_gpu", false)).get();
+				in.mosaics().toFile(), "output_dir", tmp.resolve("run").toFile(), "use_gpu", "off")).get();
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertTrue(Files.isRegularFile(tmp.resolve("run/slice_config_final.csv")));
 		assertTrue(Files.isRegularFile(tmp.resolve("run/report.html")));
 		final CommandModule bad = commands.run(RunOctPipelineCommand.class, true, Map.of("mosaics_dir",
 				in.mosaics().toFile(), "output_dir", tmp.resolve("run2").toFile(), "shifts_file", in.shifts().toFile(),
-				"use_gpu", false)).get();
+				"use_gpu", "off")).get();
 		assertTrue(bad.isCanceled());
 		assertTrue(bad.getCancelReason().contains("tile field of view"), bad.getCancelReason());
 	}
