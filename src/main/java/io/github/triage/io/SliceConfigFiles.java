@@ -35,7 +35,8 @@ public final class SliceConfigFiles {
 
 	/** Reads a slice_config.csv; errors name the file, line and column. */
 	public static SliceConfig read(final Path file) throws IOException {
-		final FileStamp before = FileStamp.ofOrNull(file); // before reading: a change after it is someone else's
+		// before reading: a change after it is someone else's (no stamp for what is not a file: read() says why)
+		final FileStamp before = Files.isRegularFile(file) ? FileStamp.ofOrNull(file) : null;
 		final SliceConfig config = SliceConfig.parse(CsvTables.read(file));
 		ORIGINS.put(config, new Origin(file.toAbsolutePath().normalize(), before));
 		return config;

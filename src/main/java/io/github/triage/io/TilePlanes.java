@@ -46,6 +46,7 @@ public final class TilePlanes {
 
 	private static int[] rewriteTiff(final Path in, final Path out, final Edit edit) throws IOException {
 		if (!Files.isRegularFile(in)) throw new BadInputException(in + ": no such file");
+		TiffStacks.header(in, in.toString()); // truncated, colour or oversized files are refused before reading
 		final ImagePlus imp;
 		try {
 			imp = new Opener().openImage(in.toAbsolutePath().toString());
@@ -60,6 +61,7 @@ public final class TilePlanes {
 		final Object[] planes = new Object[d];
 		for (int z = 0; z < d; z++)
 			planes[z] = st.getPixels(z + 1); // the stack's own arrays: edited in place
+		requireFinite(planes, w, h, in);
 		edit.apply(planes, w, h);
 		AtomicFiles.write(out, o -> {
 			final byte[] bytes = new FileSaver(imp).serialize(); // calibration, description and Info included
@@ -76,6 +78,7 @@ public final class TilePlanes {
 		final Object[] planes = new Object[d];
 		for (int z = 0; z < d; z++)
 			planes[z] = r.readPlane(z).clone(); // the reader may keep the array of a slab it caches
+		requireFinite(planes, w, h, in);
 		edit.apply(planes, w, h);
 		final OmeZarrWriter.Version v = "0.4".equals(r.ngffVersion()) || r.zarrFormat() == 2 ? OmeZarrWriter.Version.V0_4
 				: OmeZarrWriter.Version.V0_5;
@@ -83,6 +86,17 @@ public final class TilePlanes {
 				.withLevels(r.levels());
 		OmeZarrWriter.write(out, d, h, w, z -> (float[]) planes[z], r.scaleZyx(), r.unit(), f);
 		return new int[] { w, h, d };
+	}
+
+	/** NaN or infinite pixels cannot be fixed: refused, naming the first one (integer planes are always finite). */
+	private static void requireFinite(final Object[] planes, final int w, final int h, final Path in) {
+		for (int z = 0; z < planes.length; z++) {
+			if (!(planes[z] instanceof float[] px)) continue;
+			for (int i = 0; i < px.length; i++)
+				if (!Float.isFinite(px[i]))
+					throw new BadInputException(in + ": " + px[i] + " pixel at x=" + i % w + ", y=" + i / w + ", z=" + z
+							+ " (a tile must hold finite numbers)");
+		}
 	}
 
 	private static BadInputException notThreeD(final Path in, final int dims) {
