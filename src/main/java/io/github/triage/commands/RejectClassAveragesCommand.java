@@ -111,7 +111,8 @@ public class RejectClassAveragesCommand extends TriageCommand {
 		final List<ContactSheets.Tile> tiles = new ArrayList<>();
 		for (int i = 0; i < decisions.size(); i++)
 			tiles.add(RejectOutputs.tile(r.stack().sections()[i], decisions.get(i)));
-		montage = new ImagePlus("Class averages (" + tier + ")", ContactSheets.render(tiles, r.stack().width()));
+		montage = new ImagePlus("Class averages (" + tier + ")", ContactSheets.render(tiles, r.stack().width(),
+				RejectOutputs.maskRadiusPx(decisions)));
 		summary = String.format(Locale.ROOT, "kept %d of %d classes (%s)%s; outputs in %s", r.kept(),
 				decisions.size(), tier, r.particles() != null ? ", " + r.particles().selected()
 						+ " particles selected" : "", out);
