@@ -128,9 +128,14 @@ public final class SliceConfigCli implements Runnable {
 		@Option(names = "--append-notes", description = "Join a new note to the existing one with '; ' instead of replacing it.")
 		boolean appendNotes = StampStage.Options.APPEND_NOTES;
 
+		@Option(names = "--manual", description = "A change made by hand: each slice whose use is set gets the note "
+				+ "'use=<value> by hand, <today>' appended.")
+		boolean manual;
+
 		@Override
 		public Integer call() throws Exception {
-			new StampStage().run(StampStage.Options.sameForAll(input, output, slices, set, appendNotes), null,
+			final StampStage.Options o = StampStage.Options.sameForAll(input, output, slices, set, appendNotes);
+			new StampStage().run(manual ? o.manual(null) : o, null,
 					Listener.NONE);
 			return 0;
 		}

@@ -9,6 +9,7 @@ import io.github.triage.Listener;
 import io.github.triage.io.FileStamp;
 import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.ops.ImageOps;
+import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
 import io.github.triage.stage.Problems;
 import io.github.triage.stage.Stage;
@@ -25,12 +26,27 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 	 * @param output      slice_config.csv to write (may be {@code input})
 	 * @param stamps      slice id → column → value ({@link SliceConfig#stampMany})
 	 * @param appendNotes join a new note to the old one with "; " instead of replacing it
+	 * @param manualDate  when a person made the change (ISO date): every slice whose {@code use} is stamped gets
+	 *                    the note {@code use=false by hand, <date>} appended; null ({@link #NOT_MANUAL}) for none
 	 */
-	public record Options(Path input, Path output, Map<String, ? extends Map<String, ?>> stamps, boolean appendNotes) {
+	public record Options(Path input, Path output, Map<String, ? extends Map<String, ?>> stamps, boolean appendNotes,
+			String manualDate) {
 		public static final boolean APPEND_NOTES = false;
+		public static final String NOT_MANUAL = null;
 
 		public Options {
 			stamps = stamps == null ? Map.of() : stamps;
+		}
+
+		public Options(final Path input, final Path output, final Map<String, ? extends Map<String, ?>> stamps,
+				final boolean appendNotes) {
+			this(input, output, stamps, appendNotes, NOT_MANUAL);
+		}
+
+		/** A change made by hand on {@code date} (ISO; null: today). */
+		public Options manual(final String date) {
+			return new Options(input, output, stamps, appendNotes,
+					date != null ? date : java.time.LocalDate.now().toString());
 		}
 
 		/** The same columns for every slice of {@code ids}. */
@@ -46,6 +62,22 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 	public record Result(List<String> stamped, SliceConfig config, Path output) {
 	}
 
+	/** The note that says a person set {@code use}, and when. */
+	public static String manualNote(final boolean use, final String date) {
+		return SliceColumns.USE + "=" + use + " by hand, " + date;
+	}
+
+	/** Appends the manual note to every slice whose use was stamped (after the stamps were checked and applied). */
+	private static void markManual(final SliceConfig config, final Options o) {
+		final Map<String, Map<String, ?>> notes = new java.util.LinkedHashMap<>();
+		o.stamps().forEach((id, cells) -> {
+			if (!cells.containsKey(SliceColumns.USE)) return;
+			final Boolean use = config.getBoolean(SliceConfig.normalizeId(id), SliceColumns.USE);
+			notes.put(id, Map.of(SliceColumns.NOTES, manualNote(Boolean.TRUE.equals(use), o.manualDate())));
+		});
+		if (!notes.isEmpty()) config.stampMany(notes, true);
+	}
+
 	@Override
 	public Result run(final Options o, final ImageOps ops, final Listener listener) throws IOException {
 		final Problems problems = new Problems();
@@ -57,6 +89,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		if (config != null) {
 			try {
 				config.stampMany(o.stamps(), o.appendNotes()); // all checked before any is applied
+				if (o.manualDate() != null) markManual(config, o);
 			}
 			catch (final IllegalArgumentException e) {
 				problems.add(o.input() + ": " + e.getMessage());
