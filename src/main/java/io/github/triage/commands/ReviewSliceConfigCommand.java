@@ -20,14 +20,14 @@ import io.github.triage.stage.slice.StampStage;
 
 /**
  * Plugins > Triage > Slice config > Review slice config: opens a slice_config.csv as a results table (one row per
- * slice, every column) and saves the use/notes decisions back through the slice module (atomic write).
+ * slice, every column) and saves the use/notes decisions back to the file (atomic write).
  * <p>
  * The edits come from, in this order: the parameters ({@code slices} with {@code use} and/or {@code notes}: macros,
  * headless runs); an open table named {@code from_table} whose use/notes cells a macro changed (Table.set); or, in an
  * interactive session with neither, a dialog with one use checkbox and one notes field per slice. Macro:
  * {@code run("Review slice config", "config_file=/d/slice_config.csv slices=[2 7] use=false notes=[motion artifact] append_notes");}
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Triage>Slice config>Review slice config",
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Slice config>Review slice config",
 		label = "Review slice config", description = "Review and edit use/notes of a slice_config.csv")
 public class ReviewSliceConfigCommand extends TriageCommand {
 

@@ -299,7 +299,7 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 		if (Double.isFinite(given)) return given;
 		final double header = stack.pixelSize();
 		if (!Double.isFinite(header) || !(header > 0)) {
-			p.add(source + ": " + NO_PIXEL_SIZE + " (MRC header cella/mx, or an image calibrated in Å or nm): give "
+			p.add(source + ": " + NO_PIXEL_SIZE + " (MRC header cella/mx, or an image calibrated in a length unit): give "
 					+ "it explicitly");
 			return Double.NaN;
 		}
