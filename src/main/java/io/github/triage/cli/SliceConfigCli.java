@@ -129,7 +129,7 @@ public final class SliceConfigCli implements Runnable {
 		boolean appendNotes = StampStage.Options.APPEND_NOTES;
 
 		@Option(names = "--manual", description = "A change made by hand: each slice whose use is set gets the note "
-				+ "'use=<value> by hand, <today>' appended.")
+				+ "'use=<value> by hand on <today>' appended.")
 		boolean manual;
 
 		@Override

@@ -47,7 +47,7 @@ class ReviewTableIT {
 			.replace("gap, checked", "\"gap, checked\""));
 		// unticking 'use' in the dialog is a change by hand: the note says so, with the date
 		expected.set(5, "03,false,0.756,0.512,false,true,true,false,,false,false,,,rehomed after tile-column expansion; "
-			+ "use=false by hand, " + java.time.LocalDate.now());
+			+ "use=false by hand on " + java.time.LocalDate.now());
 		final String out = runChild(ReviewDialogChild.class, config);
 		assertTrue(out.contains("table shown: true"), out);
 		assertTrue(out.contains("saved"), out);

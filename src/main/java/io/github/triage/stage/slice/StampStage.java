@@ -27,7 +27,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 	 * @param stamps      slice id → column → value ({@link SliceConfig#stampMany})
 	 * @param appendNotes join a new note to the old one with "; " instead of replacing it
 	 * @param manualDate  when a person made the change (ISO date): every slice whose {@code use} is stamped gets
-	 *                    the note {@code use=false by hand, <date>} appended; null ({@link #NOT_MANUAL}) for none
+	 *                    the note {@code use=false by hand on <date>} appended; null ({@link #NOT_MANUAL}) for none
 	 */
 	public record Options(Path input, Path output, Map<String, ? extends Map<String, ?>> stamps, boolean appendNotes,
 			String manualDate) {
@@ -64,7 +64,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 
 	/** The note that says a person set {@code use}, and when. */
 	public static String manualNote(final boolean use, final String date) {
-		return SliceColumns.USE + "=" + use + " by hand, " + date;
+		return SliceColumns.USE + "=" + use + " by hand on " + date;
 	}
 
 	/** Appends the manual note to every slice whose use was stamped (after the stamps were checked and applied). */

@@ -84,8 +84,8 @@ class SliceStagesTest {
 		new StampStage().run(StampStage.Options.sameForAll(in, in, List.of("1", "2"), Map.of(SliceColumns.USE, "false"),
 				false).manual("2025-03-01"), null, Listener.NONE);
 		final SliceConfig c = SliceConfigFiles.read(in);
-		assertEquals("before; use=false by hand, 2025-03-01", c.get("01", SliceColumns.NOTES));
-		assertTrue(c.get("02", SliceColumns.NOTES).endsWith("use=false by hand, 2025-03-01"), c.get("02", SliceColumns.NOTES));
+		assertEquals("before; use=false by hand on 2025-03-01", c.get("01", SliceColumns.NOTES));
+		assertTrue(c.get("02", SliceColumns.NOTES).endsWith("use=false by hand on 2025-03-01"), c.get("02", SliceColumns.NOTES));
 		// a manual note change alone is no change of use: nothing added
 		new StampStage().run(StampStage.Options.sameForAll(in, in, List.of("3"), Map.of(SliceColumns.NOTES, "x"), false)
 				.manual("2025-03-01"), null, Listener.NONE);
