@@ -1,6 +1,8 @@
 package io.github.triage.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 
 import io.github.triage.BadInputException;
 import io.github.triage.cavg.CleanupOutputs;
@@ -10,10 +12,13 @@ import io.github.triage.stage.cavg.RejectStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Cryo-EM class-average rejection: {@code triage cavg reject}. */
-@Command(name = "cavg", mixinStandardHelpOptions = true, description = "Cryo-EM class-average rejection.",
-		subcommands = { CavgCli.Reject.class })
+@Command(name = "cavg", mixinStandardHelpOptions = true,
+		description = "Cryo-EM class-average rejection and its review by hand.",
+		subcommands = { CavgCli.Reject.class, CavgCli.OverrideClasses.class })
 public final class CavgCli extends CommandGroup {
 	/** SIMPLE's four criteria on one stack of class averages, with the per-chunk cleanup outputs. */
 	@Command(name = "reject", mixinStandardHelpOptions = true, sortOptions = false,
@@ -88,6 +93,50 @@ public final class CavgCli extends CommandGroup {
 					+ (r.particles() != null ? ", " + r.particles().selected() + " of " + r.particles().states().length
 							+ " particles selected" : "")
 					+ "; outputs in " + output);
+		}
+	}
+
+	/** A person's keep/reject on a finished rejection folder: {@code triage cavg override DIR --keep 3,5}. */
+	@Command(name = "override", mixinStandardHelpOptions = true, sortOptions = false,
+			description = { "Keep or reject classes of a finished rejection folder by hand: the folder is rewritten as if "
+					+ "the rejection had decided so (stacks, contact sheets, class_states.csv, selection.txt, particle "
+					+ "outputs), and each decision is recorded in rejection.csv (decided_by manual, the note, the date).",
+					"A later 'cavg reject' into the same folder keeps manual decisions. Exit 2 on bad input." })
+	public static final class OverrideClasses implements Callable<Integer> {
+		@picocli.CommandLine.Parameters(index = "0", paramLabel = "DIR",
+				description = "Output folder of 'cavg reject' (with REJECTION_FINISHED).")
+		Path folder;
+
+		@Option(names = "--keep", split = ",", paramLabel = "N", description = "Classes to keep, e.g. 3,5.")
+		java.util.List<Integer> keep = new java.util.ArrayList<>();
+
+		@Option(names = "--reject", split = ",", paramLabel = "N", description = "Classes to reject, e.g. 7.")
+		java.util.List<Integer> reject = new java.util.ArrayList<>();
+
+		@Option(names = "--note", paramLabel = "TEXT", description = "Why (recorded with each decision).")
+		String note = io.github.triage.stage.cavg.OverrideStage.Options.NOTE;
+
+		@Option(names = "--particles", paramLabel = "P.star",
+				description = "The particle STAR the rejection read (when absent: the one named in REJECTION_FINISHED).")
+		Path particles;
+
+		@Spec
+		CommandSpec spec;
+
+		io.github.triage.stage.cavg.OverrideStage.Options options() {
+			return io.github.triage.stage.cavg.OverrideStage.Options.of(folder, keep, reject).withNote(note)
+					.withParticles(particles);
+		}
+
+		@Override
+		public Integer call() throws Exception {
+			final CliListener listener = new CliListener(spec.commandLine().getErr(), true);
+			final io.github.triage.stage.cavg.OverrideStage.Result r = new io.github.triage.stage.cavg.OverrideStage()
+					.run(options(), null, listener);
+			listener.info(r.applied().size() + " manual decision(s) recorded in " + folder.resolve(
+					CleanupOutputs.REJECTION_CSV) + "; kept " + r.written().kept() + " of " + r.states().length
+					+ " classes");
+			return 0;
 		}
 	}
 }

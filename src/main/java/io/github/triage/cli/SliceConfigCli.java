@@ -106,10 +106,15 @@ public final class SliceConfigCli extends CommandGroup {
 						+ "existing one (galvo-fix for galvo_fix) is otherwise refused as a typo.")
 		List<String> newColumns = new ArrayList<>();
 
+		@Option(names = "--manual", description = "A change made by hand: each slice whose use is set gets the note "
+				+ "'use=<value> by hand on <today>' appended.")
+		boolean manual;
+
 		@Override
 		void execute() throws Exception {
-			new StampStage().run(StampStage.Options.sameForAll(config.input, config.output, slices, set, appendNotes)
-					.withNewColumns(Set.copyOf(newColumns)), null, Listener.NONE);
+			final StampStage.Options o = StampStage.Options.sameForAll(config.input, config.output, slices, set,
+					appendNotes).withNewColumns(Set.copyOf(newColumns));
+			new StampStage().run(manual ? o.manual(null) : o, null, Listener.NONE);
 		}
 	}
 

@@ -24,7 +24,7 @@ import io.github.triage.ops.ImageOps;
  * a results table (shift, band start, score and its three parts); optionally rolls the stack in place. Macro:
  * {@code run("Detect galvo shift", "n_extra=40 threshold=0.6 apply_fix=true");}
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Triage>Galvo>Detect galvo shift", label = "Detect galvo shift",
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Galvo>Detect galvo shift", label = "Detect galvo shift",
 		description = "Find the galvo-return band of the current tile and the shift that moves it to the end")
 public class DetectGalvoShiftCommand extends TriageCommand {
 	public static final String TABLE = "Galvo shift";

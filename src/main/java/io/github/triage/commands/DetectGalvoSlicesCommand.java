@@ -23,7 +23,7 @@ import io.github.triage.stage.galvo.StampStage;
  * slice_config (per-slice JSON diagnostics next to it). Macro:
  * {@code run("Detect galvo shift of slices", "tiles_dir=/d/tiles n_extra=40 threshold=0.6 n_samples=5 min_intensity=20 config_file=/d/slice_config.csv");}
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Triage>Galvo>Detect galvo shift of slices",
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Galvo>Detect galvo shift of slices",
 		label = "Detect galvo shift of slices", description = "One galvo shift per slice from a few of its tiles")
 public class DetectGalvoSlicesCommand extends TriageCommand {
 	public static final String TABLE = "Galvo slices";

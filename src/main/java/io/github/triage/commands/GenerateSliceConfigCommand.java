@@ -18,7 +18,7 @@ import io.github.triage.stage.slice.GenerateSliceConfigStage.Source;
  * file or of a mosaics folder, every slice used except the excluded ones. Macro:
  * {@code run("Generate slice config", "shifts_file=/d/shifts_xy.csv exclude=[1 2] exclude_first=0 output_file=/d/slice_config.csv");}
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Triage>Slice config>Generate slice config",
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Slice config>Generate slice config",
 		label = "Generate slice config", description = "A new slice_config.csv from a shifts file or a mosaics folder")
 public class GenerateSliceConfigCommand extends TriageCommand {
 	// persist = false everywhere: a value remembered from an earlier run must never fill a parameter that a macro or

@@ -32,7 +32,7 @@ import io.github.triage.stage.cavg.RejectStage;
  * framed in red with their reason, and a results table (one row per class). Macro:
  * {@code run("Reject class averages", "stack_file=/d/cavgs.mrcs classes_file=/d/classes.csv mskdiam=150 tier=p2 output_dir=/d/out");}
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Triage>Class averages>Reject class averages",
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Class averages>Reject class averages",
 		label = "Reject class averages", description = "Reject cryo-EM 2D class averages (SIMPLE's criteria)")
 public class RejectClassAveragesCommand extends TriageCommand {
 
@@ -108,7 +108,8 @@ public class RejectClassAveragesCommand extends TriageCommand {
 		final List<ContactSheets.Tile> tiles = new ArrayList<>();
 		for (int i = 0; i < decisions.size(); i++)
 			tiles.add(RejectOutputs.tile(r.stack().sections()[i], decisions.get(i)));
-		montage = new ImagePlus("Class averages (" + tier + ")", ContactSheets.render(tiles, r.stack().width()));
+		montage = new ImagePlus("Class averages (" + tier + ")", ContactSheets.render(tiles, r.stack().width(),
+				RejectOutputs.maskRadiusPx(decisions)));
 		summary = String.format(Locale.ROOT, "kept %d of %d classes (%s)%s; outputs in %s", r.kept(),
 				decisions.size(), tier, r.particles() != null ? ", " + r.particles().selected()
 						+ " particles selected" : "", out);
@@ -146,7 +147,7 @@ public class RejectClassAveragesCommand extends TriageCommand {
 
 	/**
 	 * The open stack as class averages: one slice per class, converted to float. Pixel size from the image's
-	 * calibration when its unit is Å or nm (the smpd parameter wins when given).
+	 * calibration in any length unit (Å, nm, µm, …; the smpd parameter wins when given).
 	 */
 	static MrcStack fromImage(final ImagePlus imp) {
 		final int w = imp.getWidth(), h = imp.getHeight(), n = imp.getStackSize();
@@ -162,9 +163,7 @@ public class RejectClassAveragesCommand extends TriageCommand {
 	private static double pixelSizeA(final ImagePlus imp) {
 		final ij.measure.Calibration c = imp.getCalibration();
 		if (c == null || !c.scaled()) return Double.NaN;
-		final String unit = c.getUnit().trim().toLowerCase(Locale.ROOT);
-		if (unit.equals("å") || unit.equals("a") || unit.startsWith("angstrom")) return c.pixelWidth;
-		if (unit.equals("nm")) return c.pixelWidth * 10;
-		return Double.NaN;
+		// Bio-Formats may calibrate in µm or nm: any length unit is turned into Å
+		return TiffStacks.toAngstrom(c.pixelWidth, c.getUnit());
 	}
 }

@@ -18,7 +18,7 @@ import io.github.triage.stage.slice.StampStage;
  * untouched; an unknown slice gets a new row with use=false). Macro:
  * {@code run("Stamp slice config", "config_file=/d/in.csv slices=[3] column=galvo_fix value=true output_file=/d/out.csv");}
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Triage>Slice config>Stamp slice config",
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Slice config>Stamp slice config",
 		label = "Stamp slice config", description = "Set one column of some slices of a slice_config.csv")
 public class StampSliceConfigCommand extends TriageCommand {
 

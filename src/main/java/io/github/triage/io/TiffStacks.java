@@ -152,4 +152,24 @@ public final class TiffStacks {
 			out.write(bytes);
 		});
 	}
+
+	/**
+	 * A length in Å from a calibration value and its unit, whatever length unit Bio-Formats or ImageJ wrote
+	 * (Å, nm, µm/um/micron, mm, cm, m, pm, with their long names); NaN for a unit that is no length (pixel, "").
+	 */
+	public static double toAngstrom(final double value, final String unit) {
+		if (unit == null) return Double.NaN;
+		final String u = unit.trim().toLowerCase(java.util.Locale.ROOT).replace('\u00b5', '\u03bc');
+		final double f = switch (u) {
+		case "\u00e5", "\u212b", "a", "angstrom", "angstroms", "\u00e5ngstr\u00f6m" -> 1;
+		case "nm", "nanometer", "nanometre", "nanometers", "nanometres" -> 10;
+		case "\u03bcm", "um", "micron", "microns", "micrometer", "micrometre", "micrometers", "micrometres" -> 1e4;
+		case "mm", "millimeter", "millimetre", "millimeters", "millimetres" -> 1e7;
+		case "cm", "centimeter", "centimetre" -> 1e8;
+		case "m", "meter", "metre", "meters", "metres" -> 1e10;
+		case "pm", "picometer", "picometre" -> 0.01;
+		default -> Double.NaN;
+		};
+		return value * f;
+	}
 }

@@ -31,10 +31,13 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 	 * @param appendNotes join a new note to the old one with "; " instead of replacing it
 	 * @param newColumns  new columns asked for on purpose: a new column one edit away from an existing one is
 	 *                    otherwise refused as a typo
+	 * @param manualDate  when a person made the change (ISO date): every slice whose {@code use} is stamped gets
+	 *                    the note {@code use=false by hand on <date>} appended; null ({@link #NOT_MANUAL}) for none
 	 */
 	public record Options(Path input, Path output, Map<String, ? extends Map<String, ?>> stamps, boolean appendNotes,
-			Set<String> newColumns) {
+			Set<String> newColumns, String manualDate) {
 		public static final boolean APPEND_NOTES = false;
+		public static final String NOT_MANUAL = null;
 
 		public Options {
 			stamps = stamps == null ? Map.of() : stamps;
@@ -43,7 +46,13 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 
 		public Options(final Path input, final Path output, final Map<String, ? extends Map<String, ?>> stamps,
 				final boolean appendNotes) {
-			this(input, output, stamps, appendNotes, Set.of());
+			this(input, output, stamps, appendNotes, Set.of(), NOT_MANUAL);
+		}
+
+		/** A change made by hand on {@code date} (ISO; null: today). */
+		public Options manual(final String date) {
+			return new Options(input, output, stamps, appendNotes, newColumns,
+					date != null ? date : java.time.LocalDate.now().toString());
 		}
 
 		/** The same columns for every slice of {@code ids}. */
@@ -56,12 +65,28 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 
 		/** The same, allowing {@code columns} as new columns. */
 		public Options withNewColumns(final Set<String> columns) {
-			return new Options(input, output, stamps, appendNotes, columns);
+			return new Options(input, output, stamps, appendNotes, columns, manualDate);
 		}
 	}
 
 	/** @param stamped the slices stamped (normalised ids), {@code config} the config written to {@code output} */
 	public record Result(List<String> stamped, SliceConfig config, Path output) {
+	}
+
+	/** The note that says a person set {@code use}, and when. */
+	public static String manualNote(final boolean use, final String date) {
+		return SliceColumns.USE + "=" + use + " by hand on " + date;
+	}
+
+	/** Appends the manual note to every slice whose use was stamped (after the stamps were checked and applied). */
+	private static void markManual(final SliceConfig config, final Options o) {
+		final Map<String, Map<String, ?>> notes = new java.util.LinkedHashMap<>();
+		o.stamps().forEach((id, cells) -> {
+			if (!cells.containsKey(SliceColumns.USE)) return;
+			final Boolean use = config.getBoolean(SliceConfig.normalizeId(id), SliceColumns.USE);
+			notes.put(id, Map.of(SliceColumns.NOTES, manualNote(Boolean.TRUE.equals(use), o.manualDate())));
+		});
+		if (!notes.isEmpty()) config.stampMany(notes, true);
 	}
 
 	@Override
@@ -81,6 +106,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 			}
 			try {
 				config.stampMany(o.stamps(), o.appendNotes()); // all checked before any is applied
+				if (o.manualDate() != null) markManual(config, o);
 			}
 			catch (final IllegalArgumentException e) {
 				problems.add(o.input() + ": " + e.getMessage());

@@ -77,6 +77,22 @@ class SliceStagesTest {
 	}
 
 	@Test
+	void aManualStampNotesTheChangeByHandWithTheDate() throws IOException {
+		final Path in = spec();
+		new StampStage().run(StampStage.Options.sameForAll(in, in, List.of("1"), Map.of(SliceColumns.NOTES, "before"),
+				false), null, Listener.NONE);
+		new StampStage().run(StampStage.Options.sameForAll(in, in, List.of("1", "2"), Map.of(SliceColumns.USE, "false"),
+				false).manual("2025-03-01"), null, Listener.NONE);
+		final SliceConfig c = SliceConfigFiles.read(in);
+		assertEquals("before; use=false by hand on 2025-03-01", c.get("01", SliceColumns.NOTES));
+		assertTrue(c.get("02", SliceColumns.NOTES).endsWith("use=false by hand on 2025-03-01"), c.get("02", SliceColumns.NOTES));
+		// a manual note change alone is no change of use: nothing added
+		new StampStage().run(StampStage.Options.sameForAll(in, in, List.of("3"), Map.of(SliceColumns.NOTES, "x"), false)
+				.manual("2025-03-01"), null, Listener.NONE);
+		assertEquals("x", SliceConfigFiles.read(in).get("03", SliceColumns.NOTES));
+	}
+
+	@Test
 	void stampInPlaceAndStampWithABadValueWritesNothing() throws IOException {
 		final Path in = spec();
 		final StampStage.Result r = new StampStage().run(StampStage.Options.sameForAll(in, in, List.of("1", "9"),
