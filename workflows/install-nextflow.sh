@@ -22,15 +22,24 @@ export NXF_OFFLINE="${NXF_OFFLINE:-true}"
 export NXF_DISABLE_CHECK_LATEST=true
 export NXF_ANSI_LOG="${NXF_ANSI_LOG:-false}"
 [ -f "$HERE/.nextflow-lib/.complete" ] || { echo "nextflow: not installed; run $HERE/install-nextflow.sh" >&2; exit 1; }
+# The --add-opens of Nextflow's own launcher: without them its task cache (Kryo) fails silently on Java 17 and
+# -resume reruns every task.
+opens=""
+for p in java.lang java.lang.reflect java.io java.nio java.nio.file java.nio.file.spi java.net java.util \
+    java.util.concurrent java.util.concurrent.atomic java.util.concurrent.locks java.util.regex java.time java.text \
+    java.math sun.nio.ch sun.nio.fs sun.nio.cs sun.net.www.protocol.http sun.net.www.protocol.https \
+    sun.net.www.protocol.ftp sun.net.www.protocol.file jdk.internal.misc jdk.internal.vm; do
+  opens="$opens --add-opens=java.base/$p=ALL-UNNAMED"
+done
 # shellcheck disable=SC2086
-exec java ${NXF_JAVA_OPTS:--Xms256m -Xmx2g} -cp "$HERE/.nextflow-lib/*" nextflow.cli.Launcher "$@"
+exec java $opens ${NXF_JAVA_OPTS:--Xms256m -Xmx2g} -cp "$HERE/.nextflow-lib/*" nextflow.cli.Launcher "$@"
 LAUNCH
   chmod +x "$LAUNCHER.tmp"
   mv -f "$LAUNCHER.tmp" "$LAUNCHER"
 }
 
 if [ -f "$LIB/.complete" ] && [ "$(cat "$LIB/.complete")" = "$VERSION" ]; then
-  [ -x "$LAUNCHER" ] || write_launcher
+  write_launcher
   exit 0
 fi
 
