@@ -80,6 +80,8 @@ class TriageSlices {
             if (!(params.slice_thickness_mm instanceof Number) || params.slice_thickness_mm <= 0)
                 p << '--slice_thickness_mm MM (positive) is required with --shifts (stacking)'
         }
+        if (params.slurm_options == true)
+            p << "--slurm_options needs a value; one starting with -- goes in a -params-file ({\"slurm_options\": \"--account=abc\"})"
         if (!(params.max_retries instanceof Number) || params.max_retries < 0) p << '--max_retries must be >= 0'
         return p
     }

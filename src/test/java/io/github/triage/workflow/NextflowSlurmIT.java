@@ -33,11 +33,13 @@ class NextflowSlurmIT {
 	void jobHeadersCarryTheResourcesAndAFailedSliceIsExcludedWithItsReason() throws Exception {
 		final Nextflow nf = new Nextflow();
 		final WorkflowSeries.Inputs in = WorkflowSeries.write(dir.resolve("in"), 3);
+		// a value starting with -- cannot follow --slurm_options on the command line: a params file carries it
+		Files.writeString(dir.resolve("params.json"), "{\"slurm_options\": \"--account=lab42\"}\n");
 		WorkflowSeries.breakTiles(in, 1);
 		final Path out = dir.resolve("out");
 		final String[] args = { "-profile", "slurm", "--mosaics", in.mosaics().toString(), "--tiles",
 				in.tiles().toString(), "--n_extra", String.valueOf(WorkflowSeries.N_EXTRA), "--use_gpu", "off",
-				"--slurm_queue", "testq", "--slurm_options", "--account=lab42", "--per_slice_cpus", "3",
+				"--slurm_queue", "testq", "-params-file", params(), "--per_slice_cpus", "3",
 				"--per_slice_memory", "3 GB", "--per_slice_time", "1h", "--light_memory", "1 GB", "--light_time", "10m" };
 
 		final Nextflow.Run preview = nf.run(dir, out, null, NextflowWorkflowIT.concat(args, "-preview"));
@@ -85,6 +87,10 @@ class NextflowSlurmIT {
 		assertTrue(note.startsWith("task_failed: galvo detection failed") && note.contains("cannot read as TIFF"), note);
 		assertEquals(Boolean.TRUE, fin.getBoolean("02", SliceColumns.USE));
 		assertTrue(Files.readString(out.resolve("report.html")).contains("task_failed: galvo detection failed"));
+	}
+
+	private String params() {
+		return dir.resolve("params.json").toString();
 	}
 
 	private static boolean hasJobScripts(final Path work) throws Exception {
