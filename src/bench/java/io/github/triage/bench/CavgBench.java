@@ -29,16 +29,16 @@ import picocli.CommandLine.Spec;
 @Command(name = "cavg", mixinStandardHelpOptions = true, sortOptions = false,
 		description = "Benchmark of class-average rejection: classes per second, ms per class, ratio to baselines.")
 public final class CavgBench implements Callable<Integer> {
-	@Option(names = "--classes", defaultValue = "200", description = "Class averages in the stack (default ${DEFAULT-VALUE}).")
+	@Option(names = "--classes", defaultValue = "200", description = "Class averages in the stack.")
 	int classes;
 
-	@Option(names = "--box", defaultValue = "200", description = "Box size in pixels (default ${DEFAULT-VALUE}).")
+	@Option(names = "--box", defaultValue = "200", description = "Box size in pixels.")
 	int box;
 
-	@Option(names = "--reps", defaultValue = "5", description = "Timed repetitions; the median is reported (default ${DEFAULT-VALUE}).")
+	@Option(names = "--reps", defaultValue = "5", description = "Timed repetitions; the median is reported.")
 	int reps;
 
-	@Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up repetitions (default ${DEFAULT-VALUE}).")
+	@Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up repetitions.")
 	int warmup;
 
 	@Option(names = "--use-gpu", paramLabel = "auto|on|off", defaultValue = "off",
@@ -58,7 +58,12 @@ public final class CavgBench implements Callable<Integer> {
 		final SyntheticClassAverages.Stack s = SyntheticClassAverages.generate(classes, box, 42);
 		// smpd 1.5 Å, mask 0.8 × box: a typical 2D classification geometry
 		final RejectionParams params = RejectionParams.of(Tier.P2, 0.8 * box * 1.5, 1.5);
-		final ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), m -> out.println("# " + m));
+		final ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), new io.github.triage.Listener() {
+			@Override
+			public void info(final String m) {
+				out.println("# " + m);
+			}
+		});
 		final ClassAverageRejector rejector = new ClassAverageRejector(ops, params);
 		final FloatFFT_2D fft = new FloatFFT_2D(box, box);
 		final float[] work = new float[2 * box * box]; // realForwardFull: any size

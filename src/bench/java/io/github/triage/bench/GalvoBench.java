@@ -29,17 +29,17 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "galvo", mixinStandardHelpOptions = true,
 		description = "Benchmark of galvo detection: tiles/s and ratio to one read (sum) of the same tile.")
 public final class GalvoBench implements Callable<Integer> {
-	@Option(names = "--width", defaultValue = "512", description = "X, B-scans. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--width", defaultValue = "512", description = "X, B-scans.")
 	int width;
-	@Option(names = "--height", defaultValue = "440", description = "Y, A-lines incl. return rows. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--height", defaultValue = "440", description = "Y, A-lines incl. return rows.")
 	int height;
-	@Option(names = "--depth", defaultValue = "400", description = "Z, depth planes. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--depth", defaultValue = "400", description = "Z, depth planes.")
 	int depth;
-	@Option(names = "--n-extra", defaultValue = "40", description = "Return rows. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--n-extra", defaultValue = "40", description = "Return rows.")
 	int nExtra;
-	@Option(names = "--reps", defaultValue = "7", description = "Timed repetitions (after 2 warm-ups). Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--reps", defaultValue = "7", description = "Timed repetitions (after 2 warm-ups).")
 	int reps;
-	@Option(names = "--use-gpu", defaultValue = "off", description = "auto|on|off. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--use-gpu", defaultValue = "off", description = "auto|on|off.")
 	String useGpu;
 	@Spec
 	CommandSpec spec;
@@ -53,7 +53,12 @@ public final class GalvoBench implements Callable<Integer> {
 		out.printf(Locale.ROOT, "galvo bench: tile X=%d (B-scans) × Y=%d (A-lines) × Z=%d (depth), %.0f MB float%n", width,
 				height, depth, mb);
 		out.flush();
-		try (ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), m -> out.println("  " + m))) {
+		try (ImageOps ops = ImageOpsFactory.create(GpuMode.parse(useGpu), new io.github.triage.Listener() {
+			@Override
+			public void info(final String m) {
+				out.println("  " + m);
+			}
+		})) {
 			final double[] sumT = new double[reps], detT = new double[reps];
 			double sink = 0;
 			TileDetection last = null;

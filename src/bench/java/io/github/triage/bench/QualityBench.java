@@ -44,16 +44,16 @@ public final class QualityBench implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--slices", defaultValue = "20", description = "Slices in the long series. [${DEFAULT-VALUE}]")
+	@Option(names = "--slices", defaultValue = "20", description = "Slices in the long series.")
 	int slices;
 
-	@Option(names = "--short-slices", defaultValue = "10", description = "Slices in the short series (memory comparison). [${DEFAULT-VALUE}]")
+	@Option(names = "--short-slices", defaultValue = "10", description = "Slices in the short series (memory comparison).")
 	int shortSlices;
 
-	@Option(names = "--depth", defaultValue = "30", description = "Z planes per slice. [${DEFAULT-VALUE}]")
+	@Option(names = "--depth", defaultValue = "30", description = "Z planes per slice.")
 	int depth;
 
-	@Option(names = "--size", defaultValue = "1024", description = "Plane side (Y = X). [${DEFAULT-VALUE}]")
+	@Option(names = "--size", defaultValue = "1024", description = "Plane side (Y = X).")
 	int size;
 
 	@Option(names = "--zarr", description = "Write the series as OME-Zarr (blosc lz4) to a temporary folder and read it back.")
@@ -67,7 +67,12 @@ public final class QualityBench implements Callable<Integer> {
 		final PrintWriter out = spec.commandLine().getOut();
 		final PrintWriter err = spec.commandLine().getErr();
 		final Path tmp = zarr ? Files.createTempDirectory("triage-quality-bench") : null;
-		try (ImageOps ops = gpu.open(m -> err.println("bench: " + m))) {
+		try (ImageOps ops = gpu.open(new io.github.triage.Listener() {
+			@Override
+			public void info(final String m) {
+				err.println("bench: " + m);
+			}
+		})) {
 			final SyntheticSeries series = new SyntheticSeries(size, size, 7);
 			out.printf(Locale.ROOT, "quality bench: %s, planes %d × %d, %d planes per slice, %s, max heap %d MiB%n",
 					ops.name(), size, size, depth, zarr ? "OME-Zarr (blosc lz4) on disk" : "planes generated on the fly",

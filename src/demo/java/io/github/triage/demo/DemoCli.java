@@ -7,17 +7,20 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The main job on generated data: every stage that exists, outputs under DIR, a summary on stdout. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = "Generate a small synthetic dataset and run every Triage stage on it.%n"
-				+ "Outputs go to DIR (default: triage-demo), one folder per stage, and DIR/summary.txt.")
+				+ "Outputs go to the output folder, one folder per stage, and its summary.txt.")
 public final class DemoCli implements Callable<Integer> {
-	@Parameters(arity = "0..1", paramLabel = "DIR", defaultValue = "triage-demo", description = "Output folder.")
-	Path dir;
+	/** Where the OCT run's report lands under the output folder. */
+	static final String OCT_REPORT = "oct-run/run/" + io.github.triage.stage.oct.OctRunStage.REPORT;
+
+	@Option(names = { "-o", "--output" }, paramLabel = "DIR", description = "Output folder.")
+	Path dir = Path.of("triage-demo");
 
 	@Spec
 	CommandSpec spec;
@@ -36,6 +39,8 @@ public final class DemoCli implements Callable<Integer> {
 			summary.append("\n[").append(stage.name()).append("] ").append(sub).append('\n')
 					.append(stage.run(sub, err).strip()).append('\n');
 		}
+		summary.append("\nThe OCT report: ").append(dir.resolve(OCT_REPORT).toAbsolutePath())
+				.append("\nRun the same on your own data: triage oct run MOSAICS_DIR -o OUT_DIR (see triage oct run --help)\n");
 		Files.writeString(dir.resolve("summary.txt"), summary, StandardCharsets.UTF_8);
 		out.print(summary);
 		out.flush();

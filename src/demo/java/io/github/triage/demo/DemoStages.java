@@ -12,6 +12,7 @@ public final class DemoStages {
 				new SliceConfigDemo(),
 				new GalvoDemo(),
 				new QualityDemo(),
+				new OctRunDemo(),
 				new CavgDemo());
 	}
 }

@@ -62,7 +62,7 @@ public final class GalvoDemo implements DemoStage {
 			stamped.slices().forEach(d -> byId.put(d.sliceId(), d.detection()));
 			// fix one tile of the shifted slice with the slice's shift, then detect its band again
 			final Path out = dir.resolve("fixed/tile_x02_y00_z00.tif");
-			new FixStage().run(new FixStage.Options(tiles.resolve("slice_z00/tile_x02_y00_z00.tif"), out,
+			new FixStage().run(FixStage.Options.of(tiles.resolve("slice_z00/tile_x02_y00_z00.tif"), out,
 					byId.get("00").shift()), ops, Listener.NONE);
 			final TileDetection after = new DetectTileStage().run(DetectTileStage.Options.defaults(List.of(out), N_EXTRA),
 					ops, Listener.NONE).tiles().get(0).detection();

@@ -43,13 +43,18 @@ public final class CleanupOutputs {
 		return FIXED_NAMES.contains(fileName) || STEM_OUTPUT.matcher(fileName).matches();
 	}
 
-	/** The first six columns match the reference's expected_*.csv; the rest are the numbers behind them. */
+	/**
+	 * The first six columns match the reference's expected_*.csv; then the numbers behind them; then the audit
+	 * trail: the class's state before this pass ({@code prior_state}, NA when the table had none) and who decided
+	 * ({@code decided_by}: rejector, or manual with its note and date; a manual row's {@code state} is the
+	 * person's, its flags and reason stay the rejector's).
+	 */
 	public static final List<String> CSV_HEADER = List.of("class", "state", "population", "resolution", "mask",
 			"local_variance", "pop", "pop_threshold", "res_A", "res_threshold_A", "mask_otsu_threshold",
 			"mask_foreground_px", "mask_components", "mask_components_pruned", "mask_components_kept",
 			"mask_largest_px", "mask_max_centroid_dist_px", "mask_centroids_outside", "mask_px_outside_disc",
 			"mask_radius_px", "lv_otsu_threshold", "lv_foreground_px", "lv_score_in", "lv_score_out", "lv_zero",
-			"lv_z_in", "lv_z_out", "lv_strong", "lv_weak", "reason");
+			"lv_z_in", "lv_z_out", "lv_strong", "lv_weak", "reason", "prior_state", "decided_by", "note", "date");
 
 	/** The short summary (stdout of the CLI): the four flags of rejection.csv and the reason. */
 	public static final List<String> SUMMARY_HEADER = List.of("class", "state", "population", "resolution", "mask",
@@ -71,13 +76,25 @@ public final class CleanupOutputs {
 
 	/** @param priorStates the classes' existing states (index class-1), or null when all were selected */
 	public static States states(final List<ClassDecision> decisions, final int[] priorStates) {
+		return states(decisions, priorStates, Map.of());
+	}
+
+	/**
+	 * The final states with manual decisions: a class decided by hand takes the person's state, whatever the
+	 * rejector and the earlier state say; the others as {@link #states(List, int[])}.
+	 *
+	 * @param manual by class number
+	 */
+	public static States states(final List<ClassDecision> decisions, final int[] priorStates,
+			final Map<Integer, ManualDecision> manual) {
 		final int n = decisions.size();
 		if (priorStates != null && priorStates.length != n)
 			throw new IllegalArgumentException(priorStates.length + " prior states for " + n + " classes");
 		final int[] states = new int[n];
 		final List<Integer> kept = new ArrayList<>(), rejected = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			states[i] = decisions.get(i).state() & (priorStates != null ? priorStates[i] : 1);
+			final ManualDecision m = manual.get(decisions.get(i).classNumber());
+			states[i] = m != null ? m.state() : decisions.get(i).state() & (priorStates != null ? priorStates[i] : 1);
 			(states[i] == 1 ? kept : rejected).add(i);
 		}
 		return new States(states, toArray(kept), toArray(rejected));
@@ -137,9 +154,29 @@ public final class CleanupOutputs {
 
 	/** rejection.csv: one row per class under {@link #CSV_HEADER}. NaN and "not computed" are NA. */
 	public static List<List<String>> rejectionRows(final List<ClassDecision> decisions) {
+		return rejectionRows(decisions, null, Map.of());
+	}
+
+	/**
+	 * rejection.csv with the audit columns.
+	 *
+	 * @param priorStates the classes' states before this pass (index class-1), or null
+	 * @param manual      manual decisions by class number
+	 */
+	public static List<List<String>> rejectionRows(final List<ClassDecision> decisions, final int[] priorStates,
+			final Map<Integer, ManualDecision> manual) {
 		final List<List<String>> rows = new ArrayList<>(decisions.size());
-		for (final ClassDecision d : decisions)
-			rows.add(row(d));
+		for (int i = 0; i < decisions.size(); i++) {
+			final ClassDecision d = decisions.get(i);
+			final List<String> r = row(d);
+			final ManualDecision m = manual.get(d.classNumber());
+			if (m != null) r.set(1, Integer.toString(m.state()));
+			r.add(priorStates != null ? Integer.toString(priorStates[i]) : "NA");
+			r.add(m != null ? ManualDecision.MANUAL : ManualDecision.REJECTOR);
+			r.add(m != null ? m.note() : "");
+			r.add(m != null ? m.date() : "");
+			rows.add(r);
+		}
 		return rows;
 	}
 

@@ -1,33 +1,25 @@
 package io.github.triage.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import io.github.triage.BadInputException;
 import io.github.triage.cavg.CleanupOutputs;
 import io.github.triage.cavg.Tier;
 import io.github.triage.io.CsvTables;
-import io.github.triage.ops.ImageOps;
 import io.github.triage.stage.cavg.RejectStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Cryo-EM class-average rejection: {@code triage cavg reject}. */
-@Command(name = "cavg", mixinStandardHelpOptions = true, description = "Cryo-EM class-average rejection.",
-		subcommands = { CavgCli.Reject.class })
-public final class CavgCli implements Runnable {
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public void run() {
-		spec.commandLine().usage(spec.commandLine().getOut());
-	}
-
+@Command(name = "cavg", mixinStandardHelpOptions = true,
+		description = "Cryo-EM class-average rejection and its review by hand.",
+		subcommands = { CavgCli.Reject.class, CavgCli.OverrideClasses.class })
+public final class CavgCli extends CommandGroup {
 	/** SIMPLE's four criteria on one stack of class averages, with the per-chunk cleanup outputs. */
 	@Command(name = "reject", mixinStandardHelpOptions = true, sortOptions = false,
 			description = { "Reject class averages by population, resolution, mask geometry and local variance "
@@ -38,7 +30,7 @@ public final class CavgCli implements Runnable {
 					"  outputs of an earlier run that this run does not write are removed.",
 					"  on failure only REJECTION_FAILED.",
 					"A per-class CSV summary goes to stdout. Exit 2 on bad input." })
-	public static final class Reject implements Callable<Integer> {
+	public static final class Reject extends Subcommand {
 		@Option(names = "--stack", required = true, paramLabel = "S.mrc", description = "Class averages (MRC/MRCS stack).")
 		Path stack;
 
@@ -74,9 +66,6 @@ public final class CavgCli implements Runnable {
 		@Mixin
 		ThreadsOption threads;
 
-		@Spec
-		CommandSpec spec;
-
 		/** The stage's options for these arguments. */
 		RejectStage.Options options() {
 			if (compat != null && !compat.trim().equalsIgnoreCase("simple"))
@@ -92,33 +81,65 @@ public final class CavgCli implements Runnable {
 		}
 
 		@Override
-		public Integer call() throws Exception {
+		void execute() throws Exception {
 			final RejectStage.Options options = options();
-			final PrintWriter err = spec.commandLine().getErr();
-			final CliListener listener = new CliListener(err, true);
+			final CliListener listener = quietListener();
 			final RejectStage.Result r;
-			try (ImageOps ops = gpu.open(listener::info)) {
-				r = new RejectStage().run(options, ops, listener);
+			try {
+				r = gpu.run(listener, ops -> new RejectStage().run(options, ops, listener));
 			}
 			catch (final BadInputException e) {
 				if (RejectStage.needsPixelSize(e)) throw new BadInputException(e.getMessage() + " with --smpd", e);
 				throw e;
 			}
-			catch (final RuntimeException | OutOfMemoryError e) {
-				if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) throw e;
-				// a bug or an exhausted heap: one line (the stage wrote REJECTION_FAILED), never a stack trace
-				err.println("triage: error: " + (e instanceof OutOfMemoryError ? "out of memory (raise -Xmx)"
-						: e.getClass().getSimpleName() + ": " + e.getMessage()));
-				err.flush();
-				return 1;
-			}
-			final PrintWriter o = spec.commandLine().getOut();
-			o.print(CsvTables.format(CleanupOutputs.SUMMARY_HEADER, CleanupOutputs.summaryRows(r.decisions())));
-			o.flush();
+			print(CsvTables.format(CleanupOutputs.SUMMARY_HEADER, CleanupOutputs.summaryRows(r.decisions())));
 			listener.info("kept " + r.kept() + " of " + r.decisions().size() + " classes"
 					+ (r.particles() != null ? ", " + r.particles().selected() + " of " + r.particles().states().length
 							+ " particles selected" : "")
 					+ "; outputs in " + output);
+		}
+	}
+
+	/** A person's keep/reject on a finished rejection folder: {@code triage cavg override DIR --keep 3,5}. */
+	@Command(name = "override", mixinStandardHelpOptions = true, sortOptions = false,
+			description = { "Keep or reject classes of a finished rejection folder by hand: the folder is rewritten as if "
+					+ "the rejection had decided so (stacks, contact sheets, class_states.csv, selection.txt, particle "
+					+ "outputs), and each decision is recorded in rejection.csv (decided_by manual, the note, the date).",
+					"A later 'cavg reject' into the same folder keeps manual decisions. Exit 2 on bad input." })
+	public static final class OverrideClasses implements Callable<Integer> {
+		@picocli.CommandLine.Parameters(index = "0", paramLabel = "DIR",
+				description = "Output folder of 'cavg reject' (with REJECTION_FINISHED).")
+		Path folder;
+
+		@Option(names = "--keep", split = ",", paramLabel = "N", description = "Classes to keep, e.g. 3,5.")
+		java.util.List<Integer> keep = new java.util.ArrayList<>();
+
+		@Option(names = "--reject", split = ",", paramLabel = "N", description = "Classes to reject, e.g. 7.")
+		java.util.List<Integer> reject = new java.util.ArrayList<>();
+
+		@Option(names = "--note", paramLabel = "TEXT", description = "Why (recorded with each decision).")
+		String note = io.github.triage.stage.cavg.OverrideStage.Options.NOTE;
+
+		@Option(names = "--particles", paramLabel = "P.star",
+				description = "The particle STAR the rejection read (when absent: the one named in REJECTION_FINISHED).")
+		Path particles;
+
+		@Spec
+		CommandSpec spec;
+
+		io.github.triage.stage.cavg.OverrideStage.Options options() {
+			return io.github.triage.stage.cavg.OverrideStage.Options.of(folder, keep, reject).withNote(note)
+					.withParticles(particles);
+		}
+
+		@Override
+		public Integer call() throws Exception {
+			final CliListener listener = new CliListener(spec.commandLine().getErr(), true);
+			final io.github.triage.stage.cavg.OverrideStage.Result r = new io.github.triage.stage.cavg.OverrideStage()
+					.run(options(), null, listener);
+			listener.info(r.applied().size() + " manual decision(s) recorded in " + folder.resolve(
+					CleanupOutputs.REJECTION_CSV) + "; kept " + r.written().kept() + " of " + r.states().length
+					+ " classes");
 			return 0;
 		}
 	}

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import io.github.triage.BadInputException;
 import io.github.triage.Listener;
 import io.github.triage.galvo.GalvoSettings;
-import io.github.triage.ops.ImageOps;
 import io.github.triage.stage.galvo.StampStage;
 import io.github.triage.stage.slice.GenerateSliceConfigStage;
 import picocli.CommandLine.Command;
@@ -53,10 +52,5 @@ public class GenerateGalvoOptions {
 		if (nExtra == null) throw new BadInputException("--detect-galvo needs --n-extra N (galvo-return rows)");
 		return new GenerateSliceConfigStage.Galvo(dir, new GalvoSettings(nExtra, threshold, nSamples, minIntensity),
 				threads.count());
-	}
-
-	/** The kernels for the tiles' AIPs ({@code --use-gpu}; only opened with {@code --detect-galvo}). */
-	ImageOps open(final Listener listener) {
-		return gpu.open(Listener.orNone(listener)::info);
 	}
 }

@@ -1,7 +1,6 @@
 package io.github.triage.cli;
 
-import java.util.function.Consumer;
-
+import io.github.triage.Listener;
 import io.github.triage.ops.GpuMode;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.ops.ImageOpsFactory;
@@ -16,9 +15,22 @@ public final class GpuOption {
 					+ "OpenCL device; off = the CPU.")
 	public GpuMode mode = GpuMode.AUTO;
 
-	/** The kernels for this run; {@code log} hears which were chosen. */
-	public ImageOps open(final Consumer<String> log) {
-		return ImageOpsFactory.create(mode, log);
+	/** The kernels for this run; {@code listener} hears which were chosen. */
+	public ImageOps open(final Listener listener) {
+		return ImageOpsFactory.create(mode, Listener.orNone(listener));
+	}
+
+	/** A stage's run with the kernels of this option, closed after it. */
+	public <R> R run(final Listener listener, final WithOps<R> work) throws Exception {
+		try (ImageOps ops = open(listener)) {
+			return work.run(ops);
+		}
+	}
+
+	/** Work that needs the kernels. */
+	@FunctionalInterface
+	public interface WithOps<R> {
+		R run(ImageOps ops) throws Exception;
 	}
 
 	/** {@code auto|on|off}, any case. */

@@ -1,13 +1,10 @@
 package io.github.triage.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 import io.github.triage.io.QualityReports;
-import io.github.triage.ops.ImageOps;
 import io.github.triage.quality.QualityDecisions;
 import io.github.triage.quality.QualitySettings;
 import io.github.triage.quality.SliceQuality;
@@ -18,21 +15,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code triage quality}: slice quality assessment of OCT mosaics (spec "Quality Assessment"). */
 @Command(name = "quality", mixinStandardHelpOptions = true, description = "Slice quality assessment of OCT mosaics.",
 		subcommands = { QualityCli.Assess.class, QualityCli.MeasureSlice.class, QualityCli.Consolidate.class })
-public final class QualityCli implements Runnable {
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public void run() {
-		spec.commandLine().usage(spec.commandLine().getOut());
-	}
-
+public final class QualityCli extends CommandGroup {
 	/** The decision and output options shared by {@code assess} and {@code consolidate}. */
 	static final class Decisions {
 		@Option(names = "--min-quality", paramLabel = "Q",
@@ -65,15 +52,37 @@ public final class QualityCli implements Runnable {
 		QualityDecisions.Options options() {
 			return new QualityDecisions.Options(excludeFirst, detectCalibration, calibrationRatio, minQuality);
 		}
+
+		/** The decisions in brief on stderr. */
+		void summary(final CliListener listener, final List<SliceQuality> metrics,
+				final List<QualityDecisions.Decision> decided) {
+			final String excluded = decided.stream().filter(x -> !x.use()).map(x -> x.sliceId() + " (" + x.note() + ")")
+					.collect(Collectors.joining(", "));
+			listener.info(metrics.size() + " slices assessed; use=false: " + (excluded.isEmpty() ? "none" : excluded));
+			if (detectCalibration)
+				listener.info("Calibration slices detected (depth / median > " + calibrationRatio + "): "
+						+ decided.stream().filter(QualityDecisions.Decision::calibrationDetected)
+								.map(QualityDecisions.Decision::sliceId).collect(Collectors.joining(", ", "[", "]")));
+		}
+
+		/** The summary, then where the config and the report went. */
+		void wrote(final CliListener listener, final List<SliceQuality> metrics,
+				final List<QualityDecisions.Decision> decided, final Path config, final Path report) {
+			summary(listener, metrics, decided);
+			listener.info("Wrote " + config + " and the report in " + report);
+		}
 	}
 
-	/** Reading options shared by {@code assess} and {@code measure-slice}. */
+	/** Reading options (and the kernels) shared by {@code assess} and {@code measure-slice}. */
 	static final class Reading {
 		@Option(names = "--pyramid-level", paramLabel = "L", description = "OME-Zarr pyramid level to read (0 = full resolution).")
 		int pyramidLevel = AssessQualityStage.Options.PYRAMID_LEVEL;
 
 		@Option(names = "--sample-depth", paramLabel = "K", description = "Z planes sampled per slice (0 = all).")
 		int sampleDepth = AssessQualityStage.Options.SAMPLE_DEPTH;
+
+		@Mixin
+		GpuOption gpu;
 
 		QualitySettings settings() {
 			return QualitySettings.ofSampleDepth(sampleDepth);
@@ -86,10 +95,7 @@ public final class QualityCli implements Runnable {
 					+ "calibration and low-quality slices use=false, writes slice_config, a report folder "
 					+ "and per-slice JSON diagnostics.",
 					"stdout: slice_id,ssim,edge,variance,quality_score per slice; messages on stderr." })
-	static final class Assess implements Callable<Integer> {
-		@Spec
-		CommandSpec spec;
-
+	static final class Assess extends Subcommand {
 		@Parameters(index = "0", paramLabel = "MOSAICS_DIR", description = "Folder of *z<NN>* mosaics (.ome.zarr or .tif).")
 		Path mosaicsDir;
 
@@ -107,28 +113,22 @@ public final class QualityCli implements Runnable {
 		Reading reading;
 
 		@Mixin
-		GpuOption gpu;
-
-		@Mixin
 		ThreadsOption threads;
 
 		@Override
-		public Integer call() throws Exception {
-			final PrintWriter out = spec.commandLine().getOut();
-			final CliListener listener = new CliListener(spec.commandLine().getErr());
+		void execute() throws Exception {
+			final CliListener listener = listener();
 			final AssessQualityStage.Options o = new AssessQualityStage.Options(mosaicsDir, output, decisions.reportDir,
 					reportOnly, decisions.updateExisting, decisions.existingConfig, decisions.options(),
 					reading.settings(), reading.pyramidLevel, threads.count());
-			final AssessQualityStage.Result r;
-			try (ImageOps ops = gpu.open(listener::info)) {
-				r = new AssessQualityStage().run(o, ops, listener);
+			final AssessQualityStage.Result r = reading.gpu.run(listener,
+					ops -> new AssessQualityStage().run(o, ops, listener));
+			print(QualityReports.scoresCsv(r.metrics()));
+			if (reportOnly) {
+				decisions.summary(listener, r.metrics(), r.decisions());
+				listener.info("report only: nothing written.");
 			}
-			out.print(QualityReports.scoresCsv(r.metrics()));
-			out.flush();
-			summary(listener, r.metrics(), r.decisions(), decisions);
-			if (reportOnly) listener.info("report only: nothing written.");
-			else listener.info("Wrote " + r.config() + " and the report in " + r.reportDir());
-			return 0;
+			else decisions.wrote(listener, r.metrics(), r.decisions(), r.config(), r.reportDir());
 		}
 	}
 
@@ -137,10 +137,7 @@ public final class QualityCli implements Runnable {
 			description = { "Scores one slice against its previous and next available slices and writes "
 					+ "slice_zNN_quality_metrics.csv (+ .json) into the output folder, for 'quality consolidate'.",
 					"stdout: slice_id,ssim,edge,variance,quality_score." })
-	static final class MeasureSlice implements Callable<Integer> {
-		@Spec
-		CommandSpec spec;
-
+	static final class MeasureSlice extends Subcommand {
 		@Parameters(index = "0", paramLabel = "SLICE", description = "The slice's mosaic (*z<NN>*.ome.zarr or .tif).")
 		Path slice;
 
@@ -156,21 +153,14 @@ public final class QualityCli implements Runnable {
 		@Mixin
 		Reading reading;
 
-		@Mixin
-		GpuOption gpu;
-
 		@Override
-		public Integer call() throws Exception {
-			final CliListener listener = new CliListener(spec.commandLine().getErr(), true);
-			final MeasureSliceStage.Result r;
-			try (ImageOps ops = gpu.open(listener::info)) {
-				r = new MeasureSliceStage().run(new MeasureSliceStage.Options(slice, previous, next, output,
-						reading.settings(), reading.pyramidLevel), ops, listener);
-			}
-			spec.commandLine().getOut().print(QualityReports.scoresCsv(List.of(r.quality())));
-			spec.commandLine().getOut().flush();
+		void execute() throws Exception {
+			final CliListener listener = quietListener();
+			final MeasureSliceStage.Result r = reading.gpu.run(listener, ops -> new MeasureSliceStage().run(
+					new MeasureSliceStage.Options(slice, previous, next, output, reading.settings(), reading.pyramidLevel),
+					ops, listener));
+			print(QualityReports.scoresCsv(List.of(r.quality())));
 			listener.info("Wrote " + r.fragment());
-			return 0;
 		}
 	}
 
@@ -178,10 +168,7 @@ public final class QualityCli implements Runnable {
 	@Command(name = "consolidate", mixinStandardHelpOptions = true,
 			description = "Merges the fragments of 'quality measure-slice', decides (calibration, minimum quality) and "
 					+ "writes slice_config and the report (CSV, PNG): the same files 'quality assess' writes.")
-	static final class Consolidate implements Callable<Integer> {
-		@Spec
-		CommandSpec spec;
-
+	static final class Consolidate extends Subcommand {
 		@Parameters(index = "0", paramLabel = "FRAGMENTS_DIR", description = "Folder of slice_zNN_quality_metrics.csv.")
 		Path fragments;
 
@@ -192,25 +179,12 @@ public final class QualityCli implements Runnable {
 		Decisions decisions;
 
 		@Override
-		public Integer call() throws Exception {
-			final CliListener listener = new CliListener(spec.commandLine().getErr());
+		void execute() throws Exception {
+			final CliListener listener = listener();
 			final ConsolidateQualityStage.Result r = new ConsolidateQualityStage().run(new ConsolidateQualityStage.Options(
 					fragments, output, decisions.reportDir, decisions.updateExisting, decisions.existingConfig,
 					decisions.options()), null, listener);
-			summary(listener, r.metrics(), r.decisions(), decisions);
-			listener.info("Wrote " + r.config() + " and the report in " + r.reportDir());
-			return 0;
+			decisions.wrote(listener, r.metrics(), r.decisions(), r.config(), r.reportDir());
 		}
-	}
-
-	private static void summary(final CliListener listener, final List<SliceQuality> metrics,
-			final List<QualityDecisions.Decision> decisions, final Decisions d) {
-		final String excluded = decisions.stream().filter(x -> !x.use()).map(x -> x.sliceId() + " (" + x.note() + ")")
-				.collect(Collectors.joining(", "));
-		listener.info(metrics.size() + " slices assessed; use=false: " + (excluded.isEmpty() ? "none" : excluded));
-		if (d.detectCalibration)
-			listener.info("Calibration slices detected (depth / median > " + d.calibrationRatio + "): "
-					+ decisions.stream().filter(QualityDecisions.Decision::calibrationDetected)
-							.map(QualityDecisions.Decision::sliceId).collect(Collectors.joining(", ", "[", "]")));
 	}
 }

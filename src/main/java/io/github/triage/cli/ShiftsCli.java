@@ -1,33 +1,21 @@
 package io.github.triage.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import io.github.triage.BadInputException;
 import io.github.triage.stage.slice.CumulativeShiftsStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code triage shifts ...}: cumulative shifts by slice id from shifts_xy.csv. */
 @Command(name = "shifts", mixinStandardHelpOptions = true, description = "Cumulative shifts by slice ID from shifts_xy.csv.",
 		subcommands = { ShiftsCli.Cumulative.class })
-public final class ShiftsCli implements Runnable {
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public void run() {
-		spec.commandLine().usage(spec.commandLine().getOut());
-	}
-
+public final class ShiftsCli extends CommandGroup {
 	@Command(name = "cumulative", mixinStandardHelpOptions = true,
 			description = "Print CSV slice_id,dx_mm,dy_mm (+ dx_px,dy_px with --resolution-um) for the selected slices, "
 					+ "summed by slice id over all ids of SHIFTS. Gap warnings go to stderr.")
-	static final class Cumulative implements Callable<Integer> {
+	static final class Cumulative extends Subcommand {
 		@Parameters(index = "0", paramLabel = "SHIFTS", description = "shifts_xy.csv.")
 		Path shifts;
 
@@ -44,12 +32,8 @@ public final class ShiftsCli implements Runnable {
 
 		@Option(names = { "-o", "--output" }, paramLabel = "OUT", description = "Also write the table to OUT (CSV).")
 		Path output;
-
-		@Spec
-		CommandSpec spec;
-
 		@Override
-		public Integer call() throws Exception {
+		void execute() throws Exception {
 			final CumulativeShiftsStage.Resolution res;
 			try {
 				res = resolution == null ? null : CumulativeShiftsStage.Resolution.parse(resolution);
@@ -59,11 +43,8 @@ public final class ShiftsCli implements Runnable {
 			}
 			final CumulativeShiftsStage.Result result = new CumulativeShiftsStage().run(
 					new CumulativeShiftsStage.Options(shifts, sliceConfig, res, center, output), null,
-					SliceConfigCli.listener(spec));
-			final PrintWriter out = spec.commandLine().getOut();
-			out.print(result.csv());
-			out.flush();
-			return 0;
+					listener());
+			print(result.csv());
 		}
 	}
 }

@@ -7,10 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Set;
 
 import io.github.triage.Listener;
-import io.github.triage.ops.ImageOps;
 import io.github.triage.stage.slice.GenerateSliceConfigStage;
 import io.github.triage.stage.slice.MergeFragmentsStage;
 import io.github.triage.stage.slice.SelectStage;
@@ -20,8 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code triage slice-config ...}: create, stamp, merge and filter slice_config.csv. Every subcommand maps its
@@ -38,23 +35,10 @@ import picocli.CommandLine.Model.CommandSpec;
 				SliceConfigCli.ForceSkip.class,
 				SliceConfigStagesCli.Rehome.class,
 				SliceConfigStagesCli.AutoExclude.class })
-public final class SliceConfigCli implements Runnable {
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public void run() {
-		spec.commandLine().usage(spec.commandLine().getOut());
-	}
-
-	/** stderr lines for a subcommand's warnings. */
-	static Listener listener(final CommandSpec spec) {
-		return new CliListener(spec.commandLine().getErr());
-	}
-
+public final class SliceConfigCli extends CommandGroup {
 	@Command(name = "generate", mixinStandardHelpOptions = true,
 			description = "Write a new slice_config.csv listing every slice of a dataset, all used except the excluded ones.")
-	static final class Generate implements Callable<Integer> {
+	static final class Generate extends Subcommand {
 		static final class Source {
 			@Option(names = "--from-shifts", paramLabel = "F", description = "Slice ids of a shifts_xy.csv.")
 			Path shifts;
@@ -82,41 +66,30 @@ public final class SliceConfigCli implements Runnable {
 		/** Galvo detection at generation time (issue 3). */
 		@Mixin
 		GenerateGalvoOptions galvo;
-
-		@Spec
-		CommandSpec spec;
-
 		@Override
-		public Integer call() throws Exception {
-			final Listener listener = listener(spec);
+		void execute() throws Exception {
+			final Listener listener = listener();
 			final GenerateSliceConfigStage.Options options = new GenerateSliceConfigStage.Options(
 					source.shifts != null ? GenerateSliceConfigStage.Source.SHIFTS
 							: source.mosaics != null ? GenerateSliceConfigStage.Source.MOSAICS
 									: GenerateSliceConfigStage.Source.TILES,
 					source.shifts != null ? source.shifts : source.mosaics != null ? source.mosaics : source.tiles,
 					exclude, excludeFirst, output, galvo.stage(source.tiles, listener));
-			final GenerateSliceConfigStage.Result result;
-			if (options.galvo() == null) result = new GenerateSliceConfigStage().run(options, null, listener);
-			else try (ImageOps ops = galvo.open(listener)) {
-				result = new GenerateSliceConfigStage().run(options, ops, listener);
-			}
+			final GenerateSliceConfigStage.Result result = options.galvo() == null
+					? new GenerateSliceConfigStage().run(options, null, listener)
+					: galvo.gpu.run(listener, ops -> new GenerateSliceConfigStage().run(options, ops, listener));
 			final PrintWriter err = spec.commandLine().getErr();
 			result.galvo().forEach((id, d) -> err.printf(Locale.ROOT, "galvo: slice %s: galvo_fix=%s confidence=%.3f (%s)%n",
 					id, d.galvoFix(), d.confidence(), d.reason()));
 			err.flush();
-			return 0;
 		}
 	}
 
 	@Command(name = "stamp", mixinStandardHelpOptions = true,
 			description = "Set columns of slices (other columns untouched); an unknown slice gets a new row with use=false.")
-	static final class Stamp implements Callable<Integer> {
-		@Parameters(index = "0", paramLabel = "IN", description = "slice_config.csv to read.")
-		Path input;
-
-		@Option(names = { "-o", "--output" }, paramLabel = "OUT", required = true,
-				description = "slice_config.csv to write (may be IN).")
-		Path output;
+	static final class Stamp extends Subcommand {
+		@Mixin
+		ConfigInOut config;
 
 		@Option(names = "--slice", paramLabel = "ID", required = true, description = "Slice to stamp (repeatable).")
 		List<String> slices;
@@ -128,11 +101,20 @@ public final class SliceConfigCli implements Runnable {
 		@Option(names = "--append-notes", description = "Join a new note to the existing one with '; ' instead of replacing it.")
 		boolean appendNotes = StampStage.Options.APPEND_NOTES;
 
+		@Option(names = "--new-column", paramLabel = "COL",
+				description = "Allow --set to add this new column (repeatable): a new column one edit away from an "
+						+ "existing one (galvo-fix for galvo_fix) is otherwise refused as a typo.")
+		List<String> newColumns = new ArrayList<>();
+
+		@Option(names = "--manual", description = "A change made by hand: each slice whose use is set gets the note "
+				+ "'use=<value> by hand on <today>' appended.")
+		boolean manual;
+
 		@Override
-		public Integer call() throws Exception {
-			new StampStage().run(StampStage.Options.sameForAll(input, output, slices, set, appendNotes), null,
-					Listener.NONE);
-			return 0;
+		void execute() throws Exception {
+			final StampStage.Options o = StampStage.Options.sameForAll(config.input, config.output, slices, set,
+					appendNotes).withNewColumns(Set.copyOf(newColumns));
+			new StampStage().run(manual ? o.manual(null) : o, null, Listener.NONE);
 		}
 	}
 
@@ -140,69 +122,55 @@ public final class SliceConfigCli implements Runnable {
 			description = "Merge a folder of per-slice fragment CSVs (quality and galvo fragments, interpolation manifests "
 					+ "slice_zNN_manifest.csv) into a new slice_config; a fragment for a slice not in IN is an error "
 					+ "unless --add-missing.")
-	static final class MergeFragments implements Callable<Integer> {
-		@Parameters(index = "0", paramLabel = "IN", description = "slice_config.csv to read.")
-		Path input;
+	static final class MergeFragments extends Subcommand {
+		@Mixin
+		ConfigInOut config;
 
 		@Parameters(index = "1", paramLabel = "FRAGMENT_DIR", description = "Folder of fragment CSVs.")
 		Path fragments;
-
-		@Option(names = { "-o", "--output" }, paramLabel = "OUT", required = true,
-				description = "slice_config.csv to write (may be IN).")
-		Path output;
 
 		@Option(names = "--add-missing",
 				description = "A fragment for a slice not in IN adds its row (use=false), as 'galvo stamp' does for a "
 						+ "raw folder.")
 		boolean addMissing = MergeFragmentsStage.Options.ADD_MISSING;
-
-		@Spec
-		CommandSpec spec;
-
 		@Override
-		public Integer call() throws Exception {
-			new MergeFragmentsStage().run(new MergeFragmentsStage.Options(input, fragments, output, addMissing), null,
-					listener(spec));
-			return 0;
+		void execute() throws Exception {
+			new MergeFragmentsStage().run(new MergeFragmentsStage.Options(config.input, fragments, config.output,
+					addMissing), null, listener());
 		}
 	}
 
 	/** Prints a list of slice ids selected from one config, one per line. */
-	abstract static class IdListing implements Callable<Integer> {
+	abstract static class IdListing extends Subcommand {
 		@Parameters(index = "0", paramLabel = "IN", description = "slice_config.csv to read.")
 		Path input;
 
-		@Spec
-		CommandSpec spec;
+		private final SelectStage.Selection selection;
 
-		abstract SelectStage.Selection selection();
+		IdListing(final SelectStage.Selection selection) {
+			this.selection = selection;
+		}
 
 		@Override
-		public Integer call() throws Exception {
-			final PrintWriter out = spec.commandLine().getOut();
-			for (final String id : new SelectStage().run(new SelectStage.Options(input, selection()), null,
-					Listener.NONE).ids())
-				out.println(id);
-			out.flush();
-			return 0;
+		void execute() throws Exception {
+			printLines(new SelectStage().run(new SelectStage.Options(input, selection), null, Listener.NONE).ids());
 		}
 	}
 
 	@Command(name = "filter", mixinStandardHelpOptions = true,
-			description = "Print the ids of the slices to use (use=true), one per line, in file order.")
+			description = "Print the ids of the slices to use (use=true; an unset use reads as false), one per line, in file order.")
 	static final class Filter extends IdListing {
-		@Override
-		SelectStage.Selection selection() {
-			return SelectStage.Selection.USE;
+		Filter() {
+			super(SelectStage.Selection.USE);
 		}
 	}
 
 	@Command(name = "force-skip", mixinStandardHelpOptions = true,
-			description = "Print the ids of the slices stacking must skip (use=false or auto_excluded=true), one per line.")
+			description = "Print the ids of the slices stacking must skip (use not true, an unset use reading as false, "
+					+ "or auto_excluded=true), one per line, in file order.")
 	static final class ForceSkip extends IdListing {
-		@Override
-		SelectStage.Selection selection() {
-			return SelectStage.Selection.FORCE_SKIP;
+		ForceSkip() {
+			super(SelectStage.Selection.FORCE_SKIP);
 		}
 	}
 }

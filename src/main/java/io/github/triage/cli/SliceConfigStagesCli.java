@@ -1,17 +1,13 @@
 package io.github.triage.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 import io.github.triage.io.CsvTables;
 import io.github.triage.stage.slice.AutoExclusionStage;
 import io.github.triage.stage.slice.RehomingStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The pipeline stages that stamp slice_config: {@code slice-config rehoming} and {@code slice-config auto-exclude}. */
 final class SliceConfigStagesCli {
@@ -21,15 +17,15 @@ final class SliceConfigStagesCli {
 	@Command(name = "rehoming", mixinStandardHelpOptions = true,
 			description = "Correct tile-column re-homing and encoder glitches in SHIFTS, stamp rehomed / rehoming_reliable, "
 					+ "print slice_id,rehomed,rehoming_reliable,correction for every step.")
-	static final class Rehome implements Callable<Integer> {
-		@Parameters(index = "0", paramLabel = "IN", description = "slice_config.csv to read.")
-		Path input;
+	static final class Rehome extends Subcommand {
+		@Mixin
+		ConfigInOut config;
 
 		@Option(names = "--shifts", paramLabel = "F", required = true, description = "shifts_xy.csv (motor-position steps).")
 		Path shifts;
 
 		@Option(names = "--tile-fov-mm", paramLabel = "MM", required = true, description = "Tile field of view in mm.")
-		double tileFovMm;
+		Double tileFovMm; // boxed: a required option shows no default
 
 		@Option(names = "--max-shift-mm", paramLabel = "MM",
 				description = "Largest plausible step; larger ones are glitch candidates / unreliable.")
@@ -43,32 +39,22 @@ final class SliceConfigStagesCli {
 				description = "A step within F·N·FOV of N FOVs is a re-homing.")
 		double tolerance = RehomingStage.Options.TILE_FOV_TOLERANCE;
 
-		@Option(names = { "-o", "--output" }, paramLabel = "OUT", required = true, description = "slice_config.csv to write.")
-		Path output;
-
 		@Option(names = "--shifts-out", paramLabel = "F", description = "Write the corrected shifts (with a reliable column) to F.")
 		Path shiftsOut;
-
-		@Spec
-		CommandSpec spec;
-
 		@Override
-		public Integer call() throws Exception {
-			final RehomingStage.Result result = new RehomingStage().run(new RehomingStage.Options(input, shifts, tileFovMm,
-					maxShiftMm, returnFraction, tolerance, output, shiftsOut), null, SliceConfigCli.listener(spec));
-			final PrintWriter out = spec.commandLine().getOut();
-			out.print(CsvTables.format(RehomingStage.Result.HEADER, result.rows()));
-			out.flush();
-			return 0;
+		void execute() throws Exception {
+			final RehomingStage.Result result = new RehomingStage().run(new RehomingStage.Options(config.input, shifts,
+					tileFovMm, maxShiftMm, returnFraction, tolerance, config.output, shiftsOut), null, listener());
+			print(CsvTables.format(RehomingStage.Result.HEADER, result.rows()));
 		}
 	}
 
 	@Command(name = "auto-exclude", mixinStandardHelpOptions = true,
 			description = "Stamp auto_excluded / auto_exclude_reason from runs of low pairwise z-correlation; "
 					+ "print the excluded ids, one per line.")
-	static final class AutoExclude implements Callable<Integer> {
-		@Parameters(index = "0", paramLabel = "IN", description = "slice_config.csv to read.")
-		Path input;
+	static final class AutoExclude extends Subcommand {
+		@Mixin
+		ConfigInOut config;
 
 		@Option(names = "--metrics", paramLabel = "DIR", required = true,
 				description = "Folder with slice_zNN/pairwise_registration_metrics.json files (searched recursively).")
@@ -79,22 +65,12 @@ final class SliceConfigStagesCli {
 
 		@Option(names = "--consecutive-threshold", paramLabel = "N", description = "Exclude runs of at least N low slices.")
 		int minRun = AutoExclusionStage.Options.CONSECUTIVE_THRESHOLD;
-
-		@Option(names = { "-o", "--output" }, paramLabel = "OUT", required = true, description = "slice_config.csv to write.")
-		Path output;
-
-		@Spec
-		CommandSpec spec;
-
 		@Override
-		public Integer call() throws Exception {
+		void execute() throws Exception {
 			final AutoExclusionStage.Result result = new AutoExclusionStage().run(
-					new AutoExclusionStage.Options(input, metrics, threshold, minRun, output), null,
-					SliceConfigCli.listener(spec));
-			final PrintWriter out = spec.commandLine().getOut();
-			for (final String id : result.excluded()) out.println(id);
-			out.flush();
-			return 0;
+					new AutoExclusionStage.Options(config.input, metrics, threshold, minRun, config.output), null,
+					listener());
+			printLines(result.excluded());
 		}
 	}
 }

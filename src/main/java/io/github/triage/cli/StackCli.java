@@ -1,9 +1,10 @@
 package io.github.triage.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.github.triage.stage.stack.AlignFromShiftsStage;
 import io.github.triage.stage.stack.AssembleStage;
@@ -11,36 +12,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code triage stack ...}: 3D assembly of serial sections (common-space alignment, stacking). */
 @Command(name = "stack", mixinStandardHelpOptions = true,
 		description = "3D assembly: slices into one common space, then one volume, by slice id.",
 		subcommands = { StackCli.Align.class, StackCli.Assemble.class })
-public final class StackCli implements Runnable {
-	@Spec
-	CommandSpec spec;
+public final class StackCli extends CommandGroup {
+	private static final Map<String, AlignFromShiftsStage.ExcludedSliceMode> MODES = new TreeMap<>(Map.of(
+			"keep", AlignFromShiftsStage.ExcludedSliceMode.KEEP,
+			"local-median", AlignFromShiftsStage.ExcludedSliceMode.LOCAL_MEDIAN));
+	private static final Map<String, AlignFromShiftsStage.Fill> FILLS = new TreeMap<>(Map.of(
+			"zero", AlignFromShiftsStage.Fill.ZERO,
+			"linumpy", AlignFromShiftsStage.Fill.FIRST_PERCENTILE));
 
-	@Override
-	public void run() {
-		spec.commandLine().usage(spec.commandLine().getOut());
-	}
-
-	/** keep | local-median on the command line. */
-	enum Mode {
-		keep, local_median;
-
-		static Mode parse(final String s) {
-			return Mode.valueOf(s.replace('-', '_').toLowerCase(Locale.ROOT));
-		}
+	/** The word of a stage default, for the option's initial value (help shows it). */
+	private static <E> String word(final Map<String, E> words, final E value) {
+		return words.entrySet().stream().filter(e -> e.getValue() == value).findFirst().orElseThrow().getKey();
 	}
 
 	@Command(name = "align-from-shifts", mixinStandardHelpOptions = true,
 			description = "Resample every selected slice onto one common canvas from the cumulative shifts of SHIFTS "
 					+ "(by slice id), one volume per slice with the input's file name, plus "
 					+ AlignFromShiftsStage.METRICS_FILE + ". Prints slice_id,applied_x_px,applied_y_px,file.")
-	static final class Align implements Callable<Integer> {
+	static final class Align extends Subcommand {
 		@Parameters(index = "0", paramLabel = "MOSAICS_DIR", description = "Folder of *z<NN>*.ome.zarr slice volumes.")
 		Path mosaics;
 
@@ -55,11 +49,9 @@ public final class StackCli implements Runnable {
 		Path sliceConfig;
 
 		@Option(names = "--excluded-slice-mode", paramLabel = "keep|local-median",
-				converter = ModeConverter.class,
 				description = "Shifts next to excluded slices: keep them, or local-median (the reference pipeline's "
 						+ "mode; misplaces later slices, for reproduction only).")
-		Mode mode = AlignFromShiftsStage.Options.MODE == AlignFromShiftsStage.ExcludedSliceMode.KEEP ? Mode.keep
-				: Mode.local_median;
+		String mode = word(MODES, AlignFromShiftsStage.Options.MODE);
 
 		@Option(names = "--excluded-slice-window", paramLabel = "N", description = "Rows on each side for local-median.")
 		int window = AlignFromShiftsStage.Options.WINDOW;
@@ -71,46 +63,22 @@ public final class StackCli implements Runnable {
 		@Option(names = "--fill", paramLabel = "zero|linumpy",
 				description = "Value outside each slice's footprint: zero (no data), or linumpy's 1st percentile of "
 						+ "the slice's positive voxels.")
-		String fill = AlignFromShiftsStage.Options.FILL == AlignFromShiftsStage.Fill.ZERO ? "zero" : "linumpy";
+		String fill = word(FILLS, AlignFromShiftsStage.Options.FILL);
 
 		@Mixin
 		ThreadsOption threads;
 
-		@Spec
-		CommandSpec spec;
-
 		@Override
-		public Integer call() throws Exception {
-			final AlignFromShiftsStage.Fill f = switch (fill.toLowerCase(Locale.ROOT)) {
-			case "zero" -> AlignFromShiftsStage.Fill.ZERO;
-			case "linumpy" -> AlignFromShiftsStage.Fill.FIRST_PERCENTILE;
-			default -> throw new IllegalArgumentException("--fill: '" + fill + "' is not zero or linumpy");
-			};
+		void execute() throws Exception {
 			final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(
 					new AlignFromShiftsStage.Options(mosaics, shifts, output, sliceConfig,
-							mode == Mode.keep ? AlignFromShiftsStage.ExcludedSliceMode.KEEP
-									: AlignFromShiftsStage.ExcludedSliceMode.LOCAL_MEDIAN,
-							window, !noCenter, f, threads.count()),
-					null, new CliListener(spec.commandLine().getErr()));
-			final PrintWriter out = spec.commandLine().getOut();
-			out.println("slice_id,applied_x_px,applied_y_px,file");
+							choice("--excluded-slice-mode", mode, MODES), window, !noCenter,
+							choice("--fill", fill, FILLS), threads.count()),
+					null, listener());
+			final List<String> lines = new ArrayList<>(List.of("slice_id,applied_x_px,applied_y_px,file"));
 			for (final AlignFromShiftsStage.Slice s : r.selected())
-				out.println(s.sliceId() + "," + s.ax() + "," + s.ay() + "," + s.file());
-			out.flush();
-			return 0;
-		}
-	}
-
-	/** Accepts keep, local-median and local_median. */
-	static final class ModeConverter implements picocli.CommandLine.ITypeConverter<Mode> {
-		@Override
-		public Mode convert(final String value) {
-			try {
-				return Mode.parse(value);
-			}
-			catch (final IllegalArgumentException e) {
-				throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not keep or local-median");
-			}
+				lines.add(s.sliceId() + "," + s.ax() + "," + s.ay() + "," + s.file());
+			printLines(lines);
 		}
 	}
 
@@ -118,7 +86,7 @@ public final class StackCli implements Runnable {
 			description = "Stack aligned slices into one OME-Zarr volume by slice id: a missing, excluded, "
 					+ "force-skipped or failed slice leaves its slot empty, so the Z scale stays true. Writes "
 					+ "OUT.ome.zarr and OUT_metrics.json; prints the empty slots.")
-	static final class Assemble implements Callable<Integer> {
+	static final class Assemble extends Subcommand {
 		@Parameters(index = "0", paramLabel = "ALIGNED_DIR", description = "Folder of aligned slice volumes.")
 		Path aligned;
 
@@ -130,29 +98,23 @@ public final class StackCli implements Runnable {
 		Path sliceConfig;
 
 		@Option(names = "--slice-thickness-mm", required = true, paramLabel = "T", description = "Section thickness in mm.")
-		double thickness;
+		Double thickness; // boxed: a required option shows no default
 
 		@Option(names = "--first-plane", paramLabel = "K", description = "First plane kept of every slice.")
 		int firstPlane = AssembleStage.Options.FIRST_PLANE;
 
 		@Option(names = "--blend", description = "Cosine blend across the overlap of consecutive slices.")
 		boolean blend = AssembleStage.Options.BLEND;
-
-		@Spec
-		CommandSpec spec;
-
 		@Override
-		public Integer call() throws Exception {
+		void execute() throws Exception {
 			final AssembleStage.Result r = new AssembleStage().run(new AssembleStage.Options(aligned, output,
-					sliceConfig, thickness, firstPlane, blend), null, new CliListener(spec.commandLine().getErr()));
-			final PrintWriter out = spec.commandLine().getOut();
-			out.println("slice_id,slot");
+					sliceConfig, thickness, firstPlane, blend), null, listener());
+			final List<String> lines = new ArrayList<>(List.of("slice_id,slot"));
 			for (final String id : r.placed())
-				out.println(id + ",placed");
+				lines.add(id + ",placed");
 			for (final AssembleStage.Gap g : r.gaps())
-				out.println(g.sliceId() + ",gap: " + g.reason());
-			out.flush();
-			return 0;
+				lines.add(g.sliceId() + ",gap: " + g.reason());
+			printLines(lines);
 		}
 	}
 }

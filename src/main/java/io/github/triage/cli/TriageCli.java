@@ -1,9 +1,11 @@
 package io.github.triage.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Optional;
 
 import io.github.triage.BadInputException;
+import io.github.triage.NotEnoughMemoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,15 +15,18 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "triage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Keep/reject decisions on image series, with an audit trail.%n"
-				+ "Serial-section OCT: slice_config.csv, shifts, galvo and slice quality. Cryo-EM: class averages.",
+				+ "Serial-section OCT: the whole flow in one command (oct run), or its steps: slice_config.csv, shifts, "
+				+ "galvo, slice quality, stacking. Cryo-EM: class averages.",
 		subcommands = {
+				OctCli.class,
 				SliceConfigCli.class,
 				ShiftsCli.class,
 				GalvoCli.class,
 				QualityCli.class,
 				CavgCli.class,
 				StackCli.class,
-				ReportCli.class })
+				ReportCli.class,
+				MicrochunkCli.class })
 public final class TriageCli implements Runnable {
 	public static final int EXIT_BAD_INPUT = 2;
 
@@ -46,21 +51,16 @@ public final class TriageCli implements Runnable {
 		for (final String name : OPTIONAL_SUBCOMMANDS)
 			optional(name).ifPresent(cl::addSubcommand);
 		cl.addSubcommand(new CommandLine.HelpCommand()); // last, as in picocli's usual order
-		cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-			final PrintWriter err = line.getErr();
-			if (ex instanceof BadInputException || ex instanceof IllegalArgumentException) {
-				err.println("triage: error: " + ex.getMessage());
-				err.flush();
-				return EXIT_BAD_INPUT;
+		cl.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line));
+		// picocli hands only Exceptions to the handler: an Error (OutOfMemoryError above all) is caught here.
+		cl.setExecutionStrategy(parsed -> {
+			try {
+				return new CommandLine.RunLast().execute(parsed);
 			}
-			if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
-				// Disk full, permissions, a vanished folder: say what failed, no stack trace (outputs are atomic,
-				// so nothing half-written is left behind).
-				err.println("triage: I/O error: " + ex.getMessage());
-				err.flush();
-				return 1;
+			catch (final Error e) {
+				final List<CommandLine> lines = parsed.asCommandLineList();
+				return report(e, lines.get(lines.size() - 1));
 			}
-			throw ex;
 		});
 		cl.setParameterExceptionHandler((ex, args) -> {
 			// One line and a suggestion, not the whole usage: the mistake stays visible.
@@ -74,6 +74,48 @@ public final class TriageCli implements Runnable {
 		});
 		showDefaults(cl);
 		return cl;
+	}
+
+	/**
+	 * One line on stderr for whatever a command throws, never a stack trace (unless {@code TRIAGE_DEBUG=1}): bad
+	 * input exits 2; I/O failures and memory exit 1 (outputs are atomic, so nothing half-written is left behind);
+	 * anything else is a bug, named with the command and how to report it.
+	 */
+	static int report(final Throwable ex, final CommandLine line) {
+		final PrintWriter err = line.getErr();
+		final String command = line.getCommandSpec().qualifiedName();
+		final int exit;
+		if (ex instanceof BadInputException || ex instanceof IllegalArgumentException) {
+			err.println("triage: error: " + ex.getMessage());
+			exit = EXIT_BAD_INPUT;
+		}
+		else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+			err.println("triage: I/O error: " + ex.getMessage());
+			exit = 1;
+		}
+		else if (ex instanceof OutOfMemoryError || ex instanceof NotEnoughMemoryException) {
+			err.println("triage: error: out of memory" + (ex.getMessage() == null ? "" : ": " + ex.getMessage())
+					+ " (Java may use " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; give more with TRIAGE_JAVA_OPTS=-Xmx"
+					+ Math.max(1, 2 * ((Runtime.getRuntime().maxMemory() >> 30) + 1)) + "g)");
+			exit = 1;
+		}
+		else if (ex instanceof java.util.concurrent.CancellationException) {
+			err.println("triage: " + command + ": cancelled");
+			exit = 1;
+		}
+		else {
+			err.println("triage: error: " + command + " failed: " + ex
+					+ " (please report: run with TRIAGE_DEBUG=1 for the stack trace)");
+			exit = 1;
+		}
+		if (debug()) ex.printStackTrace(err);
+		err.flush();
+		return exit;
+	}
+
+	private static boolean debug() {
+		final String d = System.getenv("TRIAGE_DEBUG");
+		return d != null && !d.isEmpty() && !d.equals("0");
 	}
 
 	private static Optional<Object> optional(final String className) {

@@ -10,7 +10,6 @@ import org.scijava.plugin.Plugin;
 import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
-import io.github.triage.BadInputException;
 import io.github.triage.io.QualityReports;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.quality.QualityDecisions;
@@ -52,8 +51,8 @@ public class AssessSliceQualityCommand extends TriageCommand {
 	@Parameter(persist = false, label = "Or update this slice_config (optional)", required = false, style = "open")
 	private File existing_config;
 
-	@Parameter(label = "Use the GPU (CLIJ2) when there is one")
-	private boolean use_gpu = true;
+	@Parameter(label = "Use the GPU (CLIJ2): auto, on or off", choices = { "auto", "on", "off" })
+	private String use_gpu = "auto";
 
 	@Parameter(label = "Pyramid level (0 = full resolution)", min = "0")
 	private int pyramid_level = AssessQualityStage.Options.PYRAMID_LEVEL;
@@ -69,10 +68,10 @@ public class AssessSliceQualityCommand extends TriageCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (mosaics_dir == null) throw new BadInputException("no mosaics folder given");
-		if (output_csv == null) throw new BadInputException("no output slice_config given");
-		final AssessQualityStage.Options o = new AssessQualityStage.Options(mosaics_dir.toPath(), output_csv.toPath(),
-				null, report_only, update_existing, existing_config == null ? null : existing_config.toPath(),
+		final AssessQualityStage.Options o = new AssessQualityStage.Options(
+				required(mosaics_dir, "mosaics folder", "mosaics_dir"),
+				required(output_csv, "output slice_config", "output_csv"), null, report_only, update_existing,
+				optional(existing_config, null),
 				new QualityDecisions.Options(exclude_first, detect_calibration, calibration_ratio, min_quality),
 				QualitySettings.ofSampleDepth(sample_depth), pyramid_level);
 		final AssessQualityStage.Result r;

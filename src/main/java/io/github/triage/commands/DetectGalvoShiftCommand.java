@@ -24,7 +24,7 @@ import io.github.triage.ops.ImageOps;
  * a results table (shift, band start, score and its three parts); optionally rolls the stack in place. Macro:
  * {@code run("Detect galvo shift", "n_extra=40 threshold=0.6 apply_fix=true");}
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Triage>Galvo>Detect galvo shift", label = "Detect galvo shift",
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Galvo>Detect galvo shift", label = "Detect galvo shift",
 		description = "Find the galvo-return band of the current tile and the shift that moves it to the end")
 public class DetectGalvoShiftCommand extends TriageCommand {
 	public static final String TABLE = "Galvo shift";
@@ -45,8 +45,8 @@ public class DetectGalvoShiftCommand extends TriageCommand {
 	@Parameter(label = "Show profile plot")
 	private boolean show_plot = true;
 
-	@Parameter(label = "Use GPU (CLIJ2) for the AIP")
-	private boolean use_gpu = false;
+	@Parameter(label = "Use the GPU (CLIJ2): auto, on or off", choices = { "auto", "on", "off" })
+	private String use_gpu = "auto";
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private int shift;

@@ -11,7 +11,6 @@ import org.scijava.plugin.Plugin;
 import org.scijava.widget.FileWidget;
 
 import ij.measure.ResultsTable;
-import io.github.triage.BadInputException;
 import io.github.triage.galvo.SliceDetection;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.stage.galvo.DetectSliceStage;
@@ -24,7 +23,7 @@ import io.github.triage.stage.galvo.StampStage;
  * slice_config (per-slice JSON diagnostics next to it). Macro:
  * {@code run("Detect galvo shift of slices", "tiles_dir=/d/tiles n_extra=40 threshold=0.6 n_samples=5 min_intensity=20 config_file=/d/slice_config.csv");}
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Triage>Galvo>Detect galvo shift of slices",
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Galvo>Detect galvo shift of slices",
 		label = "Detect galvo shift of slices", description = "One galvo shift per slice from a few of its tiles")
 public class DetectGalvoSlicesCommand extends TriageCommand {
 	public static final String TABLE = "Galvo slices";
@@ -50,24 +49,24 @@ public class DetectGalvoSlicesCommand extends TriageCommand {
 	@Parameter(persist = false, label = "Save config to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE)
 	private File output_file;
 
-	@Parameter(label = "Use GPU (CLIJ2) for the AIPs")
-	private boolean use_gpu = false;
+	@Parameter(label = "Use the GPU (CLIJ2): auto, on or off", choices = { "auto", "on", "off" })
+	private String use_gpu = "auto";
 
 	private ResultsTable table;
 
 	@Override
 	protected void execute() throws Exception {
-		if (tiles_dir == null) throw new BadInputException("no tiles folder given (tiles_dir=...)");
+		final Path tiles = required(tiles_dir, "tiles folder", "tiles_dir");
 		final List<SliceDetection> all;
 		try (ImageOps ops = ops(use_gpu)) {
-			if (config_file != null && !config_file.getPath().isBlank()) {
+			if (given(config_file)) {
 				final Path in = config_file.toPath();
-				final Path out = output_file != null && !output_file.getPath().isBlank() ? output_file.toPath() : in;
-				all = detections(new StampStage().run(new StampStage.Options(in, out, tiles_dir.toPath(), n_extra,
+				final Path out = optional(output_file, in);
+				all = detections(new StampStage().run(new StampStage.Options(in, out, tiles, n_extra,
 						threshold, n_samples, min_intensity), ops, listener()).slices());
 				log.info("Triage: galvo_confidence and galvo_fix stamped; saved " + out);
 			}
-			else all = detections(new DetectSliceStage().run(new DetectSliceStage.Options(tiles_dir.toPath(), null,
+			else all = detections(new DetectSliceStage().run(new DetectSliceStage.Options(tiles, null,
 					n_extra, threshold, n_samples, min_intensity), ops, listener()).slices());
 		}
 		table = new ResultsTable();

@@ -16,7 +16,7 @@ import io.github.triage.io.TiffStacks;
  * {@code shift} rows (row y goes to y + shift), in place or into a new float image. Macro:
  * {@code run("Fix galvo shift", "shift=124 in_place=true");}
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Triage>Galvo>Fix galvo shift", label = "Fix galvo shift",
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Galvo>Fix galvo shift", label = "Fix galvo shift",
 		description = "Roll the current tile along the A-line axis so the galvo-return band ends up last")
 public class FixGalvoShiftCommand extends TriageCommand {
 	@Parameter(label = "Tile (current image)")

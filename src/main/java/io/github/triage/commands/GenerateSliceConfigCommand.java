@@ -1,6 +1,7 @@
 package io.github.triage.commands;
 
 import java.io.File;
+import java.nio.file.Path;
 
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -17,7 +18,7 @@ import io.github.triage.stage.slice.GenerateSliceConfigStage.Source;
  * file or of a mosaics folder, every slice used except the excluded ones. Macro:
  * {@code run("Generate slice config", "shifts_file=/d/shifts_xy.csv exclude=[1 2] exclude_first=0 output_file=/d/slice_config.csv");}
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Triage>Slice config>Generate slice config",
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Slice config>Generate slice config",
 		label = "Generate slice config", description = "A new slice_config.csv from a shifts file or a mosaics folder")
 public class GenerateSliceConfigCommand extends TriageCommand {
 	// persist = false everywhere: a value remembered from an earlier run must never fill a parameter that a macro or
@@ -47,18 +48,14 @@ public class GenerateSliceConfigCommand extends TriageCommand {
 		final boolean fromShifts = given(shifts_file), fromMosaics = given(mosaics_dir);
 		if (fromShifts == fromMosaics)
 			throw new BadInputException("give either a shifts file or a mosaics folder (shifts_file=... or mosaics_dir=...)");
-		if (output_file == null) throw new BadInputException("no output file given (output_file=...)");
+		final Path output = required(output_file, "output file", "output_file");
 		final GenerateSliceConfigStage.Result result = new GenerateSliceConfigStage().run(
 				new GenerateSliceConfigStage.Options(fromShifts ? Source.SHIFTS : Source.MOSAICS,
 						(fromShifts ? shifts_file : mosaics_dir).toPath(), SliceIdList.parse(exclude), exclude_first,
-						output_file.toPath(), null),
+						output, null),
 				null, listener());
 		final SliceConfig config = result.config();
 		log.info("Triage: wrote " + output_file + ": " + config.size() + " slices, " + result.used().size() + " used");
 		if (!isHeadlessOrMacro()) SliceConfigTable.toTable(config).show(output_file.getName());
-	}
-
-	private static boolean given(final File f) {
-		return f != null && !f.getPath().isBlank();
 	}
 }

@@ -32,7 +32,7 @@ import io.github.triage.stage.cavg.RejectStage;
  * framed in red with their reason, and a results table (one row per class). Macro:
  * {@code run("Reject class averages", "stack_file=/d/cavgs.mrcs classes_file=/d/classes.csv mskdiam=150 tier=p2 output_dir=/d/out");}
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Triage>Class averages>Reject class averages",
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Class averages>Reject class averages",
 		label = "Reject class averages", description = "Reject cryo-EM 2D class averages (SIMPLE's criteria)")
 public class RejectClassAveragesCommand extends TriageCommand {
 
@@ -68,8 +68,8 @@ public class RejectClassAveragesCommand extends TriageCommand {
 	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE)
 	private File output_dir;
 
-	@Parameter(label = "Use a GPU (CLIJ2) if there is one")
-	private boolean use_gpu = true;
+	@Parameter(label = "Use the GPU (CLIJ2): auto, on or off", choices = { "auto", "on", "off" })
+	private String use_gpu = "auto";
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Class-average montage")
 	private ImagePlus montage;
@@ -82,11 +82,8 @@ public class RejectClassAveragesCommand extends TriageCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (classes_file == null || classes_file.getPath().isBlank())
-			throw new BadInputException("no class table given (classes_file=...)");
-		if (output_dir == null || output_dir.getPath().isBlank())
-			throw new BadInputException("no output folder given (output_dir=...)");
-		final Path out = output_dir.toPath();
+		final Path classes = required(classes_file, "class table", "classes_file");
+		final Path out = required(output_dir, "output folder", "output_dir");
 		final RejectStage.StackInput input;
 		if (stack_file != null && !stack_file.getPath().isBlank()) input = RejectStage.StackInput.file(stack_file.toPath());
 		else {
@@ -95,7 +92,7 @@ public class RejectClassAveragesCommand extends TriageCommand {
 				throw new BadInputException("no class averages: give stack_file=... or open a stack");
 			input = RejectStage.StackInput.image(fromImage(image), image.getTitle());
 		}
-		final RejectStage.Options options = RejectStage.Options.of(input, classes_file.toPath(), mskdiam,
+		final RejectStage.Options options = RejectStage.Options.of(input, classes, mskdiam,
 				Tier.parse(tier), out).withParticles(particlesPath())
 				.withPixelSize(smpd > 0 ? smpd : RejectStage.Options.PIXEL_SIZE_FROM_STACK).withCompat(compat_simple);
 		final RejectStage.Result r;
@@ -111,7 +108,8 @@ public class RejectClassAveragesCommand extends TriageCommand {
 		final List<ContactSheets.Tile> tiles = new ArrayList<>();
 		for (int i = 0; i < decisions.size(); i++)
 			tiles.add(RejectOutputs.tile(r.stack().sections()[i], decisions.get(i)));
-		montage = new ImagePlus("Class averages (" + tier + ")", ContactSheets.render(tiles, r.stack().width()));
+		montage = new ImagePlus("Class averages (" + tier + ")", ContactSheets.render(tiles, r.stack().width(),
+				RejectOutputs.maskRadiusPx(decisions)));
 		summary = String.format(Locale.ROOT, "kept %d of %d classes (%s)%s; outputs in %s", r.kept(),
 				decisions.size(), tier, r.particles() != null ? ", " + r.particles().selected()
 						+ " particles selected" : "", out);
@@ -149,7 +147,7 @@ public class RejectClassAveragesCommand extends TriageCommand {
 
 	/**
 	 * The open stack as class averages: one slice per class, converted to float. Pixel size from the image's
-	 * calibration when its unit is Å or nm (the smpd parameter wins when given).
+	 * calibration in any length unit (Å, nm, µm, …; the smpd parameter wins when given).
 	 */
 	static MrcStack fromImage(final ImagePlus imp) {
 		final int w = imp.getWidth(), h = imp.getHeight(), n = imp.getStackSize();
@@ -165,9 +163,7 @@ public class RejectClassAveragesCommand extends TriageCommand {
 	private static double pixelSizeA(final ImagePlus imp) {
 		final ij.measure.Calibration c = imp.getCalibration();
 		if (c == null || !c.scaled()) return Double.NaN;
-		final String unit = c.getUnit().trim().toLowerCase(Locale.ROOT);
-		if (unit.equals("å") || unit.equals("a") || unit.startsWith("angstrom")) return c.pixelWidth;
-		if (unit.equals("nm")) return c.pixelWidth * 10;
-		return Double.NaN;
+		// Bio-Formats may calibrate in µm or nm: any length unit is turned into Å
+		return TiffStacks.toAngstrom(c.pixelWidth, c.getUnit());
 	}
 }

@@ -83,4 +83,38 @@ public final class SliceConfigTable {
 		if (!Double.isNaN(v) && v == Math.rint(v) && s.matches("-?\\d+\\.0+")) return Long.toString((long) v);
 		return "NaN".equals(s) ? "" : s;
 	}
+
+	/**
+	 * What the review dialog shows beside a slice's checkbox: quality score, galvo confidence and fix, rehomed,
+	 * auto-excluded (with its reason), interpolation state; columns the config lacks or leaves empty are left out.
+	 */
+	public static String summary(final SliceConfig config, final String id) {
+		final List<String> parts = new java.util.ArrayList<>();
+		final java.util.function.Function<String, String> get = c -> config.columns().contains(c)
+				? config.get(id, c).strip() : "";
+		if (!get.apply(SliceColumns.QUALITY_SCORE).isEmpty()) parts.add("quality " + get.apply(SliceColumns.QUALITY_SCORE));
+		if (!get.apply(SliceColumns.GALVO_CONFIDENCE).isEmpty())
+			parts.add("galvo " + get.apply(SliceColumns.GALVO_CONFIDENCE)
+					+ (isTrue(get.apply(SliceColumns.GALVO_FIX)) ? " (fix)" : ""));
+		if (isTrue(get.apply(SliceColumns.REHOMED))) parts.add("rehomed");
+		if (isTrue(get.apply(SliceColumns.AUTO_EXCLUDED)))
+			parts.add("auto-excluded" + (get.apply(SliceColumns.AUTO_EXCLUDE_REASON).isEmpty() ? ""
+					: " (" + get.apply(SliceColumns.AUTO_EXCLUDE_REASON) + ")"));
+		if (isTrue(get.apply(SliceColumns.INTERPOLATION_FAILED))) parts.add("interpolation failed"
+				+ (get.apply(SliceColumns.INTERPOLATION_FALLBACK_REASON).isEmpty() ? ""
+						: " (" + get.apply(SliceColumns.INTERPOLATION_FALLBACK_REASON) + ")"));
+		else if (isTrue(get.apply(SliceColumns.INTERPOLATED))) parts.add("interpolated"
+				+ (get.apply(SliceColumns.INTERPOLATION_METHOD_USED).isEmpty() ? ""
+						: " (" + get.apply(SliceColumns.INTERPOLATION_METHOD_USED) + ")"));
+		return String.join(" · ", parts);
+	}
+
+	private static boolean isTrue(final String s) {
+		try {
+			return Boolean.TRUE.equals(SliceColumns.parseBoolean(s));
+		}
+		catch (final IllegalArgumentException e) {
+			return false;
+		}
+	}
 }

@@ -20,18 +20,22 @@ import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
 
 /**
- * The interactive part of Review slice config: one 'use' checkbox and one notes field per slice, in a scrolling
+ * The interactive part of Review slice config: per slice its thumbnail (when its mosaic was found), a 'use'
+ * checkbox, what the pipeline measured (quality score, galvo confidence and fix, rehomed, auto-excluded,
+ * interpolation; {@link SliceConfigTable#summary}) and a notes field, in a scrolling
  * panel (a series has tens to hundreds of slices, more than a plain dialog fits on a screen). Non-blocking, so the
  * table of all columns stays usable beside it.
  */
 final class SliceReviewDialog {
 
 	private static final int ROW_HEIGHT = 28, MAX_HEIGHT = 460;
+	static final int THUMB = 64;
 
 	private SliceReviewDialog() {}
 
 	/** The changed use/notes cells by slice id; {@code null} when cancelled. */
-	static Map<String, Map<String, Object>> show(final SliceConfig config, final String title) {
+	static Map<String, Map<String, Object>> show(final SliceConfig config, final String title,
+			final Map<String, java.awt.Image> thumbnails) {
 		final List<String> ids = config.ids();
 		final List<Checkbox> use = new ArrayList<>();
 		final List<TextField> notes = new ArrayList<>();
@@ -43,25 +47,32 @@ final class SliceReviewDialog {
 			final String id = ids.get(row);
 			c.gridy = row;
 			c.gridx = 0;
-			grid.add(new Label("slice " + id), c);
+			final java.awt.Image thumb = thumbnails.get(id);
+			if (thumb != null) grid.add(new Thumb(thumb), c);
 			c.gridx = 1;
+			grid.add(new Label("slice " + id), c);
+			c.gridx = 2;
 			final Checkbox box = new Checkbox("use", Boolean.TRUE.equals(config.getBoolean(id, SliceColumns.USE)));
 			grid.add(box, c);
 			use.add(box);
-			c.gridx = 2;
+			c.gridx = 3;
+			grid.add(new Label(SliceConfigTable.summary(config, id)), c);
+			c.gridx = 4;
 			final TextField note = new TextField(config.get(id, SliceColumns.NOTES), 36);
 			grid.add(note, c);
 			notes.add(note);
 		}
 		final ScrollPane scroll = new ScrollPane(ScrollPane.SCROLLBARS_AS_NEEDED);
 		scroll.add(grid);
-		scroll.setPreferredSize(new Dimension(560, Math.min(MAX_HEIGHT, ids.size() * ROW_HEIGHT + 12)));
+		final int rowH = thumbnails.isEmpty() ? ROW_HEIGHT : THUMB + 4;
+		scroll.setPreferredSize(new Dimension(thumbnails.isEmpty() ? 900 : 980,
+				Math.min(MAX_HEIGHT, ids.size() * rowH + 12)));
 		final Panel holder = new Panel();
 		holder.add(scroll);
 
 		final GenericDialog gd = new NonBlockingGenericDialog("Review " + title);
-		gd.addMessage("Untick 'use' to leave a slice out; edit its note. OK saves through the slice module.\n"
-				+ "The table '" + title + "' shows every column.");
+		gd.addMessage("Untick 'use' to leave a slice out; edit its note. OK saves the slice config; a changed 'use' is\n"
+				+ "noted as a change by hand, with today's date. The table '" + title + "' shows every column.");
 		gd.addPanel(holder);
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
@@ -77,5 +88,21 @@ final class SliceReviewDialog {
 			if (!cells.isEmpty()) edits.put(id, cells);
 		}
 		return edits;
+	}
+
+	/** A thumbnail in the grid. */
+	private static final class Thumb extends java.awt.Canvas {
+		private static final long serialVersionUID = 1L;
+		private final transient java.awt.Image image;
+
+		Thumb(final java.awt.Image image) {
+			this.image = image;
+			setPreferredSize(new Dimension(THUMB, THUMB));
+		}
+
+		@Override
+		public void paint(final java.awt.Graphics g) {
+			g.drawImage(image, 0, 0, this);
+		}
 	}
 }

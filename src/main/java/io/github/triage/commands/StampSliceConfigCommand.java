@@ -18,7 +18,7 @@ import io.github.triage.stage.slice.StampStage;
  * untouched; an unknown slice gets a new row with use=false). Macro:
  * {@code run("Stamp slice config", "config_file=/d/in.csv slices=[3] column=galvo_fix value=true output_file=/d/out.csv");}
  */
-@Plugin(type = Command.class, menuPath = "Plugins>Triage>Slice config>Stamp slice config",
+@Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Slice config>Stamp slice config",
 		label = "Stamp slice config", description = "Set one column of some slices of a slice_config.csv")
 public class StampSliceConfigCommand extends TriageCommand {
 
@@ -43,12 +43,11 @@ public class StampSliceConfigCommand extends TriageCommand {
 
 	@Override
 	protected void execute() throws Exception {
-		if (config_file == null) throw new BadInputException("no slice_config given (config_file=...)");
+		final Path in = required(config_file, "slice_config", "config_file");
 		final List<String> ids = SliceIdList.parse(slices);
 		if (ids.isEmpty()) throw new BadInputException("no slices given (slices=...)");
 		if (column == null || column.isBlank()) throw new BadInputException("no column given (column=...)");
-		final Path in = config_file.toPath();
-		final Path out = output_file != null && !output_file.getPath().isBlank() ? output_file.toPath() : in;
+		final Path out = optional(output_file, in);
 		new StampStage().run(StampStage.Options.sameForAll(in, out, ids, Map.of(column.strip(), value == null ? "" : value),
 				append_notes), null, listener());
 		log.info("Triage: stamped " + column.strip() + "=" + value + " on " + ids + "; saved " + out);

@@ -1,6 +1,7 @@
 package io.github.triage.commands;
 
-import java.util.function.Consumer;
+import java.io.File;
+import java.nio.file.Path;
 
 import org.scijava.app.StatusService;
 import org.scijava.command.ContextCommand;
@@ -41,6 +42,9 @@ public abstract class TriageCommand extends ContextCommand {
 		}
 		catch (final BadInputException | IllegalArgumentException e) {
 			fail(e.getMessage());
+		}
+		catch (final io.github.triage.NotEnoughMemoryException e) {
+			fail("out of memory: " + e.getMessage() + " (give Fiji more in Edit > Options > Memory & Threads)");
 		}
 		catch (final Exception e) {
 			log.error(e);
@@ -96,10 +100,29 @@ public abstract class TriageCommand extends ContextCommand {
 		};
 	}
 
-	/** The kernels for this run: {@code use_gpu} true means CLIJ2 on a GPU when there is one (else CPU). */
-	protected ImageOps ops(final boolean useGpu) {
-		final Consumer<String> info = m -> log.info("Triage: " + m);
-		return ImageOpsFactory.create(useGpu ? GpuMode.AUTO : GpuMode.OFF, info);
+	/** Whether a file parameter was given (SciJava may hand an empty path for an unset one). */
+	protected static boolean given(final File f) {
+		return f != null && !f.getPath().isBlank();
+	}
+
+	/** The path of a required file parameter; a missing one is bad input naming it and its macro key. */
+	protected static Path required(final File f, final String what, final String key) {
+		if (!given(f)) throw new BadInputException("no " + what + " given (" + key + "=...)");
+		return f.toPath();
+	}
+
+	/** The path of an optional file parameter, or {@code orElse} when it was not given. */
+	protected static Path optional(final File f, final Path orElse) {
+		return given(f) ? f.toPath() : orElse;
+	}
+
+	/**
+	 * The kernels for this run from a command's {@code use_gpu} choice (auto, on or off, as the CLI's
+	 * {@code --use-gpu}): auto = CLIJ2 on a GPU when there is one, else the CPU; on = CLIJ2 on any OpenCL device;
+	 * off = the CPU. Which was chosen goes to the log.
+	 */
+	protected ImageOps ops(final String useGpu) {
+		return ImageOpsFactory.create(GpuMode.parse(useGpu == null ? "auto" : useGpu), listener());
 	}
 
 }

@@ -30,6 +30,7 @@ public final class GalvoDiagnostics {
 		m.put("reason", d.reason());
 		m.put("best_tile", d.best() == null ? null : d.best().name());
 		m.put("consistent_detections", d.consistent());
+		m.put("agreeing_tiles", d.agreeing());
 		m.put("n_tiles", d.nTiles());
 		m.put("tiles_examined", d.examined());
 		final List<Object> skipped = new ArrayList<>();
@@ -41,8 +42,13 @@ public final class GalvoDiagnostics {
 		}
 		m.put("tiles_skipped", skipped);
 		final List<Object> sampled = new ArrayList<>();
-		for (final TileDetection t : d.detections())
-			sampled.add(of(t));
+		for (final TileDetection t : d.detections()) {
+			final Map<String, Object> e = new LinkedHashMap<>();
+			e.put("tile", t.name());
+			e.put("agrees", d.agreeing().contains(t.name())); // with the consensus band
+			e.putAll(of(t));
+			sampled.add(e);
+		}
 		m.put("tiles_sampled", sampled);
 		return m;
 	}

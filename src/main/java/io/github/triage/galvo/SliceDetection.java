@@ -11,14 +11,15 @@ import java.util.List;
  * @param examined        names of the candidate tiles read, in the order they were examined
  * @param skipped         candidates whose mean was below min_intensity (background)
  * @param detections      tile detections of the candidates that passed min_intensity, in examination order
- * @param best            the detection with the highest confidence (first one on ties); null when none
- * @param consistent      detections whose shift lies within the tolerance of the best one (best included)
- * @param confidence      best confidence × sqrt(consistent / detections)
- * @param shift           the shift to apply: the best shift when confidence ≥ threshold, else 0
+ * @param best            the tile at the centre of the consensus band (its shift is the slice's); null when none
+ * @param agreeing        names of the detected tiles whose shift lies within the tolerance of the best one
+ *                        (best included): the consensus
+ * @param confidence      median confidence of the agreeing tiles × sqrt(agreeing / detections)
+ * @param shift           the shift to apply: the best tile's shift when confidence ≥ threshold, else 0
  * @param galvoFix        whether a fix is applied: confidence ≥ threshold and a non-zero shift
  */
 public record SliceDetection(String slice, GalvoSettings settings, int nTiles, List<String> examined,
-		List<Skipped> skipped, List<TileDetection> detections, TileDetection best, int consistent,
+		List<Skipped> skipped, List<TileDetection> detections, TileDetection best, List<String> agreeing,
 		double confidence, int shift, boolean galvoFix) {
 
 	/** A candidate skipped as background. */
@@ -29,6 +30,12 @@ public record SliceDetection(String slice, GalvoSettings settings, int nTiles, L
 		examined = List.copyOf(examined);
 		skipped = List.copyOf(skipped);
 		detections = List.copyOf(detections);
+		agreeing = List.copyOf(agreeing);
+	}
+
+	/** How many detected tiles agree on the chosen band. */
+	public int consistent() {
+		return agreeing.size();
 	}
 
 	/** The reason for the decision, short, for notes and logs. */

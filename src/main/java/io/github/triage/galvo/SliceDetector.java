@@ -20,13 +20,16 @@ import io.github.triage.ops.Workers;
  * spaced over the middle 60 % of the list (edge tiles are often background). As the spec asks, when some of
  * them are background (mean below min_intensity), more candidates are examined, up to 3 × n_samples in all,
  * until n_samples tiles pass: the rest of an evenly spaced grid over the whole list, nearest to the middle
- * first. Every passing tile is detected (stages 1 and 3). The best is the highest confidence; with several
- * detections it is weighted by sqrt(consistent / detections), consistent meaning a shift within
- * max(n_extra / 4, 5) rows of the best one (circularly). Below the threshold the shift falls back to 0.
+ * first. Every passing tile is detected (stages 1 and 3).
  * <p>
- * All passing detections enter the consistency weighting (linumpy ed14efe), not only those above the
- * threshold as the spec's sketch keeps: a slice whose tiles disagree is then not trusted, which is the point
- * of the weighting.
+ * The decision is the consensus of the detected tiles: the band (shift) that the most tiles agree on, agreeing
+ * meaning shifts within max(n_extra / 4, 5) rows (circularly; linumpy ed14efe's tolerance). Its confidence is
+ * the median confidence of the agreeing tiles times sqrt(agreeing / detections). The spec's Stage 2 rests on
+ * tissue tiles giving "consistent, high-confidence results": the median asks the agreeing tiles to be confident
+ * (one lucky tile does not carry it), the square root keeps the reference's distrust of a slice whose tiles
+ * disagree. The reference instead takes the single most confident tile and weights it by the share agreeing
+ * with it, so one confident outlier among agreeing tiles sinks the slice. Below the threshold the shift falls
+ * back to 0. All passing detections count, not only those above the threshold as the spec's sketch keeps.
  */
 public final class SliceDetector {
 	private SliceDetector() {
@@ -77,28 +80,57 @@ public final class SliceDetector {
 		return combine(slice, settings, sorted.size(), examined, skipped, detections);
 	}
 
-	/** Combines tile detections into the slice's decision (exposed for tests and other faces). */
+	/**
+	 * Combines tile detections into the slice's decision (exposed for tests and other faces): the band with the
+	 * most support, the median confidence of the tiles that support it, weighted by the share that do.
+	 */
 	static SliceDetection combine(final String slice, final GalvoSettings s, final int nTiles,
 			final List<String> examined, final List<SliceDetection.Skipped> skipped,
 			final List<TileDetection> detections) {
 		if (detections.isEmpty())
-			return new SliceDetection(slice, s, nTiles, examined, skipped, detections, null, 0, 0, 0, false);
-		TileDetection best = detections.get(0);
-		for (final TileDetection d : detections)
-			if (d.confidence() > best.confidence()) best = d;
-		final int rows = best.shift().rows();
-		final int tol = Math.max(s.nExtra() / 4, 5);
-		int consistent = 0;
-		for (final TileDetection d : detections) {
-			final int diff = Math.floorMod(d.detectedShift() - best.detectedShift(), rows);
-			if (Math.min(diff, rows - diff) <= tol) consistent++;
+			return new SliceDetection(slice, s, nTiles, examined, skipped, detections, null, List.of(), 0, 0, false);
+		final int tol = tolerance(s.nExtra());
+		// every detection is a candidate band; its support is the detections within the tolerance of it
+		TileDetection anchor = null;
+		List<TileDetection> agreeing = List.of();
+		double anchorMedian = Double.NEGATIVE_INFINITY;
+		for (final TileDetection a : detections) {
+			final List<TileDetection> group = new ArrayList<>();
+			for (final TileDetection d : detections)
+				if (circularDistance(a.detectedShift(), d.detectedShift(), a.shift().rows()) <= tol) group.add(d);
+			final double median = medianConfidence(group);
+			// most support, then the more confident consensus, then the more confident tile; first one on ties
+			final boolean better = anchor == null || group.size() > agreeing.size()
+					|| group.size() == agreeing.size() && (median > anchorMedian
+							|| median == anchorMedian && a.confidence() > anchor.confidence());
+			if (better) {
+				anchor = a;
+				agreeing = group;
+				anchorMedian = median;
+			}
 		}
-		double conf = best.confidence();
-		if (detections.size() > 1) conf *= Math.sqrt((double) consistent / detections.size());
+		final double conf = anchorMedian * Math.sqrt((double) agreeing.size() / detections.size());
 		final boolean confident = conf >= s.threshold();
-		final int shift = confident ? best.detectedShift() : 0;
-		return new SliceDetection(slice, s, nTiles, examined, skipped, detections, best, consistent, conf, shift,
+		final int shift = confident ? anchor.detectedShift() : 0;
+		final List<String> names = agreeing.stream().map(TileDetection::name).toList();
+		return new SliceDetection(slice, s, nTiles, examined, skipped, detections, anchor, names, conf, shift,
 				confident && shift != 0);
+	}
+
+	/** Tiles agree on the band when their shifts lie within max(n_extra / 4, 5) rows (linumpy ed14efe). */
+	static int tolerance(final int nExtra) {
+		return Math.max(nExtra / 4, 5);
+	}
+
+	private static int circularDistance(final int a, final int b, final int rows) {
+		final int diff = Math.floorMod(a - b, rows);
+		return Math.min(diff, rows - diff);
+	}
+
+	private static double medianConfidence(final List<TileDetection> group) {
+		final double[] c = group.stream().mapToDouble(TileDetection::confidence).sorted().toArray();
+		final int m = c.length / 2;
+		return c.length % 2 == 1 ? c[m] : (c[m - 1] + c[m]) / 2;
 	}
 
 	/**

@@ -22,55 +22,123 @@ import javax.imageio.stream.ImageOutputStream;
 import ij.process.ColorProcessor;
 
 /**
- * Contact sheets (montages) of class averages: each tile min-max scaled on its own, the class number in its
- * corner and, on rejected tiles, a red frame and the reason. Drawn with Java2D on an off-screen image, which works
- * headless (no window, no display), and handed out as an ImageJ ColorProcessor. Used for the JPEG sheets and the
- * Fiji montage.
+ * Contact sheets (montages) of class averages, told apart at a glance: each tile min-max scaled on its own, in a
+ * green frame when kept and a red one when rejected (rejected tiles also dimmed); the class number in a band above
+ * the tile and the state or reason in a caption below it, so no text covers the particle and the number is never
+ * hidden; the mask circle drawn (dashed cyan) when its radius is known; a manual decision marked {@code manual}.
+ * Drawn with Java2D on an off-screen image, which works headless, and handed out as an ImageJ ColorProcessor.
+ * Used for the JPEG sheets and the Fiji montage and review window ({@link Layout} says where each tile is).
  */
 public final class ContactSheets {
 
-	/** One tile: its pixels (box × box, X fastest), its label, and a reason when it is marked rejected. */
-	public record Tile(float[] pixels, String label, String reason) {
+	/**
+	 * One tile: its pixels (box × box, X fastest), its label (the class number), the reason when rejected (null
+	 * when kept) and whether a person decided it.
+	 */
+	public record Tile(float[] pixels, String label, String reason, boolean manual) {
+		public Tile(final float[] pixels, final String label, final String reason) {
+			this(pixels, label, reason, false);
+		}
+
 		public boolean rejected() {
 			return reason != null;
 		}
 	}
 
+	/**
+	 * Where the tiles lie on a sheet: cell {@code i} starts at ({@link #x}, {@link #y}); the image of the class is
+	 * {@code tile} px square, {@code header} px below the cell's top; the caption follows it.
+	 */
+	public record Layout(int count, int cols, int rows, int scale, int tile, int header, int caption, int width,
+			int height) {
+		public int x(final int i) {
+			return GAP + (i % cols) * (tile + GAP);
+		}
+
+		public int y(final int i) {
+			return GAP + (i / cols) * (cellHeight() + GAP);
+		}
+
+		public int cellHeight() {
+			return header + tile + caption;
+		}
+
+		/** The tile under a point of the sheet, or -1. */
+		public int tileAt(final int px, final int py) {
+			for (int i = 0; i < count; i++)
+				if (px >= x(i) && px < x(i) + tile && py >= y(i) && py < y(i) + cellHeight()) return i;
+			return -1;
+		}
+	}
+
 	/** Tiles are at least this many pixels wide, so the labels stay readable on small boxes. */
 	private static final int MIN_TILE = 96;
-	private static final int GAP = 2;
-	private static final Color BAND = new Color(0, 0, 0, 150);
+	private static final int GAP = 4;
+	private static final int CAPTION_LINES = 3;
+	private static final Color KEPT = new Color(40, 200, 70), REJECTED = new Color(230, 40, 40);
+	private static final Color KEPT_BAND = new Color(10, 70, 25), REJECTED_BAND = new Color(90, 10, 10);
+	private static final Color MASK = new Color(0, 220, 255);
 
 	private ContactSheets() {
 	}
 
-	/** Renders the tiles in a grid of about square shape; rejected tiles framed in red with their reason. */
+	/** A sheet without a mask circle. */
 	public static ColorProcessor render(final List<Tile> tiles, final int box) {
-		final int n = Math.max(1, tiles.size());
-		final int cols = (int) Math.ceil(Math.sqrt(n));
-		final int rows = (n + cols - 1) / cols;
+		return render(tiles, box, Double.NaN);
+	}
+
+	/** The layout of a sheet of {@code n} tiles of {@code box} px. */
+	public static Layout layout(final int n, final int box) {
+		final int count = Math.max(1, n);
+		final int cols = (int) Math.ceil(Math.sqrt(count));
+		final int rows = (count + cols - 1) / cols;
 		final int scale = Math.max(1, (MIN_TILE + box - 1) / box);
 		final int t = box * scale;
-		final int w = cols * (t + GAP) + GAP, h = rows * (t + GAP) + GAP;
-		// Java2D on an off-screen image: no display needed (headless-safe), and much faster than drawing
-		// strings one by one through ImageProcessor
+		final int line = fontSize(t) + 4;
+		final int header = line, caption = line * CAPTION_LINES;
+		return new Layout(n, cols, rows, scale, t, header, caption, cols * (t + GAP) + GAP,
+				rows * (header + t + caption + GAP) + GAP);
+	}
+
+	/**
+	 * Renders the tiles in a grid of about square shape.
+	 *
+	 * @param maskRadiusPx the mask radius in the class averages' pixels (NaN: no circle)
+	 */
+	public static ColorProcessor render(final List<Tile> tiles, final int box, final double maskRadiusPx) {
+		final Layout l = layout(tiles.size(), box);
+		final int w = l.width(), h = l.height();
 		final BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 		final int[] px = ((DataBufferInt) bi.getRaster().getDataBuffer()).getData();
-		java.util.Arrays.fill(px, 0x404040);
+		java.util.Arrays.fill(px, 0x303030);
 		for (int i = 0; i < tiles.size(); i++)
-			drawTile(px, w, tiles.get(i).pixels(), box, scale, GAP + (i % cols) * (t + GAP), GAP + (i / cols) * (t + GAP));
+			drawTile(px, w, tiles.get(i).pixels(), box, l.scale(), l.x(i), l.y(i) + l.header(),
+					tiles.get(i).rejected());
 		final Graphics2D g = bi.createGraphics();
 		try {
-			for (int i = 0; i < tiles.size(); i++)
-				if (tiles.get(i).rejected()) {
-					g.setColor(Color.RED);
-					g.setStroke(new BasicStroke(2f));
-					g.drawRect(GAP + (i % cols) * (t + GAP) + 1, GAP + (i / cols) * (t + GAP) + 1, t - 2, t - 2);
+			for (int i = 0; i < tiles.size(); i++) {
+				final Tile tile = tiles.get(i);
+				final int x0 = l.x(i), y0 = l.y(i);
+				g.setColor(tile.rejected() ? REJECTED_BAND : KEPT_BAND);
+				g.fillRect(x0, y0, l.tile(), l.header());
+				g.fillRect(x0, y0 + l.header() + l.tile(), l.tile(), l.caption());
+				g.setColor(tile.rejected() ? REJECTED : KEPT);
+				g.setStroke(new BasicStroke(3f));
+				g.drawRect(x0 + 1, y0 + 1, l.tile() - 3, l.cellHeight() - 3);
+				if (maskRadiusPx > 0 && Double.isFinite(maskRadiusPx)) {
+					final double r = maskRadiusPx * l.scale(), cx = x0 + l.tile() / 2.0,
+							cy = y0 + l.header() + l.tile() / 2.0;
+					g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+					g.setColor(MASK);
+					g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+							new float[] { 4f, 3f }, 0f));
+					g.draw(new java.awt.geom.Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
 				}
-			drawLabels(g, tiles, cols, t);
+			}
+			drawLabels(g, tiles, l);
 		}
 		catch (final LinkageError | InternalError e) {
-			// A headless node without fontconfig/fonts cannot draw text: keep the sheet (tiles and red frames) and
+			// A headless node without fontconfig/fonts cannot draw text: keep the sheet (tiles and frames) and
 			// go on; the classes and reasons are in rejection.csv anyway.
 			labelsUnavailable = e.toString();
 		}
@@ -83,33 +151,45 @@ public final class ContactSheets {
 	/** Why labels could not be drawn on the last sheet (no fonts on this machine), or null. */
 	public static volatile String labelsUnavailable;
 
-	private static void drawLabels(final Graphics2D g, final List<Tile> tiles, final int cols, final int t) {
-		{
-			g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-			final int fontSize = Math.max(10, Math.min(14, t / 9));
-			g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize));
-			final FontMetrics fm = g.getFontMetrics();
-			for (int i = 0; i < tiles.size(); i++) {
-				final Tile tile = tiles.get(i);
-				final int x0 = GAP + (i % cols) * (t + GAP), y0 = GAP + (i / cols) * (t + GAP);
-				// text on a translucent dark band, readable on noisy tiles too
-				g.setColor(BAND);
-				g.fillRect(x0 + 3, y0 + 3, fm.stringWidth(tile.label()) + 3, fm.getHeight());
-				g.setColor(Color.YELLOW);
-				g.drawString(tile.label(), x0 + 4, y0 + fm.getAscent() + 3);
-				if (tile.rejected()) {
-					final List<String> lines = lines(fm, tile.reason(), t - 8);
-					int y = y0 + t - 4 - fm.getDescent() - fm.getHeight() * (lines.size() - 1);
-					g.setColor(BAND);
-					g.fillRect(x0 + 3, y - fm.getAscent(), t - 6, fm.getHeight() * lines.size() + 1);
-					g.setColor(new Color(255, 110, 110));
-					for (final String line : lines) {
-						g.drawString(line, x0 + 4, y);
-						y += fm.getHeight();
-					}
+	private static int fontSize(final int t) {
+		return Math.max(10, Math.min(14, t / 9));
+	}
+
+	private static void drawLabels(final Graphics2D g, final List<Tile> tiles, final Layout l) {
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize(l.tile())));
+		final FontMetrics fm = g.getFontMetrics();
+		final int lineH = l.header();
+		for (int i = 0; i < tiles.size(); i++) {
+			final Tile tile = tiles.get(i);
+			final int x0 = l.x(i), y0 = l.y(i);
+			// the class number above the image, the state on the right of the same band
+			g.setColor(Color.YELLOW);
+			g.drawString(tile.label(), x0 + 5, y0 + (lineH + fm.getAscent()) / 2 - 1);
+			final String state = tile.manual() ? "manual" : tile.rejected() ? "rejected" : "kept";
+			g.setColor(tile.manual() ? Color.WHITE : tile.rejected() ? new Color(255, 140, 140) : new Color(150, 255, 160));
+			final String shown = fit(fm, state, l.tile() - 12 - fm.stringWidth(tile.label()));
+			g.drawString(shown, x0 + l.tile() - 5 - fm.stringWidth(shown), y0 + (lineH + fm.getAscent()) / 2 - 1);
+			if (tile.rejected() || tile.manual()) {
+				final List<String> lines = lines(fm, tile.rejected() ? tile.reason() : "kept by hand", l.tile() - 10);
+				int y = y0 + l.header() + l.tile() + fm.getAscent() + 2;
+				g.setColor(tile.rejected() ? new Color(255, 170, 170) : new Color(170, 255, 180));
+				for (int k = 0; k < Math.min(CAPTION_LINES, lines.size()); k++) {
+					final boolean last = k == CAPTION_LINES - 1 && lines.size() > CAPTION_LINES;
+					g.drawString(last ? fit(fm, lines.get(k) + " …", l.tile() - 10) : lines.get(k), x0 + 5, y);
+					y += lineH;
 				}
 			}
 		}
+	}
+
+	/** The text shortened with "…" to fit the width. */
+	private static String fit(final FontMetrics fm, final String s, final int width) {
+		if (fm.stringWidth(s) <= width) return s;
+		String t = s;
+		while (t.length() > 1 && fm.stringWidth(t + "…") > width)
+			t = t.substring(0, t.length() - 1);
+		return t + "…";
 	}
 
 	/** Writes a sheet as JPEG (quality 0.9), atomically. */
@@ -134,7 +214,7 @@ public final class ContactSheets {
 	}
 
 	private static void drawTile(final int[] out, final int w, final float[] px, final int box, final int scale,
-			final int x0, final int y0) {
+			final int x0, final int y0, final boolean dim) {
 		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
 		for (final float v : px) {
 			min = Math.min(min, v);
@@ -143,7 +223,8 @@ public final class ContactSheets {
 		final float range = max > min ? max - min : 1f;
 		for (int y = 0; y < box; y++)
 			for (int x = 0; x < box; x++) {
-				final int g = Math.round((px[y * box + x] - min) / range * 255f);
+				// rejected tiles dimmed: kept and rejected apart at a glance, even in grey print
+				final int g = Math.round((px[y * box + x] - min) / range * (dim ? 150f : 255f));
 				final int rgb = (g << 16) | (g << 8) | g;
 				for (int dy = 0; dy < scale; dy++) {
 					final int row = (y0 + y * scale + dy) * w + x0 + x * scale;

@@ -1,7 +1,10 @@
 package io.github.triage.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +47,12 @@ public final class PairwiseMetricsFiles {
 		try (Stream<Path> s = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
 			files = s.filter(p -> p.getFileName().toString().equals(FILE_NAME) && Files.isRegularFile(p)).sorted().toList();
 		}
+		catch (final UncheckedIOException e) {
+			if (e.getCause() instanceof FileSystemLoopException loop)
+				throw new BadInputException(dir + ": " + loop.getFile() + " links back to a folder above it (a link "
+						+ "loop): remove or repoint the link", e);
+			throw e;
+		}
 		final SortedMap<Integer, Double> out = new TreeMap<>();
 		final Map<Integer, Path> from = new HashMap<>();
 		for (final Path f : files) {
@@ -71,6 +80,9 @@ public final class PairwiseMetricsFiles {
 		final JsonElement root;
 		try {
 			root = JsonParser.parseString(Files.readString(f, StandardCharsets.UTF_8));
+		}
+		catch (final CharacterCodingException e) {
+			throw new BadInputException(f + ": not a UTF-8 text file (JSON must be UTF-8)", e);
 		}
 		catch (final JsonParseException e) {
 			throw new BadInputException(f + ": malformed JSON: " + e.getMessage(), e);

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.stream.Stream;
 
 import io.github.triage.BadInputException;
@@ -23,17 +26,35 @@ public final class SliceConfigFiles {
 	private SliceConfigFiles() {
 	}
 
+	/** Where a config in memory was read from, and the file's stamp taken before reading it. */
+	private record Origin(Path file, FileStamp stamp) {
+	}
+
+	/** Configs read by {@link #read}, for {@link #write} to notice a second writer (weak: no leak). */
+	private static final Map<SliceConfig, Origin> ORIGINS = Collections.synchronizedMap(new WeakHashMap<>());
+
 	/** Reads a slice_config.csv; errors name the file, line and column. */
 	public static SliceConfig read(final Path file) throws IOException {
-		return SliceConfig.parse(CsvTables.read(file));
+		// before reading: a change after it is someone else's (no stamp for what is not a file: read() says why)
+		final FileStamp before = Files.isRegularFile(file) ? FileStamp.ofOrNull(file) : null;
+		final SliceConfig config = SliceConfig.parse(CsvTables.read(file));
+		ORIGINS.put(config, new Origin(file.toAbsolutePath().normalize(), before));
+		return config;
 	}
 
 	/**
 	 * Writes the config atomically (temporary file in the same folder, flushed, renamed over the target; parent
-	 * folders created), LF line ends.
+	 * folders created), LF line ends. When {@code config} was read from {@code file} (an update in place), the write
+	 * fails with a clear error if the file changed since it was read: the spec allows one writer per config, and a
+	 * second one is told rather than silently overwritten.
 	 */
 	public static void write(final SliceConfig config, final Path file) throws IOException {
-		CsvTables.write(file, config.columns(), config.records());
+		final Origin origin = ORIGINS.get(config);
+		if (origin != null && origin.file().equals(file.toAbsolutePath().normalize())) {
+			replace(config, file, origin.stamp());
+			ORIGINS.put(config, new Origin(origin.file(), FileStamp.ofOrNull(file)));
+		}
+		else CsvTables.write(file, config.columns(), config.records());
 	}
 
 	/**

@@ -95,6 +95,7 @@ public final class SliceVolumes {
 		}
 
 		static TiffSlice open(final String id, final String label, final Path file) {
+			TiffStacks.header(file, label); // colour, truncated, oversized: refused before any plane is measured
 			final FileInfo[] info;
 			try {
 				final Path abs = file.toAbsolutePath();

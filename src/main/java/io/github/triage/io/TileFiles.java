@@ -107,14 +107,32 @@ public final class TileFiles {
 			final float[] px = new float[Math.multiplyExact(Math.multiplyExact(w, h), d)];
 			for (int z = 0; z < d; z++)
 				System.arraycopy(r.readPlane(z), 0, px, z * w * h, w * h);
-			return FloatImages.wrap(px, w, h, d);
+			return requireFinite(FloatImages.wrap(px, w, h, d), file);
 		}
 		try {
-			return TiffStacks.read(file);
+			return requireFinite(TiffStacks.read(file), file);
 		}
 		catch (final UncheckedIOException | IllegalArgumentException | IndexOutOfBoundsException e) {
 			throw new BadInputException(file + ": cannot read as TIFF (" + e.getMessage() + ")", e);
 		}
+	}
+
+	/** A tile with NaN or infinite pixels cannot be detected on or fixed: refused, naming the first such pixel. */
+	private static ArrayImg<FloatType, FloatArray> requireFinite(final ArrayImg<FloatType, FloatArray> img,
+			final Path file) {
+		requireFinite(img.update(null).getCurrentStorageArray(), (int) img.dimension(0), (int) img.dimension(1), 0,
+				file);
+		return img;
+	}
+
+	/** {@code px}: planes of w × h from plane {@code z0} on (one streamed plane, or a whole tile). */
+	private static float[] requireFinite(final float[] px, final int w, final int h, final int z0, final Path file) {
+		final long wh = (long) w * h;
+		for (int i = 0; i < px.length; i++)
+			if (!Float.isFinite(px[i]))
+				throw new BadInputException(file + ": " + px[i] + " pixel at x=" + i % w + ", y=" + i / w % h + ", z="
+						+ (z0 + i / wh) + " (a tile must hold finite numbers)");
+		return px;
 	}
 
 	/**
@@ -129,7 +147,7 @@ public final class TileFiles {
 			final OmeZarrReader r = OmeZarrReader.open(file, 0, file.toString(), Listener.orNone(listener)::warning);
 			final ZMean mean = new ZMean(r.width(), r.height());
 			for (int z = 0; z < r.depth(); z++)
-				mean.add(r.readPlane(z));
+				mean.add(requireFinite(r.readPlane(z), r.width(), r.height(), z, file));
 			return mean.result();
 		}
 		try (TiffPlanes t = TiffPlanes.open(file)) {
@@ -138,7 +156,7 @@ public final class TileFiles {
 				final ZMean mean = new ZMean(t.width(), t.height());
 				final float[] plane = new float[t.width() * t.height()];
 				for (int z = 0; z < t.depth(); z++)
-					mean.add(t.plane(z, plane));
+					mean.add(requireFinite(t.plane(z, plane), t.width(), t.height(), z, file));
 				return mean.result();
 			}
 		}

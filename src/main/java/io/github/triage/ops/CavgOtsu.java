@@ -54,21 +54,7 @@ public final class CavgOtsu {
 		final float[] p = probabilities(hist);
 		// SIMPLE's running single-precision sums, kept per T for the exact scoring below
 		final float[] q1s = new float[BINS], q2s = new float[BINS], m1s = new float[BINS], m2s = new float[BINS];
-		float q1 = 0f, q2 = 0f, sum1 = 0f, sum2 = 0f;
-		for (int i = 0; i < BINS; i++)
-			q2 += p[i];
-		for (int i = 0; i < BINS; i++)
-			sum2 += i * p[i];
-		for (int t = 0; t < BINS - 1; t++) {
-			q1 += p[t];
-			q2 -= p[t];
-			sum1 += t * p[t];
-			sum2 -= t * p[t];
-			q1s[t] = q1;
-			q2s[t] = q2;
-			m1s[t] = sum1 / q1;
-			m2s[t] = sum2 / q2;
-		}
+		runningSums(p, q1s, q2s, m1s, m2s);
 		// screening in double: q·σ² = Σ i²p - (Σ i p)² / Σ p on each side
 		final double[] approx = new double[BINS - 1];
 		double w = 0, s = 0, ss = 0, wAll = 0, sAll = 0, ssAll = 0;
@@ -100,6 +86,26 @@ public final class CavgOtsu {
 			}
 		}
 		return thresh;
+	}
+
+	/** SIMPLE's running sums per T (weights and means of both sides), single precision, its summation order. */
+	private static void runningSums(final float[] p, final float[] q1s, final float[] q2s, final float[] m1s,
+			final float[] m2s) {
+		float q1 = 0f, q2 = 0f, sum1 = 0f, sum2 = 0f;
+		for (int i = 0; i < BINS; i++)
+			q2 += p[i];
+		for (int i = 0; i < BINS; i++)
+			sum2 += i * p[i];
+		for (int t = 0; t < BINS - 1; t++) {
+			q1 += p[t];
+			q2 -= p[t];
+			sum1 += t * p[t];
+			sum2 -= t * p[t];
+			q1s[t] = q1;
+			q2s[t] = q2;
+			m1s[t] = sum1 / q1;
+			m2s[t] = sum2 / q2;
+		}
 	}
 
 	/** SIMPLE's objective at T, single precision, its summation order. */
@@ -136,22 +142,10 @@ public final class CavgOtsu {
 	static int searchTDirect(final long[] hist) {
 		final float[] p = probabilities(hist);
 		final float[] q1s = new float[BINS], q2s = new float[BINS], m1s = new float[BINS], m2s = new float[BINS];
-		float q1 = 0f, q2 = 0f, sum1 = 0f, sum2 = 0f;
-		for (int i = 0; i < BINS; i++)
-			q2 += p[i];
-		for (int i = 0; i < BINS; i++)
-			sum2 += i * p[i];
+		runningSums(p, q1s, q2s, m1s, m2s);
 		float sigma = Float.MAX_VALUE;
 		int thresh = 0;
 		for (int t = 0; t < BINS - 1; t++) {
-			q1 += p[t];
-			q2 -= p[t];
-			sum1 += t * p[t];
-			sum2 -= t * p[t];
-			q1s[t] = q1;
-			q2s[t] = q2;
-			m1s[t] = sum1 / q1;
-			m2s[t] = sum2 / q2;
 			final float next = exact(t, p, q1s, q2s, m1s, m2s);
 			if (next < sigma && t > 0) {
 				thresh = t;

@@ -2,7 +2,7 @@ package io.github.triage.ops;
 
 import java.util.Locale;
 
-/** How to choose the {@link ImageOps} implementation: the {@code --use-gpu auto|on|off} switch. */
+/** How to choose the {@link ImageOps} implementation: auto, on or off (the CLI's {@code --use-gpu}, the Fiji commands' use_gpu). */
 public enum GpuMode {
 	/** CLIJ2 when an OpenCL GPU device exists, else the CPU (with one log line saying so). */
 	AUTO,
@@ -16,7 +16,7 @@ public enum GpuMode {
 			return valueOf(s.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (final IllegalArgumentException e) {
-			throw new IllegalArgumentException("--use-gpu must be auto, on or off, not '" + s + "'");
+			throw new IllegalArgumentException("the GPU mode must be auto, on or off, not '" + s + "'");
 		}
 	}
 }

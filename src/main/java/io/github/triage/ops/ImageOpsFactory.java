@@ -1,6 +1,6 @@
 package io.github.triage.ops;
 
-import java.util.function.Consumer;
+import io.github.triage.Listener;
 
 /**
  * Picks the {@link ImageOps} implementation for a run. Without a GPU the CPU path is used: plain Java beats
@@ -14,34 +14,35 @@ public final class ImageOpsFactory {
 	private ImageOpsFactory() {
 	}
 
-	public static ImageOps create(final GpuMode mode, final Consumer<String> log) {
+	/** @param log hears which kernels were chosen (info) */
+	public static ImageOps create(final GpuMode mode, final Listener log) {
 		if (mode == GpuMode.OFF) return new CpuImageOps();
 		final OpenClProbe.Result probe = OpenClProbe.probe();
 		final String wanted = wantedDevice();
 		if (mode == GpuMode.AUTO) {
 			if (!probe.hasGpu()) {
-				log.accept("No OpenCL GPU found (" + (probe.problem != null ? probe.problem
+				log.info("No OpenCL GPU found (" + (probe.problem != null ? probe.problem
 						: "devices: " + String.join(", ", probe.allDevices)) + "): using the CPU implementation.");
 				return new CpuImageOps();
 			}
 			return openClij(wanted != null ? wanted : probe.gpuDevices.get(0), log, true);
 		}
 		if (!probe.hasAny())
-			throw new IllegalStateException("--use-gpu on, but no OpenCL device is available (" + probe.problem
+			throw new IllegalStateException("GPU mode on, but no OpenCL device is available (" + probe.problem
 					+ "). Install a GPU driver, or PoCL for the CPU: apt-get install ocl-icd-libopencl1 pocl-opencl-icd");
 		return openClij(wanted != null ? wanted : probe.hasGpu() ? probe.gpuDevices.get(0) : probe.allDevices.get(0),
 				log, false);
 	}
 
-	private static ImageOps openClij(final String device, final Consumer<String> log, final boolean fallBack) {
+	private static ImageOps openClij(final String device, final Listener log, final boolean fallBack) {
 		try {
 			final ImageOps ops = new Clij2ImageOps(device);
-			log.accept("Using CLIJ2 on OpenCL device '" + device + "'.");
+			log.info("Using CLIJ2 on OpenCL device '" + device + "'.");
 			return ops;
 		}
 		catch (final Throwable t) {
 			if (!fallBack) throw new IllegalStateException("CLIJ2 could not start on '" + device + "': " + t, t);
-			log.accept("CLIJ2 could not start on '" + device + "' (" + t + "): using the CPU implementation.");
+			log.info("CLIJ2 could not start on '" + device + "' (" + t + "): using the CPU implementation.");
 			return new CpuImageOps();
 		}
 	}

@@ -20,6 +20,12 @@ public final class ShiftsTable {
 			double yShiftPx, int line) {
 	}
 
+	/**
+	 * The largest shift accepted, in mm or pixels (a kilometre, or a million pixels): far beyond any stage, and small
+	 * enough that sums over a million steps stay finite and exact to well below a pixel.
+	 */
+	public static final double MAX_ABS_SHIFT = 1e6;
+
 	private final String source;
 	private final List<Shift> shifts;
 	private final Map<Long, Shift> byPair = new HashMap<>();
@@ -46,7 +52,7 @@ public final class ShiftsTable {
 
 	/**
 	 * Parses shifts_xy.csv. Errors name the file, line and column: a missing column, a value that is not a finite
-	 * number, a pair listed twice.
+	 * number or beyond {@link #MAX_ABS_SHIFT}, a pair listed twice.
 	 */
 	public static ShiftsTable parse(final TextTable t) {
 		final String[] required = { "fixed_id", "moving_id", "x_shift_mm", "y_shift_mm" };
@@ -78,6 +84,9 @@ public final class ShiftsTable {
 		try {
 			final double v = Double.parseDouble(s);
 			if (!Double.isFinite(v) || s.matches(".*[a-zA-Z&&[^eE]].*")) throw new NumberFormatException();
+			if (Math.abs(v) > MAX_ABS_SHIFT)
+				throw t.error(r.line(), column, "'" + s + "' is not a plausible shift (at most "
+						+ PlainNumbers.format(MAX_ABS_SHIFT) + " either way)");
 			return v;
 		}
 		catch (final NumberFormatException e) {

@@ -210,7 +210,10 @@ public final class SliceConfig {
 
 	// ---------------------------------------------------------------- selections
 
-	/** Slices whose {@code use} is true, in row order. An unset {@code use} counts as not used (as the reference). */
+	/**
+	 * Slices whose {@code use} is true, in row order. An unset {@code use} reads as false (the spec: "missing
+	 * columns default to false/empty"), so that slice is not used.
+	 */
 	public List<String> filterSlicesToUse() {
 		final List<String> out = new ArrayList<>();
 		for (final String id : rows.keySet())
@@ -219,13 +222,14 @@ public final class SliceConfig {
 	}
 
 	/**
-	 * Slices the stacking stage must skip, in row order: {@code use} false (an unset {@code use} counts as used here,
-	 * as the reference) or {@code auto_excluded} true.
+	 * Slices the stacking stage must skip, in row order: {@code use} not true or {@code auto_excluded} true. An unset
+	 * {@code use} reads as false, as in {@link #filterSlicesToUse()} (the spec), so that slice is skipped: the two
+	 * selections never disagree on a slice.
 	 */
 	public List<String> forceSkipSlices() {
 		final List<String> out = new ArrayList<>();
 		for (final String id : rows.keySet())
-			if (Boolean.FALSE.equals(getBoolean(id, SliceColumns.USE))
+			if (!Boolean.TRUE.equals(getBoolean(id, SliceColumns.USE))
 					|| Boolean.TRUE.equals(getBoolean(id, SliceColumns.AUTO_EXCLUDED))) out.add(id);
 		return out;
 	}

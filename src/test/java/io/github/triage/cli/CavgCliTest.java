@@ -147,4 +147,28 @@ class CavgCliTest {
 		assertTrue(h.out().toLowerCase(java.util.Locale.ROOT).contains("default: auto"), h.out());
 		assertTrue(!h.out().contains("Default: 0.0"), "no default for the required mask diameter: " + h.out());
 	}
+
+	@Test
+	void overrideMapsItsArgumentsAndExitsTwoOnAnUnfinishedFolder() throws IOException {
+		final CavgCli.OverrideClasses o = (CavgCli.OverrideClasses) TriageCli.commandLine().parseArgs("cavg", "override",
+				"dir", "--keep", "3,5", "--reject", "7", "--note", "side view").subcommand().subcommand().commandSpec()
+				.userObject();
+		final io.github.triage.stage.cavg.OverrideStage.Options opt = o.options();
+		assertEquals(Path.of("dir"), opt.folder());
+		assertEquals(java.util.List.of(3, 5), opt.keep());
+		assertEquals(java.util.List.of(7), opt.reject());
+		assertEquals("side view", opt.note());
+		assertNull(opt.particles());
+		final Path out = tmp.resolve("out");
+		final Run ok = run("cavg", "reject", "--stack", res(HANDCHECK + ".mrc").toString(), "--classes",
+				res(HANDCHECK + "_classes.csv").toString(), "--mskdiam", "50", "--tier", "p1", "--use-gpu", "off",
+				"-o", out.toString());
+		assertEquals(0, ok.exit(), ok.err());
+		final Run r = run("cavg", "override", out.toString(), "--keep", "3");
+		assertEquals(0, r.exit(), r.err());
+		assertTrue(Files.readString(out.resolve("rejection.csv")).contains(",manual,"));
+		final Run bad = run("cavg", "override", tmp.resolve("nothing").toString(), "--keep", "3");
+		assertEquals(2, bad.exit());
+		assertTrue(bad.err().contains("no such folder"), bad.err());
+	}
 }

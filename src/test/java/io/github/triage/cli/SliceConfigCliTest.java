@@ -99,6 +99,12 @@ class SliceConfigCliTest {
 		assertEquals("calibration_slice; k=v", c2.get("00", SliceColumns.NOTES));
 		assertEquals(c.ids(), c2.ids());
 
+		// --manual: the note says the use change was made by hand, today
+		r = CliRun.of("slice-config", "stamp", s(out), "-o", s(out), "--slice", "2", "--set", "use=false", "--manual");
+		assertEquals(0, r.exit(), r.toString());
+		assertTrue(SliceConfigFiles.read(out).get("02", SliceColumns.NOTES)
+				.endsWith("use=false by hand on " + java.time.LocalDate.now()), SliceConfigFiles.read(out).get("02", "notes"));
+
 		// options may come before IN
 		r = CliRun.of("slice-config", "stamp", "--slice", "9", "--set", "notes=new", s(out), "-o", s(out));
 		assertEquals(0, r.exit(), r.toString());

@@ -52,7 +52,7 @@ class SliceConfigDemoTest {
 		assertTrue(summary.contains("interpolated: 04; interpolation failed: 06"), summary);
 		assertTrue(summary.contains("rehomed: 04 10 11; auto-excluded: 09 10 11"), summary);
 
-		final CliRun r = CliRun.of("demo", tmp.resolve("all").toString());
+		final CliRun r = CliRun.of("demo", "-o", tmp.resolve("all").toString());
 		assertEquals(0, r.exit(), r.toString());
 		assertTrue(r.out().contains("[slice-config]"), r.toString());
 	}

@@ -34,7 +34,7 @@ class AssessSliceQualityCommandTest {
 			in.put("mosaics_dir", mosaics.toFile());
 			in.put("output_csv", out.toFile());
 			in.put("min_quality", 0.0);
-			in.put("use_gpu", false);
+			in.put("use_gpu", "off");
 			in.put("existing_config", null);
 			final CommandModule m = ctx.service(CommandService.class).run(AssessSliceQualityCommand.class, true, in).get();
 			assertFalse(m.isCanceled(), String.valueOf(m.getCancelReason()));
@@ -61,7 +61,7 @@ class AssessSliceQualityCommandTest {
 			final Map<String, Object> in = new HashMap<>();
 			in.put("mosaics_dir", mosaics.toFile());
 			in.put("output_csv", out.toFile());
-			in.put("use_gpu", false);
+			in.put("use_gpu", "off");
 			in.put("existing_config", existing.toFile()); // given: updated even without the checkbox, as the CLI
 			final CommandModule m = ctx.service(CommandService.class).run(AssessSliceQualityCommand.class, true, in).get();
 			assertFalse(m.isCanceled(), String.valueOf(m.getCancelReason()));
@@ -76,7 +76,7 @@ class AssessSliceQualityCommandTest {
 			final Map<String, Object> in = new HashMap<>();
 			in.put("mosaics_dir", Files.createDirectories(dir.resolve("empty")).toFile());
 			in.put("output_csv", out.toFile());
-			in.put("use_gpu", false);
+			in.put("use_gpu", "off");
 			in.put("existing_config", (File) null);
 			final CommandModule m = ctx.service(CommandService.class).run(AssessSliceQualityCommand.class, true, in).get();
 			assertTrue(m.isCanceled());

@@ -60,7 +60,7 @@ class GalvoCommandsTest {
 		final ImagePlus imp = TiffStacks.toImagePlus(TiffStacks.read(ref("tiles/single/tile_01_band_wraps.tif")), "wraps");
 		final float[] before = FloatImages.pixels(TiffStacks.fromImagePlus(imp)).clone();
 		final CommandModule m = commands.run(DetectGalvoShiftCommand.class, true, Map.of("imp", imp, "n_extra", 44,
-				"threshold", 0.6, "apply_fix", true, "show_plot", true, "use_gpu", false)).get();
+				"threshold", 0.6, "apply_fix", true, "show_plot", true, "use_gpu", "off")).get();
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		assertEquals(211, m.getOutput("band_start"));
 		assertEquals(197, m.getOutput("shift"));
@@ -79,7 +79,7 @@ class GalvoCommandsTest {
 	void badInputCancelsWithTheMessage() throws Exception {
 		final ImagePlus imp = TiffStacks.toImagePlus(TiffStacks.read(ref("tiles/single/tile_03_low_contrast.tif")), "low");
 		final CommandModule m = commands.run(DetectGalvoShiftCommand.class, true,
-				Map.of("imp", imp, "n_extra", 170, "use_gpu", false)).get();
+				Map.of("imp", imp, "n_extra", 170, "use_gpu", "off")).get();
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("low") && m.getCancelReason().contains("n_extra"), m.getCancelReason());
 	}
@@ -108,7 +108,7 @@ class GalvoCommandsTest {
 		final Path cfg = tmp.resolve("slice_config.csv");
 		Files.writeString(cfg, "slice_id,use\n03,true\n");
 		final CommandModule m = commands.run(DetectGalvoSlicesCommand.class, true, Map.of("tiles_dir",
-				new File(tmp.resolve("tiles").toString()), "n_extra", 32, "config_file", cfg.toFile(), "use_gpu", false)).get();
+				new File(tmp.resolve("tiles").toString()), "n_extra", 32, "config_file", cfg.toFile(), "use_gpu", "off")).get();
 		assertFalse(m.isCanceled(), m.getCancelReason());
 		final DetectGalvoSlicesCommand cmd = (DetectGalvoSlicesCommand) m.getDelegateObject();
 		assertEquals(1, cmd.resultsTable().size());

@@ -68,8 +68,23 @@ class RejectClassAveragesCommandTest {
 		m.put("tier", "p1");
 		m.put("compat_simple", true);
 		m.put("output_dir", out.toFile());
-		m.put("use_gpu", false);
+		m.put("use_gpu", "off");
 		return m;
+	}
+
+	@Test
+	void aCalibrationInAnyLengthUnitGivesThePixelSizeInAngstrom() {
+		final ij.ImagePlus imp = ij.IJ.createImage("cavgs", "32-bit black", 8, 8, 2);
+		for (final String[] u : new String[][] { { "µm", "0.0001", "1" }, { "micron", "0.0002", "2" }, { "nm", "0.13", "1.3" },
+				{ "Å", "1.1", "1.1" }, { "mm", "1e-7", "1" } }) {
+			final ij.measure.Calibration c = new ij.measure.Calibration();
+			c.pixelWidth = c.pixelHeight = Double.parseDouble(u[1]);
+			c.setUnit(u[0]);
+			imp.setCalibration(c);
+			assertEquals(Double.parseDouble(u[2]), RejectClassAveragesCommand.fromImage(imp).pixelSize(), 1e-9, u[0]);
+		}
+		imp.setCalibration(new ij.measure.Calibration());
+		assertTrue(Double.isNaN(RejectClassAveragesCommand.fromImage(imp).pixelSize()), "pixels: no size");
 	}
 
 	@Test
@@ -97,12 +112,14 @@ class RejectClassAveragesCommandTest {
 		assertEquals("kept", rt.getStringValue("reason", 4));
 		final ImagePlus montage = (ImagePlus) m.getOutput("montage");
 		assertNotNull(montage);
-		assertEquals(3 * 130 + 2, montage.getWidth()); // 6 tiles: 3 × 2 grid of 128 px tiles
-		// a rejected tile has a red frame, the kept one (class 5, second row, middle) has none
-		final int[] red = montage.getProcessor().getPixel(2 + 1, 2 + 1, null);
+		final io.github.triage.io.ContactSheets.Layout l = io.github.triage.io.ContactSheets.layout(6, 64);
+		assertEquals(l.width(), montage.getWidth()); // 6 tiles: 3 × 2 grid of 128 px tiles
+		assertEquals(3 * 132 + 4, l.width());
+		// a rejected tile has a red frame, the kept one (class 5, second row, middle) a green one
+		final int[] red = montage.getProcessor().getPixel(l.x(0) + 1, l.y(0) + 40, null);
 		assertTrue(red[0] > 200 && red[1] < 60, "rejected class 1 framed in red: " + java.util.Arrays.toString(red));
-		final int[] kept = montage.getProcessor().getPixel(2 + 130 + 1, 2 + 130 + 1, null);
-		assertFalse(kept[0] > 200 && kept[1] < 60, "kept class 5 not framed");
+		final int[] kept = montage.getProcessor().getPixel(l.x(4) + 1, l.y(4) + 40, null);
+		assertTrue(kept[1] > 150 && kept[0] < 100, "kept class 5 framed in green: " + java.util.Arrays.toString(kept));
 		assertTrue(((String) m.getOutput("summary")).startsWith("kept 1 of 6 classes"));
 		assertTrue(Files.exists(out.resolve("REJECTION_FINISHED")));
 		assertEquals(1, MrcFiles.read(out.resolve(A00 + "_selected.mrcs")).size());

@@ -40,6 +40,17 @@ class SliceConfigTableTest {
 	}
 
 	@Test
+	void theDialogSummaryShowsWhatThePipelineMeasured() throws IOException {
+		final SliceConfig config = spec();
+		config.stampMany(Map.of("01", Map.of(SliceColumns.QUALITY_SCORE, "0.82", SliceColumns.GALVO_CONFIDENCE, "0.9",
+				SliceColumns.GALVO_FIX, "true", SliceColumns.AUTO_EXCLUDED, "true", SliceColumns.AUTO_EXCLUDE_REASON,
+				"low quality")), false);
+		final String s = SliceConfigTable.summary(config, "01");
+		assertTrue(s.contains("quality 0.82") && s.contains("galvo 0.9 (fix)") && s.contains("auto-excluded (low quality)"),
+				s);
+	}
+
+	@Test
 	void editsAreTheChangedUseAndNotesCellsOnly() throws IOException {
 		final SliceConfig config = spec();
 		final ResultsTable rt = SliceConfigTable.toTable(config);

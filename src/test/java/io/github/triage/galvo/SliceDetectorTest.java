@@ -119,31 +119,65 @@ class SliceDetectorTest {
 	}
 
 	@Test
-	void consistencyWeightingByHand() {
+	void consensusByHand() {
 		final GalvoSettings s = GalvoSettings.defaults(40);
-		// best 0.9 at shift 100; 98 and 104 are within max(40/4, 5) = 10; 150 is not → 0.9·sqrt(3/4)
+		// 98, 100 and 104 agree within max(40/4, 5) = 10; 150 does not → median(0.7, 0.8, 0.9)·sqrt(3/4)
 		final SliceDetection d = SliceDetector.combine("s", s, 4, List.of(), List.of(),
-				List.of(fake("a", 98, 0.7), fake("b", 100, 0.9), fake("c", 104, 0.8), fake("d", 150, 0.95 - 0.2)));
+				List.of(fake("a", 98, 0.7), fake("b", 100, 0.9), fake("c", 104, 0.8), fake("d", 150, 0.75)));
 		assertEquals(3, d.consistent());
-		assertEquals(0.9 * Math.sqrt(0.75), d.confidence(), 1e-12);
-		assertEquals(100, d.shift());
+		assertEquals(List.of("a", "b", "c"), d.agreeing());
+		assertEquals(0.8 * Math.sqrt(0.75), d.confidence(), 1e-12);
+		assertEquals(100, d.shift()); // the most confident tile of the consensus
 		assertTrue(d.galvoFix());
 		// shifts compare circularly: 199 and 2 are 3 rows apart
 		final SliceDetection w = SliceDetector.combine("w", s, 2, List.of(), List.of(),
 				List.of(fake("a", 199, 0.8), fake("b", 2, 0.7)));
 		assertEquals(2, w.consistent());
-		// below threshold: fall back to 0, no fix
+		assertEquals(0.75, w.confidence(), 1e-12);
+		// two bands with one tile each: the more confident one, weighted by half; below threshold → 0, no fix
 		final SliceDetection lo = SliceDetector.combine("lo", s, 2, List.of(), List.of(),
 				List.of(fake("a", 10, 0.8), fake("b", 120, 0.7)));
 		assertEquals(0.8 * Math.sqrt(0.5), lo.confidence(), 1e-12);
+		assertEquals("a", lo.best().name());
 		assertEquals(0, lo.shift());
 		assertFalse(lo.galvoFix());
 		// nothing above min_intensity
 		final SliceDetection none = SliceDetector.combine("n", s, 3, List.of("a"), List.of(new SliceDetection.Skipped("a", 3)),
 				List.of());
 		assertNull(none.best());
+		assertEquals(List.of(), none.agreeing());
 		assertEquals(0, none.shift());
 		assertFalse(none.galvoFix());
+	}
+
+	/** Issue 11's quality bar: four tiles agree on the band, one outlier is a little more confident. */
+	@Test
+	void oneConfidentOutlierAmongAgreeingTilesDoesNotSinkTheSlice() {
+		final GalvoSettings s = GalvoSettings.defaults(40);
+		final SliceDetection d = SliceDetector.combine("s", s, 20, List.of(), List.of(),
+				List.of(fake("t04", 101, 0.78), fake("t06", 100, 0.80), fake("t09", 40, 0.85), fake("t12", 99, 0.76),
+						fake("t15", 102, 0.79)));
+		// the single-most-confident rule: 0.85·sqrt(1/5) = 0.38 < 0.6, no fix
+		assertEquals(List.of("t04", "t06", "t12", "t15"), d.agreeing());
+		assertEquals("t06", d.best().name());
+		assertEquals(0.785 * Math.sqrt(0.8), d.confidence(), 1e-12);
+		assertTrue(d.galvoFix(), d.reason());
+		assertEquals(100, d.shift());
+		// the diagnostics name the agreeing tiles and mark the outlier
+		final java.util.Map<String, Object> diag = GalvoDiagnostics.of(d);
+		assertEquals(d.agreeing(), diag.get("agreeing_tiles"));
+		@SuppressWarnings("unchecked")
+		final List<java.util.Map<String, Object>> sampled = (List<java.util.Map<String, Object>>) diag.get("tiles_sampled");
+		assertEquals(List.of(true, true, false, true, true), sampled.stream().map(m -> m.get("agrees")).toList());
+	}
+
+	/** A slice whose tiles all disagree is not trusted, however confident one tile is. */
+	@Test
+	void tilesThatAllDisagreeGiveNoFix() {
+		final SliceDetection d = SliceDetector.combine("s", GalvoSettings.defaults(40), 20, List.of(), List.of(),
+				List.of(fake("a", 10, 0.95), fake("b", 60, 0.9), fake("c", 110, 0.9), fake("d", 160, 0.9)));
+		assertEquals(1, d.consistent());
+		assertFalse(d.galvoFix());
 	}
 
 	@Test

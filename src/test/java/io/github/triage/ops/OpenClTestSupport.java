@@ -18,7 +18,12 @@ public final class OpenClTestSupport {
 		if (Boolean.getBoolean("triage.require.opencl") && !probe.hasAny())
 			throw new AssertionError("OpenCL required but not found: " + probe.problem);
 		assumeTrue(probe.hasAny(), "no OpenCL device (" + probe.problem + "): CLIJ2 test skipped");
-		if (clij == null) clij = ImageOpsFactory.create(GpuMode.ON, System.err::println);
+		if (clij == null) clij = ImageOpsFactory.create(GpuMode.ON, new io.github.triage.Listener() {
+			@Override
+			public void info(final String message) {
+				System.err.println(message);
+			}
+		});
 		return clij;
 	}
 }

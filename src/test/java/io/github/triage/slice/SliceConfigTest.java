@@ -61,9 +61,9 @@ class SliceConfigTest {
 		assertEquals("", c.get("00", SliceColumns.NOTES));
 		assertNull(c.getBoolean("00", SliceColumns.GALVO_FIX));
 		assertNull(c.getBoolean("02", SliceColumns.USE));
-		// unset use: not used by filter, but not skipped by force-skip (as the reference)
+		// unset use reads as false (the spec): not used by filter, skipped by force-skip
 		assertEquals(List.of("00"), c.filterSlicesToUse());
-		assertEquals(List.of("01"), c.forceSkipSlices());
+		assertEquals(List.of("01", "02"), c.forceSkipSlices());
 		final Path out = tmp.resolve("min_out.csv");
 		SliceConfigFiles.write(c, out);
 		final List<String> lines = Files.readAllLines(out);

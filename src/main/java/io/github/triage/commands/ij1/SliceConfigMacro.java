@@ -17,11 +17,16 @@ public class SliceConfigMacro implements PlugIn {
 
 	@Override
 	public void run(final String arg) {
-		final String options = Macro.getOptions();
+		String options = Macro.getOptions();
 		if (options == null) {
-			abort("'" + arg + "' is for macros: give its options, e.g. run(\"Slice config filter\", "
-					+ "\"config=/path/slice_config.csv\"); see docs/fiji.md");
-			return;
+			if (java.awt.GraphicsEnvironment.isHeadless()) {
+				abort("'" + arg + "' needs its options without a display, e.g. run(\"Slice config filter\", "
+						+ "\"config_file=/path/slice_config.csv\"); see docs/fiji.md");
+				return;
+			}
+			// run from the menu: a dialog, so that the Macro Recorder records the call with its keys
+			options = MenuDialog.ask(arg);
+			if (options == null) return; // cancelled
 		}
 		switch (arg) {
 			case "generate" -> generate(options);
@@ -104,9 +109,17 @@ public class SliceConfigMacro implements PlugIn {
 		Macro.abort();
 	}
 
+	/**
+	 * An option by its key, the SciJava commands' key first ({@code config_file}, {@code output_file},
+	 * {@code shifts_file}, {@code mosaics_dir}, {@code fragments_dir}), then the earlier short one ({@code config},
+	 * {@code output}, ...), so that older macros still run.
+	 */
 	private static String get(final String options, final String key) {
-		final String v = Macro.getValue(options, key, "");
-		return v == null ? "" : v.strip();
+		for (final String k : MenuDialog.keys(key)) {
+			final String v = Macro.getValue(options, k, null);
+			if (v != null) return v.strip();
+		}
+		return "";
 	}
 
 	/** A checkbox key: present as a bare word ("center") or as key=true. */

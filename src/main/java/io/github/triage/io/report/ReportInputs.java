@@ -108,16 +108,23 @@ public final class ReportInputs {
 			if ("galvo".equals(stage) && o.has("confidence") && o.get("confidence").isJsonPrimitive()) {
 				final JsonElement id = o.has("slice") ? o.get("slice") : o.get("slice_id");
 				if (id != null && id.isJsonPrimitive()) {
-					try {
-						galvo.put(SliceConfig.idValue(id.getAsString()), o.get("confidence").getAsDouble());
-					}
-					catch (final IllegalArgumentException e) {
-						throw new BadInputException(f + ": slice '" + id.getAsString() + "' is not a slice id");
-					}
+					galvo.put(sliceId(f, id.getAsString()), o.get("confidence").getAsDouble());
 				}
 			}
 		}
 		return new Diagnostics(settings, galvo, thresholds, n);
+	}
+
+	/** A slice id, or the tile-folder name the galvo diagnostics give ({@code slice_z03}), by the one slice-id rule. */
+	private static int sliceId(final Path f, final String slice) {
+		try {
+			return SliceConfig.idValue(slice);
+		}
+		catch (final IllegalArgumentException e) {
+			final java.util.OptionalInt id = io.github.triage.io.layout.SliceNames.idOf(slice);
+			if (id.isPresent()) return id.getAsInt();
+			throw new BadInputException(f + ": slice '" + slice + "' is not a slice id");
+		}
 	}
 
 	private static JsonObject object(final Path f) throws IOException {

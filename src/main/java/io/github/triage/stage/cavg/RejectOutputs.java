@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 import io.github.triage.Listener;
+import io.github.triage.BadInputException;
 import io.github.triage.cavg.ClassDecision;
 import io.github.triage.cavg.ClassStats;
 import io.github.triage.cavg.CleanupOutputs;
+import io.github.triage.cavg.ManualDecision;
 import io.github.triage.cavg.ParticleStates;
 import io.github.triage.io.AtomicFiles;
 import io.github.triage.io.ClassTables;
@@ -47,17 +49,27 @@ public final class RejectOutputs {
 		return outputDir.resolve(CleanupOutputs.PARTICLES_SELECTED);
 	}
 
+	/** Key of REJECTION_FINISHED naming the particle STAR the rejection read (an override reads it again). */
+	static final String PARTICLES_FILE = "particles_file";
+
+	/**
+	 * Writes every output of a rejection.
+	 *
+	 * @param manual manual decisions by class number: they set their classes' states and are recorded in
+	 *               rejection.csv
+	 */
 	static RejectStage.Result write(final Path dir, final String stem, final RejectStage.Inputs in,
-			final List<ClassDecision> decisions, final Set<Path> inputs, final Listener log) throws IOException {
+			final List<ClassDecision> decisions, final Map<Integer, ManualDecision> manual, final Set<Path> inputs,
+			final Listener log) throws IOException {
 		final MrcStack stack = in.stack();
 		final int[] prior = in.table().priorStates();
 		Files.createDirectories(dir);
-		final CleanupOutputs.States s = CleanupOutputs.states(decisions, prior);
+		final CleanupOutputs.States s = CleanupOutputs.states(decisions, prior, manual);
 		final List<Path> files = new ArrayList<>();
 		final List<Path> planned = planned(dir, stem, s, in.particles() != null);
 		removeStale(dir, planned, inputs);
-		final Path sel = set(dir, stem, CleanupOutputs.SELECTED, stack, in, decisions, s.kept(), files);
-		final Path rej = set(dir, stem, CleanupOutputs.REJECTED, stack, in, decisions, s.rejected(), files);
+		final Path sel = set(dir, stem, CleanupOutputs.SELECTED, stack, in, decisions, manual, s.kept(), files);
+		final Path rej = set(dir, stem, CleanupOutputs.REJECTED, stack, in, decisions, manual, s.rejected(), files);
 		if (sel == null) log.info("no " + stem + CleanupOutputs.SELECTED + CleanupOutputs.STACK_EXT
 				+ " written: no class was kept");
 		if (rej == null) log.info("no " + stem + CleanupOutputs.REJECTED + CleanupOutputs.STACK_EXT
@@ -69,7 +81,7 @@ public final class RejectOutputs {
 		AtomicFiles.writeString(selection, CleanupOutputs.selection(s.states()));
 		files.add(selection);
 		final Path csv = dir.resolve(CleanupOutputs.REJECTION_CSV);
-		CsvTables.write(csv, CleanupOutputs.CSV_HEADER, CleanupOutputs.rejectionRows(decisions));
+		CsvTables.write(csv, CleanupOutputs.CSV_HEADER, CleanupOutputs.rejectionRows(decisions, prior, manual));
 		files.add(csv);
 		ParticleStates.Result pr = null;
 		if (in.particles() != null) {
@@ -84,7 +96,9 @@ public final class RejectOutputs {
 		}
 		Files.deleteIfExists(dir.resolve(CleanupOutputs.FAILED));
 		final Path done = dir.resolve(CleanupOutputs.FINISHED);
-		AtomicFiles.writeString(done, CleanupOutputs.keyValues(CleanupOutputs.finishedRecord(s, prior, pr, stem)));
+		final Map<String, String> record = CleanupOutputs.finishedRecord(s, prior, pr, stem);
+		if (in.particles() != null) record.put(PARTICLES_FILE, in.particles().file().toAbsolutePath().toString());
+		AtomicFiles.writeString(done, CleanupOutputs.keyValues(record));
 		files.add(done);
 		return new RejectStage.Result(decisions, s.states(), pr, List.copyOf(files), stack, in.params(),
 				in.table().populationSource(), sel, rej);
@@ -152,8 +166,8 @@ public final class RejectOutputs {
 	 * empty set. Returns the stack, or null.
 	 */
 	private static Path set(final Path dir, final String stem, final String set, final MrcStack stack,
-			final RejectStage.Inputs in, final List<ClassDecision> decisions, final int[] idx, final List<Path> files)
-			throws IOException {
+			final RejectStage.Inputs in, final List<ClassDecision> decisions, final Map<Integer, ManualDecision> manual,
+			final int[] idx, final List<Path> files) throws IOException {
 		if (idx.length == 0) return null;
 		final Path mrcs = dir.resolve(stem + set + CleanupOutputs.STACK_EXT);
 		MrcFiles.write(mrcs, stack.subset(idx));
@@ -162,8 +176,8 @@ public final class RejectOutputs {
 		final Path sheet = dir.resolve(stem + set + CleanupOutputs.SHEET_EXT);
 		final List<ContactSheets.Tile> tiles = new ArrayList<>();
 		for (final int i : idx)
-			tiles.add(tile(stack.sections()[i], decisions.get(i)));
-		ContactSheets.writeJpeg(sheet, ContactSheets.render(tiles, stack.width()));
+			tiles.add(tile(stack.sections()[i], decisions.get(i), manual.get(decisions.get(i).classNumber())));
+		ContactSheets.writeJpeg(sheet, ContactSheets.render(tiles, stack.width(), maskRadiusPx(decisions)));
 		files.add(mrcs);
 		files.add(table);
 		files.add(sheet);
@@ -193,6 +207,77 @@ public final class RejectOutputs {
 
 	/** A contact-sheet tile: class number, and the reason when rejected (also the Fiji montage's tiles). */
 	public static ContactSheets.Tile tile(final float[] pixels, final ClassDecision d) {
-		return new ContactSheets.Tile(pixels, Integer.toString(d.classNumber()), d.kept() ? null : d.reason());
+		return tile(pixels, d, null);
+	}
+
+	/**
+	 * A contact-sheet tile with a manual decision (or null): a class kept by hand shows no reason, one rejected
+	 * by hand says so; both are marked as manual.
+	 */
+	public static ContactSheets.Tile tile(final float[] pixels, final ClassDecision d, final ManualDecision m) {
+		final boolean kept = m != null ? m.kept() : d.kept();
+		final String reason = kept ? null : m != null ? m.reason() : d.reason();
+		return new ContactSheets.Tile(pixels, Integer.toString(d.classNumber()), reason, m != null);
+	}
+
+	/** The mask radius the decisions used (px), for the circle on the sheets; NaN when no mask was measured. */
+	public static double maskRadiusPx(final List<ClassDecision> decisions) {
+		for (final ClassDecision d : decisions)
+			if (d.maskMeasures() != null && d.maskMeasures().maskRadiusPx() > 0) return d.maskMeasures().maskRadiusPx();
+		return Double.NaN;
+	}
+
+	/**
+	 * The stem of a rejection folder's outputs ({@code <stem>_selected.mrcs}); null when the folder has none. The
+	 * one place, with {@link #write}, that knows the stack file names.
+	 */
+	static String stem(final Path dir) throws IOException {
+		final java.util.TreeSet<String> stems = new java.util.TreeSet<>();
+		try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+			files.map(p -> p.getFileName().toString()).forEach(n -> {
+				for (final String set : new String[] { CleanupOutputs.SELECTED, CleanupOutputs.REJECTED }) {
+					final String suffix = set + CleanupOutputs.STACK_EXT;
+					if (n.endsWith(suffix) && n.length() > suffix.length())
+						stems.add(n.substring(0, n.length() - suffix.length()));
+				}
+			});
+		}
+		if (stems.size() > 1)
+			throw new BadInputException(dir + ": outputs of several stacks (" + String.join(", ", stems)
+					+ "): one rejection per folder");
+		return stems.isEmpty() ? null : stems.first();
+	}
+
+	/**
+	 * The class averages of a rejection folder in class order, put back together from its selected and rejected
+	 * stacks by the final states (an empty set has no stack).
+	 */
+	static MrcStack readClassAverages(final Path dir, final String stem, final int[] states) {
+		final Path sel = dir.resolve(stem + CleanupOutputs.SELECTED + CleanupOutputs.STACK_EXT);
+		final Path rej = dir.resolve(stem + CleanupOutputs.REJECTED + CleanupOutputs.STACK_EXT);
+		final MrcStack s = Files.exists(sel) ? MrcFiles.read(sel) : null, r = Files.exists(rej) ? MrcFiles.read(rej) : null;
+		int kept = 0;
+		for (final int st : states)
+			kept += st;
+		final int nSel = s == null ? 0 : s.size(), nRej = r == null ? 0 : r.size();
+		if (nSel != kept || nRej != states.length - kept)
+			throw new BadInputException(dir + ": the stacks hold " + nSel + " selected and " + nRej
+					+ " rejected class averages, but class_states.csv says " + kept + " and " + (states.length - kept));
+		final MrcStack any = s != null && s.size() > 0 ? s : r;
+		final float[][] sections = new float[states.length][];
+		int a = 0, b = 0;
+		for (int i = 0; i < states.length; i++)
+			sections[i] = states[i] == 1 ? s.sections()[a++] : r.sections()[b++];
+		return new MrcStack(sections, any.width(), any.height(), any.pixelSize());
+	}
+
+	/** The key-value record of a sentinel file ({@code key: value} lines). */
+	static Map<String, String> readRecord(final Path file) throws IOException {
+		final Map<String, String> m = new java.util.LinkedHashMap<>();
+		for (final String line : Files.readAllLines(file)) {
+			final int colon = line.indexOf(": ");
+			if (colon > 0) m.put(line.substring(0, colon), line.substring(colon + 2));
+		}
+		return m;
 	}
 }

@@ -15,6 +15,7 @@ import io.github.triage.BadInputException;
 import io.github.triage.Listener;
 import io.github.triage.cavg.ClassAverageRejector;
 import io.github.triage.cavg.ClassDecision;
+import io.github.triage.cavg.ManualDecision;
 import io.github.triage.cavg.ParticleStates;
 import io.github.triage.cavg.RejectionParams;
 import io.github.triage.cavg.Tier;
@@ -34,6 +35,8 @@ import io.github.triage.stage.Stage;
  * outputs ({@link RejectOutputs}) with the {@code REJECTION_FINISHED} sentinel last. Any bad input (unreadable
  * file, empty stack, class count mismatch, NaN pixels, no pixel size, …) writes only the failure record
  * {@code REJECTION_FAILED} into the output folder and is rethrown, so a pipeline always finds one of the two.
+ * Manual decisions recorded in the output folder's {@code rejection.csv} ({@link OverrideStage}) are kept, and
+ * said so.
  */
 public final class RejectStage implements Stage<RejectStage.Options, RejectStage.Result> {
 
@@ -185,7 +188,8 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 			final List<ClassDecision> decisions = new ClassAverageRejector(ops, in.params())
 					.reject(in.stack().sections(), in.stack().width(), in.table().classes(), log, options.threads());
 			warnIfAllRejected(decisions, log);
-			return RejectOutputs.write(out, options.stack().stem(), in, decisions, inputs, log);
+			final Map<Integer, ManualDecision> manual = ManualDecisions.kept(out, decisions, log);
+			return RejectOutputs.write(out, options.stack().stem(), in, decisions, manual, inputs, log);
 		}
 		catch (final BadInputException e) {
 			RejectOutputs.writeFailure(out, e.getMessage(), context(options), inputs);
@@ -308,7 +312,7 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 		if (Double.isFinite(given)) return given;
 		final double header = stack.pixelSize();
 		if (!Double.isFinite(header) || !(header > 0)) {
-			p.add(source + ": " + NO_PIXEL_SIZE + " (MRC header cella/mx, or an image calibrated in Å or nm): give "
+			p.add(source + ": " + NO_PIXEL_SIZE + " (MRC header cella/mx, or an image calibrated in a length unit): give "
 					+ "it explicitly");
 			return Double.NaN;
 		}

@@ -81,6 +81,7 @@ public final class DetectSliceStage implements Stage<DetectSliceStage.Options, D
 		final List<TileFiles.SliceFolder> folders = GalvoSlices.folders(o.tiles(), o.output() != null, problems);
 		problems.throwIfAny();
 
+		GalvoSlices.warnUncovered(o.tiles(), folders, null, l);
 		final List<DetectedSlice> slices = GalvoSlices.detect(folders, o.settings(), ops, l, o.threads());
 		if (o.output() == null) return new Result(slices, null, List.of());
 		final List<Path> diagnostics = GalvoSlices.writeDiagnostics(o.output(), slices);

@@ -1,9 +1,13 @@
 package io.github.triage.stage.galvo;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import io.github.triage.BadInputException;
 import io.github.triage.Listener;
@@ -14,6 +18,8 @@ import io.github.triage.io.JsonDiagnostics;
 import io.github.triage.io.TileFiles;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.ops.Workers;
+import io.github.triage.slice.DecisionSanity;
+import io.github.triage.slice.SliceConfig;
 import io.github.triage.stage.Problems;
 
 /** What the slice-level galvo stages share: checks, detection over tile folders, the diagnostics files. */
@@ -27,7 +33,7 @@ final class GalvoSlices {
 	/** The slice folders of {@code tiles}, or null after recording why there are none. */
 	static List<TileFiles.SliceFolder> folders(final Path tiles, final boolean needIds, final Problems problems) {
 		problems.requireFolder(tiles, "tiles folder");
-		if (tiles == null || !java.nio.file.Files.isDirectory(tiles)) return null;
+		if (tiles == null || !Files.isDirectory(tiles)) return null;
 		try {
 			final List<TileFiles.SliceFolder> folders = TileFiles.sliceFolders(tiles);
 			if (needIds) requireIds(folders);
@@ -37,6 +43,37 @@ final class GalvoSlices {
 			problems.add(e.getMessage());
 			return null;
 		}
+	}
+
+	/**
+	 * Warns about slices the tiles do not cover: a sub-folder of {@code tiles} without tiles (it is skipped), and,
+	 * with a config, each of its slices without a tile folder (its galvo cells stay unset). Silence would leave a
+	 * blank cell without a word.
+	 */
+	static void warnUncovered(final Path tiles, final List<TileFiles.SliceFolder> folders, final SliceConfig config,
+			final Listener listener) {
+		final Set<Path> found = new HashSet<>();
+		final Set<String> ids = new HashSet<>();
+		for (final TileFiles.SliceFolder f : folders) {
+			found.add(f.dir());
+			ids.add(f.sliceId());
+		}
+		if (!found.contains(tiles)) {
+			try (Stream<Path> s = Files.list(tiles)) {
+				for (final Path p : (Iterable<Path>) s.sorted()::iterator)
+					if (Files.isDirectory(p) && !TileFiles.isTile(p) && !p.getFileName().toString().startsWith(".")
+							&& !found.contains(p))
+						listener.warning("galvo: " + p + ": no tiles (.tif, .tiff, .ome.zarr) in it, skipped");
+			}
+			catch (final IOException e) {
+				listener.warning("galvo: " + tiles + ": cannot list (" + e.getMessage() + ")");
+			}
+		}
+		if (config == null) return;
+		for (final String id : config.ids())
+			if (!ids.contains(id))
+				listener.warning("galvo: slice " + id + ": no tile folder in " + tiles
+						+ "; galvo_confidence and galvo_fix left unset");
 	}
 
 	/** Every folder must name its slice: the id keys the config row and the diagnostics file. */
@@ -77,6 +114,9 @@ final class GalvoSlices {
 			return d;
 		});
 		listener.progress(n, n, "done");
+		// galvo excludes no slice (it decides a fix), so only the confidences against the threshold are checked
+		DecisionSanity.scores("galvo", out.stream().map(d -> d.detection().confidence()).toList(), settings.threshold())
+				.forEach(listener::warning);
 		return out;
 	}
 

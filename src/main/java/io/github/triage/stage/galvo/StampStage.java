@@ -92,6 +92,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		final List<TileFiles.SliceFolder> folders = GalvoSlices.folders(o.tilesDir(), true, problems);
 		problems.throwIfAny();
 
+		GalvoSlices.warnUncovered(o.tilesDir(), folders, config, l);
 		final List<DetectedSlice> slices = GalvoSlices.detect(folders, o.settings(), ops, l, o.threads());
 		stamp(config, slices);
 		final List<Path> diagnostics = GalvoSlices.writeDiagnostics(o.output(), slices);
@@ -123,7 +124,9 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		final GalvoSettings settings = detect.settings();
 		final List<TileFiles.SliceFolder> folders = TileFiles.sliceFolders(detect.tilesDir());
 		GalvoSlices.requireIds(folders);
-		final List<DetectedSlice> slices = GalvoSlices.detect(folders, settings, ops, Listener.orNone(listener), detect.threads());
+		GalvoSlices.warnUncovered(detect.tilesDir(), folders, config, Listener.orNone(listener));
+		final List<DetectedSlice> slices = GalvoSlices.detect(folders, settings, ops, Listener.orNone(listener),
+				detect.threads());
 		stamp(config, slices);
 		GalvoSlices.writeDiagnostics(configOut, slices);
 		return slices;

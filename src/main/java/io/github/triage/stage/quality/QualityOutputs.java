@@ -13,6 +13,7 @@ import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.quality.QualityConfig;
 import io.github.triage.quality.QualityDecisions;
 import io.github.triage.quality.SliceQuality;
+import io.github.triage.slice.DecisionSanity;
 import io.github.triage.slice.SliceConfig;
 import io.github.triage.stage.Problems;
 
@@ -70,6 +71,7 @@ final class QualityOutputs {
 			final List<QualityDecisions.Decision> decisions, final double minQuality, final SliceConfig existing,
 			final Path output, final Listener listener) throws IOException {
 		final SliceConfig config = QualityConfig.apply(existing, decisions);
+		sanity(decisions, minQuality).forEach(Listener.orNone(listener)::warning);
 		final List<Path> written = new ArrayList<>();
 		final Path csv = reportDir.resolve(REPORT_CSV), png = reportDir.resolve(REPORT_PNG);
 		QualityReports.writeCsv(csv, metrics, decisions);
@@ -85,6 +87,21 @@ final class QualityOutputs {
 		SliceConfigFiles.write(config, output);
 		written.add(output);
 		return written;
+	}
+
+	/**
+	 * The sanity warnings on the decisions (slice.DecisionSanity): over half of the slices not used, or every
+	 * measured score within a hair of min_quality. Calibration slices are left out of the scores (they are not
+	 * judged on theirs).
+	 */
+	static List<String> sanity(final List<QualityDecisions.Decision> decisions, final double minQuality) {
+		final List<Double> scores = new ArrayList<>();
+		int excluded = 0;
+		for (final QualityDecisions.Decision d : decisions) {
+			if (!d.use()) excluded++;
+			if (!d.calibration()) scores.add(d.qualityScore());
+		}
+		return DecisionSanity.check("quality", excluded, decisions.size(), scores, minQuality);
 	}
 
 	/** A listener that also keeps every warning, for the per-slice diagnostics. */

@@ -12,6 +12,7 @@ import io.github.triage.io.PairwiseMetricsFiles;
 import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.slice.AutoExclusion;
+import io.github.triage.slice.DecisionSanity;
 import io.github.triage.slice.SliceConfig;
 import io.github.triage.stage.Problems;
 import io.github.triage.stage.Stage;
@@ -66,11 +67,15 @@ public final class AutoExclusionStage implements Stage<AutoExclusionStage.Option
 		final List<String> excluded = AutoExclusion.stamp(config, z,
 				AutoExclusion.runs(z, o.zCorrThreshold(), o.consecutiveThreshold()));
 		final List<String> notEvaluated = new ArrayList<>();
+		final List<Double> evaluated = new ArrayList<>();
 		for (final String id : config.ids())
 			if (!z.containsKey(SliceConfig.idValue(id))) {
 				notEvaluated.add(id);
 				l.warning("slice " + id + ": no z-correlation, not evaluated");
 			}
+			else evaluated.add(z.get(SliceConfig.idValue(id)));
+		DecisionSanity.check("auto-exclusion", excluded.size(), evaluated.size(), evaluated, o.zCorrThreshold())
+				.forEach(l::warning);
 		SliceConfigFiles.write(config, o.output());
 		return new Result(excluded, notEvaluated, config, o.output());
 	}

@@ -114,7 +114,7 @@ public final class GenerateSliceConfigStage
 				o.galvo().threads());
 		final List<DetectedSlice> found;
 		if (ops != null) found = StampStage.stampInto(config, detect, o.output(), ops, l);
-		else try (ImageOps cpu = ImageOpsFactory.create(GpuMode.OFF, l::info)) {
+		else try (ImageOps cpu = ImageOpsFactory.create(GpuMode.OFF, l)) {
 			found = StampStage.stampInto(config, detect, o.output(), cpu, l);
 		}
 		final Map<String, SliceDetection> byId = new java.util.LinkedHashMap<>();

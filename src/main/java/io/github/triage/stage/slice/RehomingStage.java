@@ -84,6 +84,11 @@ public final class RehomingStage implements Stage<RehomingStage.Options, Rehomin
 		if (o.shifts() != null && Files.isRegularFile(o.shifts())) {
 			try {
 				file = SliceConfigFiles.readShiftsForRehoming(o.shifts());
+				// No steps would clear every rehomed / rehoming_reliable: an empty export, not a clean dataset.
+				if (file.steps().isEmpty()) {
+					problems.add(o.shifts() + ": no shifts, only a header (nothing to correct)");
+					file = null;
+				}
 			}
 			catch (final BadInputException e) {
 				problems.add(e.getMessage());

@@ -17,7 +17,7 @@ public final class SelectStage implements Stage<SelectStage.Options, SelectStage
 	public enum Selection {
 		/** use=true, in row order ({@link SliceConfig#filterSlicesToUse}). */
 		USE,
-		/** use=false or auto_excluded=true, in row order ({@link SliceConfig#forceSkipSlices}). */
+		/** use not true (unset reads as false) or auto_excluded=true, in row order ({@link SliceConfig#forceSkipSlices}). */
 		FORCE_SKIP
 	}
 

@@ -107,7 +107,7 @@ public final class AssembleStage implements Stage<AssembleStage.Options, Assembl
 		final Map<Integer, String> skipped = new TreeMap<>();
 		if (config[0] != null) {
 			for (final String id : config[0].forceSkipSlices())
-				skipped.put(SliceConfig.idValue(id), "force-skipped (use false or auto_excluded)");
+				skipped.put(SliceConfig.idValue(id), "force-skipped (use not true or auto_excluded)");
 			for (final String id : config[0].ids())
 				if (Boolean.TRUE.equals(config[0].getBoolean(id, SliceColumns.INTERPOLATION_FAILED)))
 					skipped.putIfAbsent(SliceConfig.idValue(id), "interpolation failed");

@@ -95,7 +95,7 @@ public class RejectStageTest {
 		return options(res(HANDCHECK + ".mrc"), res(HANDCHECK + "_classes.csv"), 50, Tier.P1, out);
 	}
 
-	static RejectStage.Result run(final RejectStage.Options o, final Listener l) throws IOException {
+	public static RejectStage.Result run(final RejectStage.Options o, final Listener l) throws IOException {
 		try (ImageOps ops = new CpuImageOps()) {
 			return new RejectStage().run(o, ops, l);
 		}
@@ -211,9 +211,15 @@ public class RejectStageTest {
 		final BufferedImage j = ImageIO.read(out.resolve(stem + "_rejected.jpg").toFile());
 		assertNotNull(s);
 		assertNotNull(j);
-		assertEquals(128 + 4, s.getWidth());
-		assertEquals(3 * 130 + 2, j.getWidth());
-		assertEquals(2 * 130 + 2, j.getHeight());
+		final io.github.triage.io.ContactSheets.Layout l5 = io.github.triage.io.ContactSheets.layout(5, 64);
+		assertEquals(128, l5.tile());
+		assertEquals(128 + 8, s.getWidth());
+		assertEquals(3 * 132 + 4, j.getWidth());
+		assertEquals(2 * (l5.cellHeight() + 4) + 4, j.getHeight());
+		// kept in green, rejected in red: the frames' colours at a glance
+		final int green = s.getRGB(l5.x(0) + 1, l5.y(0) + 40), red = j.getRGB(l5.x(0) + 1, l5.y(0) + 40);
+		assertTrue(((green >> 8) & 0xff) > 150 && ((green >> 16) & 0xff) < 100, Integer.toHexString(green));
+		assertTrue(((red >> 16) & 0xff) > 150 && ((red >> 8) & 0xff) < 100, Integer.toHexString(red));
 	}
 
 	@Test
@@ -324,7 +330,7 @@ public class RejectStageTest {
 				"no OpenCL device: CLIJ2 test skipped");
 		final Path out = tmp.resolve("clij");
 		final Messages m = new Messages();
-		try (ImageOps ops = ImageOpsFactory.create(GpuMode.ON, m::info)) {
+		try (ImageOps ops = ImageOpsFactory.create(GpuMode.ON, m)) {
 			new RejectStage().run(handcheck(out).withCompat(true), ops, m);
 		}
 		assertTrue(m.text().contains("CLIJ2"), m.text());

@@ -67,8 +67,8 @@ class GalvoStagesTest {
 	void perSliceFragmentsMergeIntoTheSameConfigAsStampingTheFolder() throws IOException {
 		final Path tiles = tiles();
 		final Path in = tmp.resolve("in.csv");
-		// slice 01 has a note to keep; 05 has no tiles; 03 is not in the config (it gets a row, use=false)
-		Files.writeString(in, "slice_id,use,notes\n00,true,\n01,true,keep me\n05,true,\n");
+		// slice 01 has a note to keep; 05 has no tiles; 03 is unused (a fragment must name a slice of the config)
+		Files.writeString(in, "slice_id,use,notes\n00,true,\n01,true,keep me\n03,false,\n05,true,\n");
 
 		// whole folder
 		final Path whole = tmp.resolve("whole/slice_config.csv");
@@ -166,23 +166,6 @@ class GalvoStagesTest {
 		final double above = Math.nextUp(r.tiles().get(0).detection().confidence());
 		assertEquals(0, new DetectTileStage().run(new DetectTileStage.Options(List.of(wraps), null, 44, above), cpu,
 				Listener.NONE).tiles().get(0).shift());
-	}
-
-	@Test
-	void fixRollsTheTileAndRefuses2D() throws IOException {
-		final Path in = ref("tiles/single/tile_02_near_end.tif"), out = tmp.resolve("fixed.tif");
-		final FixStage.Result r = new FixStage().run(new FixStage.Options(in, out, 9), null, Listener.NONE);
-		assertEquals(9, r.rolled());
-		final DetectTileStage.Result d = new DetectTileStage().run(DetectTileStage.Options.defaults(List.of(out), 52),
-				cpu, Listener.NONE);
-		assertEquals(206, d.tiles().get(0).detection().bandStart()); // 258 rows - 52: the band is last
-		assertArrayEquals(FloatImages.pixels(TiffStacks.read(out)), FloatImages.pixels(
-				io.github.triage.galvo.GalvoFix.roll(TileFiles.read(in, null), 9)));
-		final Path o2 = tmp.resolve("o2.tif");
-		final BadInputException e = assertThrows(BadInputException.class, () -> new FixStage().run(
-				new FixStage.Options(ref("aip/single/tile_00_band_at_start.tif"), o2, 3), null, Listener.NONE));
-		assertTrue(e.getMessage().contains("3D"), e.getMessage());
-		assertFalse(Files.exists(o2));
 	}
 
 	@Test

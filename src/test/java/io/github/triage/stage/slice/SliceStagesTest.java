@@ -77,6 +77,22 @@ class SliceStagesTest {
 	}
 
 	@Test
+	void aManualStampNotesTheChangeByHandWithTheDate() throws IOException {
+		final Path in = spec();
+		new StampStage().run(StampStage.Options.sameForAll(in, in, List.of("1"), Map.of(SliceColumns.NOTES, "before"),
+				false), null, Listener.NONE);
+		new StampStage().run(StampStage.Options.sameForAll(in, in, List.of("1", "2"), Map.of(SliceColumns.USE, "false"),
+				false).manual("2025-03-01"), null, Listener.NONE);
+		final SliceConfig c = SliceConfigFiles.read(in);
+		assertEquals("before; use=false by hand on 2025-03-01", c.get("01", SliceColumns.NOTES));
+		assertTrue(c.get("02", SliceColumns.NOTES).endsWith("use=false by hand on 2025-03-01"), c.get("02", SliceColumns.NOTES));
+		// a manual note change alone is no change of use: nothing added
+		new StampStage().run(StampStage.Options.sameForAll(in, in, List.of("3"), Map.of(SliceColumns.NOTES, "x"), false)
+				.manual("2025-03-01"), null, Listener.NONE);
+		assertEquals("x", SliceConfigFiles.read(in).get("03", SliceColumns.NOTES));
+	}
+
+	@Test
 	void stampInPlaceAndStampWithABadValueWritesNothing() throws IOException {
 		final Path in = spec();
 		final StampStage.Result r = new StampStage().run(StampStage.Options.sameForAll(in, in, List.of("1", "9"),
@@ -146,6 +162,25 @@ class SliceStagesTest {
 		assertEquals(List.of("01", "02", "03"), ax.excluded().subList(0, 3));
 		assertTrue(ax.notEvaluated().contains("26") && ax.notEvaluated().contains("36"), ax.notEvaluated().toString());
 		assertTrue(w.list.stream().anyMatch(m -> m.contains("slice 26")), w.list.toString());
+	}
+
+	@Test
+	void autoExclusionOfMostSlicesWarnsWithTheNumbers() throws IOException {
+		final Path metrics = tmp.resolve("metrics");
+		final double[] z = { 0.9, 0.1, 0.2, 0.15, 0.1 };
+		for (int i = 0; i < z.length; i++) {
+			final Path f = metrics.resolve("slice_z0" + i + "/pairwise_registration_metrics.json");
+			Files.createDirectories(f.getParent());
+			Files.writeString(f, "{\"metrics\": {\"z_correlation\": {\"value\": " + z[i] + "}}}");
+		}
+		final Path in = tmp.resolve("in.csv");
+		Files.writeString(in, "slice_id,use\n00,true\n01,true\n02,true\n03,true\n04,true\n");
+		final Warnings w = new Warnings();
+		final AutoExclusionStage.Result r = new AutoExclusionStage().run(
+				AutoExclusionStage.Options.defaults(in, metrics, tmp.resolve("out.csv")), null, w);
+		assertEquals(List.of("01", "02", "03", "04"), r.excluded());
+		assertTrue(w.list.contains("auto-exclusion: 4 of 5 slices excluded (over half); check the threshold and the "
+				+ "inputs before trusting this"), w.list.toString());
 	}
 
 	@Test

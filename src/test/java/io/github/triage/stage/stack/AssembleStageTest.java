@@ -31,7 +31,7 @@ class AssembleStageTest {
 	@Test
 	void gapsKeepTheZScale() throws Exception {
 		final Path config = csv(tmp.resolve("slice_config.csv"), "slice_id,use,auto_excluded,interpolation_failed",
-				"01,true,,", "02,true,,", "03,true,,", "04,true,,true", "05,,false,", "06,true,true,");
+				"01,true,,", "02,true,,", "03,true,,", "04,true,,true", "05,true,false,", "06,true,true,");
 		final StackTestVolumes.Warnings w = new StackTestVolumes.Warnings();
 		final AssembleStage.Result r = new AssembleStage().run(Options.defaults(aligned(1, 2, 4, 5, 6),
 				tmp.resolve("stack.ome.zarr"), 0.04).withSliceConfig(config).withFirstPlane(1), null, w);
