@@ -165,8 +165,8 @@ public final class ClassReview {
 			row(rows, "mask: components", mm.components() + " (" + mm.componentsPruned() + " pruned, "
 					+ mm.componentsKept() + " kept)");
 			row(rows, "mask: largest component px", Integer.toString(mm.largestPixels()));
-			row(rows, "mask: centroids outside", mm.centroidsOutside() + " (farthest " + num(mm.maxCentroidDistPx())
-					+ " px)");
+			row(rows, "mask: centroids outside", mm.centroidsOutside() + (Double.isNaN(mm.maxCentroidDistPx()) ? ""
+					: " (farthest " + num(mm.maxCentroidDistPx()) + " px from the centre)"));
 			row(rows, "mask: px outside the disc", mm.pxOutsideDisc() < 0 ? "not measured"
 					: Integer.toString(mm.pxOutsideDisc()));
 			row(rows, "mask radius (px)", num(mm.maskRadiusPx()));

@@ -67,7 +67,14 @@ public final class ClassReviewWindow extends JFrame {
 		super("Review class averages: " + folder.folder().getFileName());
 		this.log = Listener.orNone(log);
 		this.review = new ClassReview(folder);
-		final JTable table = new JTable(numbers);
+		final JTable table = new JTable(numbers) {
+			@Override
+			public String getToolTipText(final MouseEvent e) {
+				// long values (the rejector's reason) are cut in the cell: the whole text on hover
+				final int row = rowAtPoint(e.getPoint());
+				return row < 0 ? null : String.valueOf(getValueAt(row, 1));
+			}
+		};
 		table.getColumnModel().getColumn(0).setPreferredWidth(190);
 		table.getColumnModel().getColumn(1).setPreferredWidth(230);
 		final JPanel side = new JPanel(new BorderLayout(4, 4));
@@ -106,7 +113,10 @@ public final class ClassReviewWindow extends JFrame {
 			public void mousePressed(final MouseEvent e) {
 				final int c = review.classAt(e.getX(), e.getY(), 1);
 				if (c == 0 || !save.isEnabled()) return;
-				if (!javax.swing.SwingUtilities.isRightMouseButton(e) && !e.isPopupTrigger()) review.toggle(c);
+				if (!javax.swing.SwingUtilities.isRightMouseButton(e) && !e.isPopupTrigger()) {
+					review.toggle(c);
+					refresh();
+				}
 				select(c);
 			}
 		});
@@ -189,7 +199,7 @@ public final class ClassReviewWindow extends JFrame {
 					saves++;
 					refresh();
 					select(selected);
-					status.setText("Saved (" + what + "); recorded in rejection.csv as manual decisions.");
+					status.setText("Saved: " + what + " (manual decisions in rejection.csv)");
 				}
 				catch (final InterruptedException e) {
 					Thread.currentThread().interrupt();
