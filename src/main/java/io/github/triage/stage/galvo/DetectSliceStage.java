@@ -35,8 +35,20 @@ public final class DetectSliceStage implements Stage<DetectSliceStage.Options, D
 	 * @param threshold    confidence at or above which the fix is applied
 	 * @param nSamples     tiles above min_intensity to examine per slice
 	 * @param minIntensity tiles whose mean is below it are background and skipped
+	 * @param date         the date stamped on the JSON diagnostics; null: now
 	 */
-	public record Options(Path tiles, Path output, int nExtra, double threshold, int nSamples, double minIntensity) {
+	public record Options(Path tiles, Path output, int nExtra, double threshold, int nSamples, double minIntensity,
+			String date) {
+		/** Without a date: the JSON diagnostics are stamped with the date the stage runs. */
+		public Options(final Path tiles, final Path output, final int nExtra, final double threshold, final int nSamples, final double minIntensity) {
+			this(tiles, output, nExtra, threshold, nSamples, minIntensity, null);
+		}
+
+		/** The date stamped on the JSON diagnostics (one date for a whole run, e.g. {@code oct run}'s); null: now. */
+		public Options withDate(final String d) {
+			return new Options(tiles, output, nExtra, threshold, nSamples, minIntensity, d);
+		}
+
 		public static final double DEFAULT_THRESHOLD = GalvoSettings.DEFAULT_THRESHOLD;
 		public static final int DEFAULT_N_SAMPLES = GalvoSettings.DEFAULT_N_SAMPLES;
 		public static final double DEFAULT_MIN_INTENSITY = GalvoSettings.DEFAULT_MIN_INTENSITY;
@@ -70,7 +82,7 @@ public final class DetectSliceStage implements Stage<DetectSliceStage.Options, D
 		GalvoSlices.warnUncovered(o.tiles(), folders, null, l);
 		final List<DetectedSlice> slices = GalvoSlices.detect(folders, o.settings(), ops, l);
 		if (o.output() == null) return new Result(slices, null, List.of());
-		final List<Path> diagnostics = GalvoSlices.writeDiagnostics(o.output(), slices);
+		final List<Path> diagnostics = GalvoSlices.writeDiagnostics(o.output(), slices, o.date());
 		final List<List<String>> rows = new ArrayList<>();
 		for (final DetectedSlice d : slices) {
 			final Map<String, Object> cells = GalvoStamp.cells(d.detection());

@@ -35,9 +35,20 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 	 * @param threshold    confidence at or above which galvo_fix is true
 	 * @param nSamples     tiles above min_intensity to examine per slice
 	 * @param minIntensity tiles whose mean is below it are background and skipped
+	 * @param date         the date stamped on the JSON diagnostics; null: now
 	 */
 	public record Options(Path input, Path output, Path tilesDir, int nExtra, double threshold, int nSamples,
-			double minIntensity) {
+			double minIntensity, String date) {
+		/** Without a date: the JSON diagnostics are stamped with the date the stage runs. */
+		public Options(final Path input, final Path output, final Path tilesDir, final int nExtra, final double threshold, final int nSamples, final double minIntensity) {
+			this(input, output, tilesDir, nExtra, threshold, nSamples, minIntensity, null);
+		}
+
+		/** The date stamped on the JSON diagnostics (one date for a whole run, e.g. {@code oct run}'s); null: now. */
+		public Options withDate(final String d) {
+			return new Options(input, output, tilesDir, nExtra, threshold, nSamples, minIntensity, d);
+		}
+
 		public static final double DEFAULT_THRESHOLD = GalvoSettings.DEFAULT_THRESHOLD;
 		public static final int DEFAULT_N_SAMPLES = GalvoSettings.DEFAULT_N_SAMPLES;
 		public static final double DEFAULT_MIN_INTENSITY = GalvoSettings.DEFAULT_MIN_INTENSITY;
@@ -82,7 +93,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		GalvoSlices.warnUncovered(o.tilesDir(), folders, config, l);
 		final List<DetectedSlice> slices = GalvoSlices.detect(folders, o.settings(), ops, l);
 		stamp(config, slices);
-		final List<Path> diagnostics = GalvoSlices.writeDiagnostics(o.output(), slices);
+		final List<Path> diagnostics = GalvoSlices.writeDiagnostics(o.output(), slices, o.date());
 		SliceConfigFiles.write(config, o.output());
 		return new Result(o.output(), slices, diagnostics);
 	}
@@ -111,7 +122,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		GalvoSlices.warnUncovered(detect.tilesDir(), folders, config, Listener.orNone(listener));
 		final List<DetectedSlice> slices = GalvoSlices.detect(folders, settings, ops, Listener.orNone(listener));
 		stamp(config, slices);
-		GalvoSlices.writeDiagnostics(configOut, slices);
+		GalvoSlices.writeDiagnostics(configOut, slices, null);
 		return slices;
 	}
 

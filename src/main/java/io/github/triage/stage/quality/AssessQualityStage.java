@@ -39,9 +39,21 @@ public final class AssessQualityStage implements Stage<AssessQualityStage.Option
 	 * @param decisions      exclude-first, calibration detection, minimum quality
 	 * @param settings       plane sampling
 	 * @param pyramidLevel   OME-Zarr level to read (0 = full resolution)
+	 * @param date           the date stamped on the JSON diagnostics; null: now
 	 */
 	public record Options(Path mosaicsDir, Path output, Path reportDir, boolean reportOnly, boolean updateExisting,
-			Path existingConfig, QualityDecisions.Options decisions, QualitySettings settings, int pyramidLevel) {
+			Path existingConfig, QualityDecisions.Options decisions, QualitySettings settings, int pyramidLevel,
+			String date) {
+		/** Without a date: the JSON diagnostics are stamped with the date the stage runs. */
+		public Options(final Path mosaicsDir, final Path output, final Path reportDir, final boolean reportOnly, final boolean updateExisting, final Path existingConfig, final QualityDecisions.Options decisions, final QualitySettings settings, final int pyramidLevel) {
+			this(mosaicsDir, output, reportDir, reportOnly, updateExisting, existingConfig, decisions, settings, pyramidLevel, null);
+		}
+
+		/** The date stamped on the JSON diagnostics (one date for a whole run, e.g. {@code oct run}'s); null: now. */
+		public Options withDate(final String d) {
+			return new Options(mosaicsDir, output, reportDir, reportOnly, updateExisting, existingConfig, decisions, settings, pyramidLevel, d);
+		}
+
 		public static final int EXCLUDE_FIRST = QualityDecisions.Options.EXCLUDE_FIRST;
 		public static final double CALIBRATION_RATIO = QualityDecisions.Options.CALIBRATION_RATIO;
 		public static final double MIN_QUALITY = QualityDecisions.Options.MIN_QUALITY;
@@ -100,6 +112,7 @@ public final class AssessQualityStage implements Stage<AssessQualityStage.Option
 		final Path dir = o.effectiveReportDir();
 		final List<Path> written = new ArrayList<>();
 		final Map<String, Object> run = runInfo(o, ops);
+		final String date = JsonDiagnostics.date(o.date());
 		for (int i = 0; i < metrics.size(); i++) {
 			final SliceQuality q = metrics.get(i);
 			final String prefix = entries.get(i).toString();
@@ -107,7 +120,7 @@ public final class AssessQualityStage implements Stage<AssessQualityStage.Option
 			final Map<String, Object> diag = QualityReports.diagnostics(q, decisions.get(i), run, mine);
 			diag.put("path", entries.get(i).path.toString());
 			final Path f = dir.resolve("slice_" + q.sliceId() + "_quality.json");
-			JsonDiagnostics.write(f, diag);
+			JsonDiagnostics.write(f, JsonDiagnostics.stamped(date, diag));
 			written.add(f);
 		}
 		written.addAll(QualityOutputs.writeReportAndConfig(dir, metrics, decisions, o.decisions().minQuality(),

@@ -60,9 +60,20 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 	 * @param window      rows on each side for {@link ExcludedSliceMode#LOCAL_MEDIAN}
 	 * @param centerDrift centre the offsets on the middle slice (reported offsets only; the volumes are the same)
 	 * @param fill        value outside each footprint
+	 * @param date        the date stamped on the metrics JSON; null: now
 	 */
 	public record Options(Path mosaicsDir, Path shifts, Path output, Path sliceConfig, ExcludedSliceMode mode,
-			int window, boolean centerDrift, Fill fill) {
+			int window, boolean centerDrift, Fill fill, String date) {
+		/** Without a date: the JSON diagnostics are stamped with the date the stage runs. */
+		public Options(final Path mosaicsDir, final Path shifts, final Path output, final Path sliceConfig, final ExcludedSliceMode mode, final int window, final boolean centerDrift, final Fill fill) {
+			this(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, null);
+		}
+
+		/** The date stamped on the JSON diagnostics (one date for a whole run, e.g. {@code oct run}'s); null: now. */
+		public Options withDate(final String d) {
+			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, d);
+		}
+
 		public static final ExcludedSliceMode MODE = ExcludedSliceMode.KEEP;
 		public static final int WINDOW = 2;
 		public static final boolean CENTER_DRIFT = true;
@@ -73,19 +84,19 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 		}
 
 		public Options withSliceConfig(final Path f) {
-			return new Options(mosaicsDir, shifts, output, f, mode, window, centerDrift, fill);
+			return new Options(mosaicsDir, shifts, output, f, mode, window, centerDrift, fill, date);
 		}
 
 		public Options withMode(final ExcludedSliceMode m) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, m, window, centerDrift, fill);
+			return new Options(mosaicsDir, shifts, output, sliceConfig, m, window, centerDrift, fill, date);
 		}
 
 		public Options withFill(final Fill f) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, f);
+			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, f, date);
 		}
 
 		public Options withCenterDrift(final boolean c) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, c, fill);
+			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, c, fill, date);
 		}
 	}
 
@@ -201,7 +212,7 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 
 	private static StepMetrics metrics(final Options o, final CommonSpace space, final List<Slice> done,
 			final List<Integer> excluded) {
-		final StepMetrics m = new StepMetrics("common_space_alignment")
+		final StepMetrics m = new StepMetrics("common_space_alignment", o.date())
 				.info("output_dir", o.output().getFileName().toString(), null, "Aligned mosaics directory")
 				.info("n_selected_slices", done.size(), null, "Slices retained for alignment")
 				.info("n_excluded_slices", excluded.size(), null, "Slices excluded by slice config")
