@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.stage.stream.MicrochunkStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,6 +34,7 @@ public final class MicrochunkCli implements Runnable {
 	}
 
 	@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+			defaultValueProvider = DurationDefaults.class,
 			description = { "Import particle STARs as they appear, classify them in pass-1, pass-2, reference and match "
 					+ "chunks (PROJECT/chunks/<tier>_<NNN>/), reject class averages with each tier's thresholds, and write "
 					+ "PROJECT/status.csv after each step and microchunks_match_combined.star at the finished state.",
@@ -138,6 +141,25 @@ public final class MicrochunkCli implements Runnable {
 			out.flush();
 			return 0;
 		}
+	}
+
+	/**
+	 * Shows a duration option's default (its field's value, from the stage's Options) as it is typed, {@code 15m},
+	 * not Java's {@code PT15M}.
+	 */
+	public static final class DurationDefaults implements IDefaultValueProvider {
+		@Override
+		public String defaultValue(final ArgSpec arg) {
+			return arg.type() == Duration.class && arg.initialValue() instanceof Duration d ? format(d) : null;
+		}
+	}
+
+	/** The shortest exact form: {@code 2h}, {@code 15m}, {@code 90s}, {@code 250ms}. */
+	static String format(final Duration d) {
+		final long ms = d.toMillis();
+		if (ms != 0 && ms % 3_600_000 == 0) return ms / 3_600_000 + "h";
+		if (ms != 0 && ms % 60_000 == 0) return ms / 60_000 + "m";
+		return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
 	}
 
 	/** {@code 90s}, {@code 15m}, {@code 2h}, {@code 0s}. */
