@@ -4,10 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.triage.ops.ImageOps;
+import io.github.triage.stage.stream.Durations;
 import io.github.triage.stage.stream.MicrochunkStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
@@ -150,33 +149,20 @@ public final class MicrochunkCli implements Runnable {
 	public static final class DurationDefaults implements IDefaultValueProvider {
 		@Override
 		public String defaultValue(final ArgSpec arg) {
-			return arg.type() == Duration.class && arg.initialValue() instanceof Duration d ? format(d) : null;
+			return arg.type() == Duration.class && arg.initialValue() instanceof Duration d ? Durations.format(d) : null;
 		}
 	}
 
-	/** The shortest exact form: {@code 2h}, {@code 15m}, {@code 90s}, {@code 250ms}. */
-	static String format(final Duration d) {
-		final long ms = d.toMillis();
-		if (ms != 0 && ms % 3_600_000 == 0) return ms / 3_600_000 + "h";
-		if (ms != 0 && ms % 60_000 == 0) return ms / 60_000 + "m";
-		return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
-	}
-
-	/** {@code 90s}, {@code 15m}, {@code 2h}, {@code 0s}. */
+	/** {@code 90s}, {@code 15m}, {@code 2h}, {@code 250ms} ({@link Durations}). */
 	public static final class DurationConverter implements ITypeConverter<Duration> {
-		private static final Pattern P = Pattern.compile("(\\d+)(ms|s|m|h)");
-
 		@Override
 		public Duration convert(final String value) {
-			final Matcher m = P.matcher(value.trim());
-			if (!m.matches()) throw new TypeConversionException("'" + value + "' is not a duration like 90s, 15m or 2h");
-			final long n = Long.parseLong(m.group(1));
-			return switch (m.group(2)) {
-				case "ms" -> Duration.ofMillis(n);
-				case "s" -> Duration.ofSeconds(n);
-				case "m" -> Duration.ofMinutes(n);
-				default -> Duration.ofHours(n);
-			};
+			try {
+				return Durations.parse(value);
+			}
+			catch (final IllegalArgumentException e) {
+				throw new TypeConversionException(e.getMessage());
+			}
 		}
 	}
 }

@@ -49,6 +49,9 @@ final class StreamRun implements AutoCloseable {
 	private final Map<ChunkId, String[]> classCounts = new HashMap<>();
 	private final Set<ChunkId> running = new LinkedHashSet<>();
 	private final Map<ChunkId, Integer> attempts = new HashMap<>();
+	private final SelectedCounts selectedCounts = new SelectedCounts();
+	/** The status rows last written: an unchanged status is not rewritten. */
+	private List<List<String>> statusWritten;
 	private final long started;
 	private StreamRules.MatchCounters counters = StreamRules.MatchCounters.ZERO;
 	private boolean did;
@@ -131,7 +134,7 @@ final class StreamRun implements AutoCloseable {
 			if (c.flags().needsRejection()) reject(c);
 		finalise();
 		consume();
-		StreamOutputs.writeStatus(project, statusRows());
+		writeStatus();
 	}
 
 	private void sleep() {
@@ -160,6 +163,7 @@ final class StreamRun implements AutoCloseable {
 			if (c.flags().needsRejection()) reject(c);
 		finalise();
 		consume();
+		refreshSelected();
 		final boolean timeout = StreamRules.timeoutPassed(ledger.entries(), now, o.lastImportTimeout().toMillis());
 		for (final StreamRules.NewChunk n : StreamRules.compose(ledger.entries(), list(), caps, timeout))
 			create(n);
@@ -169,7 +173,12 @@ final class StreamRun implements AutoCloseable {
 			if (runner.freeSlots() == 0) break;
 			submit(id);
 		}
-		StreamOutputs.writeStatus(project, statusRows());
+		writeStatus();
+		int complete = 0;
+		for (final Chunk c : chunks.values())
+			if (c.flags().complete()) complete++;
+		listener.progress(complete, chunks.size(), "microchunk stream: " + complete + " of " + chunks.size()
+				+ " chunks complete");
 		if (did) listener.info(summary());
 	}
 
@@ -324,8 +333,31 @@ final class StreamRun implements AutoCloseable {
 		chunks.put(id, c.withFlags(f).withSelected(selectedOf(folder(id), f)));
 	}
 
-	private static int selectedOf(final ChunkFolder f, final ChunkFlags flags) {
-		return flags.rejectionComplete() && !flags.failed() ? f.selected().size() : -1;
+	private int selectedOf(final ChunkFolder f, final ChunkFlags flags) {
+		return selectedCounts.of(f, flags);
+	}
+
+	/**
+	 * The selected counts of the rejected chunks a higher tier has not consumed yet, read again when a
+	 * {@code cavg override} changed them: the next tier takes what they select now.
+	 */
+	private void refreshSelected() {
+		for (final Chunk c : List.copyOf(chunks.values())) {
+			if (c.flags().complete() || c.selected() < 0) continue;
+			final int n = selectedOf(folder(c.id()), c.flags());
+			if (n != c.selected()) {
+				chunks.put(c.id(), c.withSelected(n));
+				classCounts.remove(c.id());
+				transition(c.id(), "selection changed by hand: " + n + " of " + c.particles() + " particles selected");
+			}
+		}
+	}
+
+	private void writeStatus() throws IOException {
+		final List<List<String>> rows = statusRows();
+		if (rows.equals(statusWritten)) return;
+		StreamOutputs.writeStatus(project, rows);
+		statusWritten = rows;
 	}
 
 	private ChunkFolder folder(final ChunkId id) {
@@ -347,8 +379,10 @@ final class StreamRun implements AutoCloseable {
 			String state = c.flags().state();
 			if (running.contains(c.id())) state = "running";
 			else if (c.flags().needsClassification()) state = "queued";
+			// an override rewrites REJECTION_FINISHED last: no record yet, nothing cached
 			final String[] counts = classCounts.computeIfAbsent(c.id(), id -> c.flags().rejectionComplete()
-					&& !c.flags().failed() ? ChunkWork.classCounts(f.record(Sentinel.REJECTION_FINISHED)) : null);
+					&& !c.flags().failed() && f.has(Sentinel.REJECTION_FINISHED)
+							? ChunkWork.classCounts(f.record(Sentinel.REJECTION_FINISHED)) : null);
 			String msg = messages.get(c.id());
 			if (msg == null && c.flags().failed()) msg = f.record(Sentinel.REJECTION_FAILED).getOrDefault("reason", "");
 			final List<String> src = c.id().tier() == Tier.P1
