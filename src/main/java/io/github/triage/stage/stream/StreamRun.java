@@ -3,7 +3,6 @@ package io.github.triage.stage.stream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -317,7 +316,7 @@ final class StreamRun implements AutoCloseable {
 	}
 
 	private void create(final StreamRules.NewChunk n) throws IOException {
-		final ParticleTable input = ChunkWork.input(n.id(), n.sources(), chunksDir, cwd);
+		final ParticleTable input = ChunkWork.input(n.id(), n.sources(), chunksDir, cwd, ledger::take);
 		final ChunkFolder f = folder(n.id());
 		f.create(n.sources(), input);
 		chunks.put(n.id(), new Chunk(n.id(), n.sources(), input.size(), -1, f.flags()));
@@ -354,7 +353,7 @@ final class StreamRun implements AutoCloseable {
 	}
 
 	private void writeStatus() throws IOException {
-		final List<List<String>> rows = statusRows();
+		final List<List<String>> rows = StatusRows.of(chunks.values(), running, messages, classCounts, this::folder);
 		if (rows.equals(statusWritten)) return;
 		StreamOutputs.writeStatus(project, rows);
 		statusWritten = rows;
@@ -370,29 +369,6 @@ final class StreamRun implements AutoCloseable {
 
 	private void transition(final ChunkId id, final String what) {
 		listener.info(id + ": " + what);
-	}
-
-	private List<List<String>> statusRows() {
-		final List<List<String>> rows = new ArrayList<>();
-		for (final Chunk c : chunks.values()) {
-			final ChunkFolder f = folder(c.id());
-			String state = c.flags().state();
-			if (running.contains(c.id())) state = "running";
-			else if (c.flags().needsClassification()) state = "queued";
-			// an override rewrites REJECTION_FINISHED last: no record yet, nothing cached
-			final String[] counts = classCounts.computeIfAbsent(c.id(), id -> c.flags().rejectionComplete()
-					&& !c.flags().failed() && f.has(Sentinel.REJECTION_FINISHED)
-							? ChunkWork.classCounts(f.record(Sentinel.REJECTION_FINISHED)) : null);
-			String msg = messages.get(c.id());
-			if (msg == null && c.flags().failed()) msg = f.record(Sentinel.REJECTION_FAILED).getOrDefault("reason", "");
-			final List<String> src = c.id().tier() == Tier.P1
-					? c.sources().stream().map(s -> Path.of(s).getFileName().toString()).toList() : c.sources();
-			rows.add(List.of(c.name(), ChunkId.prefix(c.id().tier()), state, Integer.toString(c.particles()),
-					c.selected() >= 0 ? Integer.toString(c.selected()) : "", counts != null ? counts[0] : "",
-					counts != null ? counts[1] : "", String.join(" ", src), msg == null ? "" : msg));
-			if (counts == null) classCounts.remove(c.id());
-		}
-		return rows;
 	}
 
 	private String summary() {
