@@ -13,6 +13,7 @@ public final class DemoStages {
 				new GalvoDemo(),
 				new QualityDemo(),
 				new OctRunDemo(),
-				new CavgDemo());
+				new CavgDemo(),
+				new MicrochunkDemo());
 	}
 }

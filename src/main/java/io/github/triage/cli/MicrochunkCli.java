@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.github.triage.ops.ImageOps;
+import io.github.triage.stage.stream.Durations;
 import io.github.triage.stage.stream.MicrochunkStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,6 +33,7 @@ public final class MicrochunkCli implements Runnable {
 	}
 
 	@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+			defaultValueProvider = DurationDefaults.class,
 			description = { "Import particle STARs as they appear, classify them in pass-1, pass-2, reference and match "
 					+ "chunks (PROJECT/chunks/<tier>_<NNN>/), reject class averages with each tier's thresholds, and write "
 					+ "PROJECT/status.csv after each step and microchunks_match_combined.star at the finished state.",
@@ -140,21 +142,27 @@ public final class MicrochunkCli implements Runnable {
 		}
 	}
 
-	/** {@code 90s}, {@code 15m}, {@code 2h}, {@code 0s}. */
-	public static final class DurationConverter implements ITypeConverter<Duration> {
-		private static final Pattern P = Pattern.compile("(\\d+)(ms|s|m|h)");
+	/**
+	 * Shows a duration option's default (its field's value, from the stage's Options) as it is typed, {@code 15m},
+	 * not Java's {@code PT15M}.
+	 */
+	public static final class DurationDefaults implements IDefaultValueProvider {
+		@Override
+		public String defaultValue(final ArgSpec arg) {
+			return arg.type() == Duration.class && arg.initialValue() instanceof Duration d ? Durations.format(d) : null;
+		}
+	}
 
+	/** {@code 90s}, {@code 15m}, {@code 2h}, {@code 250ms} ({@link Durations}). */
+	public static final class DurationConverter implements ITypeConverter<Duration> {
 		@Override
 		public Duration convert(final String value) {
-			final Matcher m = P.matcher(value.trim());
-			if (!m.matches()) throw new TypeConversionException("'" + value + "' is not a duration like 90s, 15m or 2h");
-			final long n = Long.parseLong(m.group(1));
-			return switch (m.group(2)) {
-				case "ms" -> Duration.ofMillis(n);
-				case "s" -> Duration.ofSeconds(n);
-				case "m" -> Duration.ofMinutes(n);
-				default -> Duration.ofHours(n);
-			};
+			try {
+				return Durations.parse(value);
+			}
+			catch (final IllegalArgumentException e) {
+				throw new TypeConversionException(e.getMessage());
+			}
 		}
 	}
 }

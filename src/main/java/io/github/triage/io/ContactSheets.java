@@ -7,6 +7,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -194,9 +195,17 @@ public final class ContactSheets {
 
 	/** Writes a sheet as JPEG (quality 0.9), atomically. */
 	public static void writeJpeg(final Path file, final ColorProcessor sheet) throws IOException {
-		final BufferedImage bi = new BufferedImage(sheet.getWidth(), sheet.getHeight(), BufferedImage.TYPE_INT_RGB);
-		final int[] dst = ((DataBufferInt) bi.getRaster().getDataBuffer()).getData();
-		System.arraycopy((int[]) sheet.getPixels(), 0, dst, 0, dst.length);
+		// byte-interleaved BGR: the JPEG writer takes its rows as they are (from packed ints it converts pixel by
+		// pixel, twice as slow); the file is byte for byte the same
+		final BufferedImage bi = new BufferedImage(sheet.getWidth(), sheet.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+		final byte[] dst = ((DataBufferByte) bi.getRaster().getDataBuffer()).getData();
+		final int[] src = (int[]) sheet.getPixels();
+		for (int i = 0, j = 0; i < src.length; i++, j += 3) {
+			final int v = src[i];
+			dst[j] = (byte) v;
+			dst[j + 1] = (byte) (v >> 8);
+			dst[j + 2] = (byte) (v >> 16);
+		}
 		AtomicFiles.write(file, out -> {
 			final ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
 			try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
@@ -221,16 +230,19 @@ public final class ContactSheets {
 			max = Math.max(max, v);
 		}
 		final float range = max > min ? max - min : 1f;
-		for (int y = 0; y < box; y++)
+		for (int y = 0; y < box; y++) {
+			final int row = (y0 + y * scale) * w + x0;
 			for (int x = 0; x < box; x++) {
 				// rejected tiles dimmed: kept and rejected apart at a glance, even in grey print
 				final int g = Math.round((px[y * box + x] - min) / range * (dim ? 150f : 255f));
 				final int rgb = (g << 16) | (g << 8) | g;
-				for (int dy = 0; dy < scale; dy++) {
-					final int row = (y0 + y * scale + dy) * w + x0 + x * scale;
-					java.util.Arrays.fill(out, row, row + scale, rgb);
-				}
+				for (int dx = 0, o = row + x * scale; dx < scale; dx++)
+					out[o + dx] = rgb;
 			}
+			// the other rows of an enlarged pixel repeat the first
+			for (int dy = 1; dy < scale; dy++)
+				System.arraycopy(out, row, out, row + dy * w, box * scale);
+		}
 	}
 
 	/** The reason split at "; " and wrapped to the tile width. */

@@ -57,7 +57,8 @@ class MicrochunkCliTest {
 		final CliRun h = CliRun.of("microchunk", "run", "--help");
 		assertEquals(0, h.exit());
 		for (final String d : new String[] { "Default: 5000", "Default: 8000", "Default: 10000", "Default: 100",
-				"Default: relion", "Default: local" })
+				"Default: relion", "Default: local", "Default: 15m", "Default: 10s" })
 			assertTrue(h.out().contains(d), d + " in\n" + h.out());
+		assertTrue(!h.out().contains("PT15M"), h.out());
 	}
 }

@@ -28,13 +28,14 @@ final class ChunkWork {
 	 * The input of a new chunk: the imported micrographs' particles (pass-1, image paths made absolute) or the
 	 * selected particles of its source chunks, in source order.
 	 */
-	static ParticleTable input(final ChunkId id, final List<String> sources, final Path chunksDir, final Path cwd) {
+	static ParticleTable input(final ChunkId id, final List<String> sources, final Path chunksDir, final Path cwd,
+			final java.util.function.Function<String, ParticleTable> imported) {
 		final List<ParticleTable> parts = new ArrayList<>();
 		final List<Set<String>> keep = new ArrayList<>();
 		for (final String s : sources) {
 			if (id.tier() == Tier.P1) {
 				final Path p = Path.of(s);
-				parts.add(ParticleTable.read(p).absoluteImages(cwd, p.toAbsolutePath().getParent()));
+				parts.add(imported.apply(s).absoluteImages(cwd, p.toAbsolutePath().getParent()));
 				continue;
 			}
 			final ChunkFolder src = new ChunkFolder(chunksDir, ChunkId.parse(s));

@@ -35,6 +35,8 @@ final class ImportLedger {
 	private final Set<String> known = new HashSet<>();
 	/** Size at the previous scan of files not yet importable, and files given up on (at that size). */
 	private final Map<String, Long> pending = new HashMap<>(), refused = new HashMap<>();
+	/** Tables read at import and not yet taken by a pass-1 chunk: a file is parsed once, not twice. */
+	private final Map<String, ParticleTable> read = new HashMap<>();
 
 	ImportLedger(final Path projectDir) throws IOException {
 		this.ledgerFile = projectDir.resolve(FILE);
@@ -64,8 +66,10 @@ final class ImportLedger {
 			if (refused.containsKey(name) && refused.get(name) == size) continue;
 			int count = -1;
 			String problem = null;
+			ParticleTable table = null;
 			try {
-				count = readyCount(p);
+				table = ready(p);
+				count = table == null ? -1 : table.size();
 			}
 			catch (final BadInputException e) {
 				problem = e.getMessage();
@@ -84,21 +88,28 @@ final class ImportLedger {
 			entries.add(m);
 			known.add(name);
 			added.add(m);
+			read.put(name, table);
 		}
 		if (!added.isEmpty()) save();
 		return added;
 	}
 
-	/** The particle count when the file is a readable STAR ending with a complete line, else -1. */
-	static int readyCount(final Path p) throws IOException {
+	/** The particles of an imported file as read at import (once), or read now (after a restart). */
+	ParticleTable take(final String name) {
+		final ParticleTable t = read.remove(name);
+		return t != null ? t : ParticleTable.read(Path.of(name));
+	}
+
+	/** The particles when the file is a readable STAR ending with a complete line, else null. */
+	static ParticleTable ready(final Path p) throws IOException {
 		final long size = Files.size(p);
-		if (size == 0) return -1;
+		if (size == 0) return null;
 		try (var ch = Files.newByteChannel(p)) {
 			ch.position(size - 1);
 			final java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
-			if (ch.read(b) != 1 || b.get(0) != '\n') return -1;
+			if (ch.read(b) != 1 || b.get(0) != '\n') return null;
 		}
-		return ParticleTable.read(p).size();
+		return ParticleTable.read(p);
 	}
 
 	private void save() throws IOException {

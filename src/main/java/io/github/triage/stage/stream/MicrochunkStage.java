@@ -183,6 +183,40 @@ public final class MicrochunkStage implements Stage<MicrochunkStage.Options, Mic
 		return StreamOutputs.readStatus(project);
 	}
 
+	/** The status table of a project (one row per chunk), for tables in a face. */
+	public static io.github.triage.slice.TextTable statusTable(final Path project) throws IOException {
+		return StreamOutputs.statusTable(project);
+	}
+
+	/**
+	 * The contact sheet of the latest match chunk whose rejection finished and which is complete: its selected
+	 * classes' sheet, else its rejected ones' (a chunk that kept nothing); null when there is none yet.
+	 */
+	public static Path latestMatchSheet(final Path project) throws IOException {
+		final Path chunks = project.resolve(StreamRun.CHUNKS);
+		if (!Files.isDirectory(chunks)) return null;
+		final List<ChunkId> match = new ArrayList<>();
+		try (java.util.stream.Stream<Path> s = Files.list(chunks)) {
+			s.map(p -> ChunkId.parse(p.getFileName().toString()))
+					.filter(id -> id != null && id.tier() == Tier.MATCH).forEach(match::add);
+		}
+		match.sort(java.util.Comparator.comparingInt(ChunkId::index).reversed());
+		for (final ChunkId id : match) {
+			final ChunkFolder f = new ChunkFolder(chunks, id);
+			if (!f.has(io.github.triage.cavg.stream.Sentinel.COMPLETE)
+					|| !f.has(io.github.triage.cavg.stream.Sentinel.REJECTION_FINISHED))
+				continue;
+			for (final String set : new String[] { io.github.triage.cavg.CleanupOutputs.SELECTED,
+					io.github.triage.cavg.CleanupOutputs.REJECTED })
+				try (java.util.stream.Stream<Path> s = Files.list(f.dir)) {
+					final java.util.Optional<Path> sheet = s.filter(p -> p.getFileName().toString()
+							.endsWith(set + io.github.triage.cavg.CleanupOutputs.SHEET_EXT)).sorted().findFirst();
+					if (sheet.isPresent()) return sheet.get();
+				}
+		}
+		return null;
+	}
+
 	/** The folder of a chunk in a project. */
 	public static Path chunkDir(final Path project, final Tier tier, final int index) {
 		return project.resolve(StreamRun.CHUNKS).resolve(new ChunkId(tier, index).name());

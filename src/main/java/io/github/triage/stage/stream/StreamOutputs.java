@@ -32,6 +32,14 @@ final class StreamOutputs {
 	private StreamOutputs() {
 	}
 
+	/** status.csv as read, or bad input naming the project when it has none. */
+	static TextTable statusTable(final Path project) throws IOException {
+		final Path f = project.resolve(STATUS);
+		if (!Files.isRegularFile(f)) throw new BadInputException(project + ": no " + STATUS + " (not a microchunk project, "
+				+ "or the stream never ran)");
+		return CsvTables.read(f);
+	}
+
 	/** status.csv, one row per chunk (tier order, then number), rewritten atomically. */
 	static void writeStatus(final Path project, final List<List<String>> rows) throws IOException {
 		CsvTables.write(project.resolve(STATUS), STATUS_HEADER, rows);
@@ -39,10 +47,7 @@ final class StreamOutputs {
 
 	/** The status table as CSV text (what {@code triage microchunk status} prints). */
 	static String readStatus(final Path project) throws IOException {
-		final Path f = project.resolve(STATUS);
-		if (!Files.isRegularFile(f)) throw new BadInputException(project + ": no " + STATUS + " (not a microchunk project, "
-				+ "or the stream never ran)");
-		final TextTable t = CsvTables.read(f);
+		final TextTable t = statusTable(project);
 		final List<List<String>> rows = new ArrayList<>();
 		for (final TextTable.Row r : t.rows())
 			rows.add(r.cells());

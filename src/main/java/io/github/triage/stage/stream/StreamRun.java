@@ -3,7 +3,6 @@ package io.github.triage.stage.stream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,6 +48,9 @@ final class StreamRun implements AutoCloseable {
 	private final Map<ChunkId, String[]> classCounts = new HashMap<>();
 	private final Set<ChunkId> running = new LinkedHashSet<>();
 	private final Map<ChunkId, Integer> attempts = new HashMap<>();
+	private final SelectedCounts selectedCounts = new SelectedCounts();
+	/** The status rows last written: an unchanged status is not rewritten. */
+	private List<List<String>> statusWritten;
 	private final long started;
 	private StreamRules.MatchCounters counters = StreamRules.MatchCounters.ZERO;
 	private boolean did;
@@ -131,7 +133,7 @@ final class StreamRun implements AutoCloseable {
 			if (c.flags().needsRejection()) reject(c);
 		finalise();
 		consume();
-		StreamOutputs.writeStatus(project, statusRows());
+		writeStatus();
 	}
 
 	private void sleep() {
@@ -160,6 +162,7 @@ final class StreamRun implements AutoCloseable {
 			if (c.flags().needsRejection()) reject(c);
 		finalise();
 		consume();
+		refreshSelected();
 		final boolean timeout = StreamRules.timeoutPassed(ledger.entries(), now, o.lastImportTimeout().toMillis());
 		for (final StreamRules.NewChunk n : StreamRules.compose(ledger.entries(), list(), caps, timeout))
 			create(n);
@@ -169,7 +172,12 @@ final class StreamRun implements AutoCloseable {
 			if (runner.freeSlots() == 0) break;
 			submit(id);
 		}
-		StreamOutputs.writeStatus(project, statusRows());
+		writeStatus();
+		int complete = 0;
+		for (final Chunk c : chunks.values())
+			if (c.flags().complete()) complete++;
+		listener.progress(complete, chunks.size(), "microchunk stream: " + complete + " of " + chunks.size()
+				+ " chunks complete");
 		if (did) listener.info(summary());
 	}
 
@@ -308,7 +316,7 @@ final class StreamRun implements AutoCloseable {
 	}
 
 	private void create(final StreamRules.NewChunk n) throws IOException {
-		final ParticleTable input = ChunkWork.input(n.id(), n.sources(), chunksDir, cwd);
+		final ParticleTable input = ChunkWork.input(n.id(), n.sources(), chunksDir, cwd, ledger::take);
 		final ChunkFolder f = folder(n.id());
 		f.create(n.sources(), input);
 		chunks.put(n.id(), new Chunk(n.id(), n.sources(), input.size(), -1, f.flags()));
@@ -324,8 +332,31 @@ final class StreamRun implements AutoCloseable {
 		chunks.put(id, c.withFlags(f).withSelected(selectedOf(folder(id), f)));
 	}
 
-	private static int selectedOf(final ChunkFolder f, final ChunkFlags flags) {
-		return flags.rejectionComplete() && !flags.failed() ? f.selected().size() : -1;
+	private int selectedOf(final ChunkFolder f, final ChunkFlags flags) {
+		return selectedCounts.of(f, flags);
+	}
+
+	/**
+	 * The selected counts of the rejected chunks a higher tier has not consumed yet, read again when a
+	 * {@code cavg override} changed them: the next tier takes what they select now.
+	 */
+	private void refreshSelected() {
+		for (final Chunk c : List.copyOf(chunks.values())) {
+			if (c.flags().complete() || c.selected() < 0) continue;
+			final int n = selectedOf(folder(c.id()), c.flags());
+			if (n != c.selected()) {
+				chunks.put(c.id(), c.withSelected(n));
+				classCounts.remove(c.id());
+				transition(c.id(), "selection changed by hand: " + n + " of " + c.particles() + " particles selected");
+			}
+		}
+	}
+
+	private void writeStatus() throws IOException {
+		final List<List<String>> rows = StatusRows.of(chunks.values(), running, messages, classCounts, this::folder);
+		if (rows.equals(statusWritten)) return;
+		StreamOutputs.writeStatus(project, rows);
+		statusWritten = rows;
 	}
 
 	private ChunkFolder folder(final ChunkId id) {
@@ -338,27 +369,6 @@ final class StreamRun implements AutoCloseable {
 
 	private void transition(final ChunkId id, final String what) {
 		listener.info(id + ": " + what);
-	}
-
-	private List<List<String>> statusRows() {
-		final List<List<String>> rows = new ArrayList<>();
-		for (final Chunk c : chunks.values()) {
-			final ChunkFolder f = folder(c.id());
-			String state = c.flags().state();
-			if (running.contains(c.id())) state = "running";
-			else if (c.flags().needsClassification()) state = "queued";
-			final String[] counts = classCounts.computeIfAbsent(c.id(), id -> c.flags().rejectionComplete()
-					&& !c.flags().failed() ? ChunkWork.classCounts(f.record(Sentinel.REJECTION_FINISHED)) : null);
-			String msg = messages.get(c.id());
-			if (msg == null && c.flags().failed()) msg = f.record(Sentinel.REJECTION_FAILED).getOrDefault("reason", "");
-			final List<String> src = c.id().tier() == Tier.P1
-					? c.sources().stream().map(s -> Path.of(s).getFileName().toString()).toList() : c.sources();
-			rows.add(List.of(c.name(), ChunkId.prefix(c.id().tier()), state, Integer.toString(c.particles()),
-					c.selected() >= 0 ? Integer.toString(c.selected()) : "", counts != null ? counts[0] : "",
-					counts != null ? counts[1] : "", String.join(" ", src), msg == null ? "" : msg));
-			if (counts == null) classCounts.remove(c.id());
-		}
-		return rows;
 	}
 
 	private String summary() {
