@@ -33,10 +33,12 @@ public class MicrochunkStatusCommand extends TriageCommand {
 			description = "The project folder of a microchunk stream")
 	private File project;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Microchunk status")
+	@Parameter(type = ItemIO.OUTPUT, label = "Microchunk status",
+			description = "One row per chunk: tier, state, particles, selected, classes, rejected classes")
 	private ResultsTable status_table;
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Latest match chunk")
+	@Parameter(type = ItemIO.OUTPUT, label = "Latest match chunk",
+			description = "Contact sheet of the selected classes of the latest complete match chunk")
 	private ImagePlus contact_sheet;
 
 	@Override

@@ -88,7 +88,8 @@ public class MicrochunkStreamCommand extends TriageCommand {
 			description = "For the class-average rejection (the classifier has its own)")
 	private String use_gpu = "auto";
 
-	@Parameter(type = ItemIO.OUTPUT, label = "Summary")
+	@Parameter(type = ItemIO.OUTPUT, label = "Summary",
+			description = "What the stream did: chunks per tier, particles imported and selected")
 	private String summary;
 
 	@Override
