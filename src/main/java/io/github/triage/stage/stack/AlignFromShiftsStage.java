@@ -88,18 +88,6 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 		public Options withSliceConfig(final Path f) {
 			return new Options(mosaicsDir, shifts, output, f, mode, window, centerDrift, fill);
 		}
-
-		public Options withMode(final ExcludedSliceMode m) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, m, window, centerDrift, fill);
-		}
-
-		public Options withFill(final Fill f) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, f);
-		}
-
-		public Options withCenterDrift(final boolean c) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, c, fill);
-		}
 	}
 
 	/** One aligned slice: where it went, the fill used, and the file written. */
