@@ -77,16 +77,12 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 			this(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, THREADS);
 		}
 
-		public Options withThreads(final int t) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, t);
-		}
-
 		public static Options defaults(final Path mosaicsDir, final Path shifts, final Path output) {
 			return new Options(mosaicsDir, shifts, output, null, MODE, WINDOW, CENTER_DRIFT, FILL);
 		}
 
 		public Options withSliceConfig(final Path f) {
-			return new Options(mosaicsDir, shifts, output, f, mode, window, centerDrift, fill);
+			return new Options(mosaicsDir, shifts, output, f, mode, window, centerDrift, fill, threads);
 		}
 	}
 

@@ -25,8 +25,9 @@ class AlignThreadsTest {
 					.append((k + 1) * 0.015625).append(",0.015625,1\n");
 		final Path shifts = StackTestVolumes.csv(tmp.resolve("shifts_xy.csv"), b.toString().strip());
 		for (final int t : new int[] { 1, 2, 4 })
-			new AlignFromShiftsStage().run(AlignFromShiftsStage.Options.defaults(mosaics, shifts, tmp.resolve("t" + t + "/aligned"))
-					.withThreads(t), null, null);
+			new AlignFromShiftsStage().run(new AlignFromShiftsStage.Options(mosaics, shifts, tmp.resolve("t" + t + "/aligned"),
+					null, AlignFromShiftsStage.Options.MODE, AlignFromShiftsStage.Options.WINDOW,
+					AlignFromShiftsStage.Options.CENTER_DRIFT, AlignFromShiftsStage.Options.FILL, t), null, null);
 		for (final int t : new int[] { 1, 2, 4 }) { // the metrics' timestamp is the one thing that may differ
 			final Path m = tmp.resolve("t" + t + "/aligned/" + AlignFromShiftsStage.METRICS_FILE);
 			Files.writeString(m, Files.readString(m).replaceAll("\"timestamp\": \"[^\"]*\"", ""));
