@@ -41,12 +41,8 @@ public final class OctCli extends CommandGroup {
 				+ "detect the galvo shift of every slice (needs --n-extra).")
 		Path tiles;
 
-		@Option(names = "--n-extra", paramLabel = "N", description = "Galvo-return rows of the acquisition.")
-		Integer nExtra;
-
-		@Option(names = "--galvo-threshold", paramLabel = "C", description = "Galvo confidence at or above which "
-				+ "galvo_fix is true (the spec's 0.6).")
-		double galvoThreshold = OctRunStage.Galvo.THRESHOLD;
+		@Mixin
+		GalvoStepOptions galvo;
 
 		@Mixin
 		GalvoCli.Sampling sampling;
@@ -95,15 +91,15 @@ public final class OctCli extends CommandGroup {
 
 		OctRunStage.Options options(final CliListener l) {
 			final List<String> missing = new ArrayList<>();
-			if (tiles != null && nExtra == null) missing.add("--tiles-dir needs --n-extra N");
-			if (tiles == null && nExtra != null) l.warning("--n-extra given without --tiles-dir: ignored");
+			if (tiles != null && galvo.nExtra == null) missing.add("--tiles-dir needs --n-extra N");
+			if (tiles == null && galvo.nExtra != null) l.warning("--n-extra given without --tiles-dir: ignored");
 			if (shifts != null && (tileFovMm == null || thicknessMm == null))
 				missing.add("--shifts needs --tile-fov-mm MM and --slice-thickness-mm T");
 			if (shifts == null && (tileFovMm != null || thicknessMm != null))
 				l.warning("--tile-fov-mm/--slice-thickness-mm given without --shifts: ignored");
 			if (!missing.isEmpty()) throw new BadInputException(String.join("; ", missing));
 			return new OctRunStage.Options(mosaics, output, start,
-					tiles == null ? null : new OctRunStage.Galvo(tiles, nExtra, galvoThreshold,
+					tiles == null ? null : new OctRunStage.Galvo(tiles, galvo.nExtra, galvo.threshold,
 							sampling.nSamples, sampling.minIntensity),
 					new OctRunStage.Quality(quality.minQuality, quality.excludeFirst, quality.detectCalibration,
 							quality.calibrationRatio, reading.sampleDepth, reading.pyramidLevel),
