@@ -27,10 +27,9 @@ public final class SyntheticOct {
 	public record Inputs(Path mosaics, Path shifts, Path tiles, Path metrics, Path fragments) {
 		/** {@code oct run} on every input, every other option at its default. */
 		public OctRunStage.Options options(final Path output) {
-			return OctRunStage.Options.defaults(mosaics, output)
-					.withGalvo(OctRunStage.Galvo.defaults(tiles, GalvoDemo.N_EXTRA))
-					.withShifts(OctRunStage.Shifts.defaults(shifts, TILE_FOV_MM, SLICE_THICKNESS_MM))
-					.withAutoExclusion(OctRunStage.AutoExclusion.defaults(metrics)).withFragments(fragments);
+			return new OctRunStage.Options(mosaics, output, null, OctRunStage.Galvo.defaults(tiles, GalvoDemo.N_EXTRA),
+					OctRunStage.Quality.DEFAULT, OctRunStage.Shifts.defaults(shifts, TILE_FOV_MM, SLICE_THICKNESS_MM),
+					OctRunStage.AutoExclusion.defaults(metrics), fragments, OctRunStage.Options.FORCE);
 		}
 
 		/** The same run as a command line. */

@@ -30,37 +30,7 @@ public final class SyntheticSeries {
 	/** Slice {@code index} (its id is the index, two digits), {@code depth} planes of the given kind. */
 	public SliceSource slice(final int index, final int depth, final Kind kind) {
 		final String id = String.format(Locale.ROOT, "%02d", index);
-		return new SliceSource() {
-			@Override
-			public String sliceId() {
-				return id;
-			}
-
-			@Override
-			public String label() {
-				return "slice " + id + " (synthetic)";
-			}
-
-			@Override
-			public int depth() {
-				return depth;
-			}
-
-			@Override
-			public int height() {
-				return height;
-			}
-
-			@Override
-			public int width() {
-				return width;
-			}
-
-			@Override
-			public float[] plane(final int z) {
-				return SyntheticSeries.this.plane(index, z, kind);
-			}
-		};
+		return new SliceSource.Of(id, "slice " + id + " (synthetic)", depth, height, width, z -> plane(index, z, kind));
 	}
 
 	/** Plane z of slice {@code index}: the texture drifted by about a pixel per slice, depth-attenuated, noisy. */

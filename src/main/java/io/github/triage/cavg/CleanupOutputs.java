@@ -1,6 +1,7 @@
 package io.github.triage.cavg;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,48 +192,25 @@ public final class CleanupOutputs {
 		return rows;
 	}
 
+	/** One row of rejection.csv up to the reason, in {@link #CSV_HEADER}'s order; NA for measures not taken. */
 	private static List<String> row(final ClassDecision d) {
 		final List<String> r = new ArrayList<>(CSV_HEADER.size());
-		r.add(Integer.toString(d.classNumber()));
-		r.add(Integer.toString(d.state()));
-		r.add(Boolean.toString(d.populationRejects()));
-		r.add(Boolean.toString(d.resolutionRejects()));
-		r.add(Boolean.toString(d.maskRejects()));
-		r.add(Boolean.toString(d.localVarianceRejects()));
-		r.add(Long.toString(d.roundedPopulation()));
-		r.add(Long.toString(d.populationThreshold()));
-		r.add(num(d.resolutionA()));
-		r.add(num(d.resolutionThresholdA()));
+		r.addAll(List.of(String.valueOf(d.classNumber()), String.valueOf(d.state()),
+				String.valueOf(d.populationRejects()), String.valueOf(d.resolutionRejects()),
+				String.valueOf(d.maskRejects()), String.valueOf(d.localVarianceRejects()),
+				String.valueOf(d.roundedPopulation()), String.valueOf(d.populationThreshold()), num(d.resolutionA()),
+				num(d.resolutionThresholdA())));
 		final ClassDecision.MaskMeasures m = d.maskMeasures();
-		if (m != null) {
-			r.add(num(m.otsuThreshold()));
-			r.add(Integer.toString(m.foregroundPixels()));
-			r.add(Integer.toString(m.components()));
-			r.add(Integer.toString(m.componentsPruned()));
-			r.add(Integer.toString(m.componentsKept()));
-			r.add(Integer.toString(m.largestPixels()));
-			r.add(num(m.maxCentroidDistPx()));
-			r.add(Integer.toString(m.centroidsOutside()));
-			r.add(m.pxOutsideDisc() < 0 ? "NA" : Integer.toString(m.pxOutsideDisc()));
-			r.add(num(m.maskRadiusPx()));
-		}
-		else for (int i = 0; i < 10; i++)
-			r.add("NA");
+		r.addAll(m == null ? Collections.nCopies(10, "NA")
+				: List.of(num(m.otsuThreshold()), String.valueOf(m.foregroundPixels()), String.valueOf(m.components()),
+						String.valueOf(m.componentsPruned()), String.valueOf(m.componentsKept()),
+						String.valueOf(m.largestPixels()), num(m.maxCentroidDistPx()), String.valueOf(m.centroidsOutside()),
+						m.pxOutsideDisc() < 0 ? "NA" : String.valueOf(m.pxOutsideDisc()), num(m.maskRadiusPx())));
 		final ClassDecision.LocalVarianceMeasures l = d.localVarianceMeasures();
-		if (l != null) {
-			r.add(num(l.otsuThreshold()));
-			r.add(Integer.toString(l.foregroundPixels()));
-			r.add(num(l.scoreIn()));
-			r.add(num(l.scoreOut()));
-			r.add(Boolean.toString(l.zeroScores()));
-			r.add(num(l.zIn()));
-			r.add(num(l.zOut()));
-		}
-		else for (int i = 0; i < 7; i++)
-			r.add("NA");
-		r.add(num(d.lvStrong()));
-		r.add(num(d.lvWeak()));
-		r.add(d.reason());
+		r.addAll(l == null ? Collections.nCopies(7, "NA")
+				: List.of(num(l.otsuThreshold()), String.valueOf(l.foregroundPixels()), num(l.scoreIn()),
+						num(l.scoreOut()), String.valueOf(l.zeroScores()), num(l.zIn()), num(l.zOut())));
+		r.addAll(List.of(num(d.lvStrong()), num(d.lvWeak()), d.reason()));
 		return r;
 	}
 

@@ -1,8 +1,8 @@
 package io.github.triage.cavg;
 
 /**
- * Everything the rejector needs besides the images and the class table. Build with {@link #of} and adjust with
- * the {@code with…} methods; instances are immutable.
+ * Everything the rejector needs besides the images and the class table. Build with {@link #of} (the tier's
+ * thresholds) or the constructor; instances are immutable.
  *
  * @param tier           the pass the chunk belongs to (source of the default thresholds)
  * @param mskdiamA       mask diameter in Å
@@ -50,22 +50,6 @@ public record RejectionParams(Tier tier, double mskdiamA, double smpd, boolean c
 
 	public RejectionParams withCompatSimple(final boolean compat) {
 		return new RejectionParams(tier, mskdiamA, smpd, compat, popFraction, resThresholdA, maskOutsidePx, lvStrong, lvWeak);
-	}
-
-	public RejectionParams withPopFraction(final double f) {
-		return new RejectionParams(tier, mskdiamA, smpd, compatSimple, f, resThresholdA, maskOutsidePx, lvStrong, lvWeak);
-	}
-
-	public RejectionParams withResThreshold(final double a) {
-		return new RejectionParams(tier, mskdiamA, smpd, compatSimple, popFraction, a, maskOutsidePx, lvStrong, lvWeak);
-	}
-
-	public RejectionParams withMaskOutsidePx(final double px) {
-		return new RejectionParams(tier, mskdiamA, smpd, compatSimple, popFraction, resThresholdA, px, lvStrong, lvWeak);
-	}
-
-	public RejectionParams withLocalVarianceThresholds(final double strong, final double weak) {
-		return new RejectionParams(tier, mskdiamA, smpd, compatSimple, popFraction, resThresholdA, maskOutsidePx, strong, weak);
 	}
 
 	/** Mask radius in pixels: (mskdiam / smpd) / 2. */

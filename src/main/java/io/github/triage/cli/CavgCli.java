@@ -2,7 +2,6 @@ package io.github.triage.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import io.github.triage.BadInputException;
 import io.github.triage.cavg.CleanupOutputs;
@@ -12,8 +11,6 @@ import io.github.triage.stage.cavg.RejectStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Cryo-EM class-average rejection: {@code triage cavg reject}. */
 @Command(name = "cavg", mixinStandardHelpOptions = true,
@@ -106,7 +103,7 @@ public final class CavgCli extends CommandGroup {
 					+ "the rejection had decided so (stacks, contact sheets, class_states.csv, selection.txt, particle "
 					+ "outputs), and each decision is recorded in rejection.csv (decided_by manual, the note, the date).",
 					"A later 'cavg reject' into the same folder keeps manual decisions. Exit 2 on bad input." })
-	public static final class OverrideClasses implements Callable<Integer> {
+	public static final class OverrideClasses extends Subcommand {
 		@picocli.CommandLine.Parameters(index = "0", paramLabel = "DIR",
 				description = "Output folder of 'cavg reject' (with REJECTION_FINISHED).")
 		Path folder;
@@ -124,23 +121,19 @@ public final class CavgCli extends CommandGroup {
 				description = "The particle STAR the rejection read (when absent: the one named in REJECTION_FINISHED).")
 		Path particles;
 
-		@Spec
-		CommandSpec spec;
-
 		io.github.triage.stage.cavg.OverrideStage.Options options() {
 			return io.github.triage.stage.cavg.OverrideStage.Options.of(folder, keep, reject).withNote(note)
 					.withParticles(particles);
 		}
 
 		@Override
-		public Integer call() throws Exception {
-			final CliListener listener = new CliListener(spec.commandLine().getErr(), true);
+		void execute() throws Exception {
+			final CliListener listener = quietListener();
 			final io.github.triage.stage.cavg.OverrideStage.Result r = new io.github.triage.stage.cavg.OverrideStage()
 					.run(options(), null, listener);
 			listener.info(r.applied().size() + " manual decision(s) recorded in " + folder.resolve(
 					CleanupOutputs.REJECTION_CSV) + "; kept " + r.written().kept() + " of " + r.states().length
 					+ " classes");
-			return 0;
 		}
 	}
 }

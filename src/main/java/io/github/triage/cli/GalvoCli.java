@@ -27,19 +27,37 @@ import picocli.CommandLine.Parameters;
 		description = "Galvo-return shift detection and fix for raw OCT tiles (X = B-scan, Y = A-line, Z = depth).",
 		subcommands = { GalvoCli.Detect.class, GalvoCli.DetectSlice.class, GalvoCli.Fix.class, GalvoCli.Stamp.class })
 public final class GalvoCli extends CommandGroup {
-	/** Options of slice-level detection, shared by detect-slice and stamp; defaults from the stages' Options. */
-	static final class SliceOptions {
-		@Option(names = "--n-extra", paramLabel = "N", required = true, description = "Galvo-return rows of the acquisition.")
-		Integer nExtra; // boxed: a required option shows no default
-		@Option(names = "--threshold", paramLabel = "T", description = "Confidence at or above which the fix is applied.")
-		double threshold = DetectSliceStage.Options.DEFAULT_THRESHOLD;
+	/** Which tiles of a slice are examined, the same on detect-slice, stamp, fix and {@code oct run}. */
+	static final class Sampling {
 		@Option(names = "--n-samples", paramLabel = "K",
 				description = "Tiles above min-intensity to examine per slice (at most 3K candidates are read).")
 		int nSamples = DetectSliceStage.Options.DEFAULT_N_SAMPLES;
 		@Option(names = "--min-intensity", paramLabel = "I", description = "Tiles whose mean is below I are background and skipped.")
 		double minIntensity = DetectSliceStage.Options.DEFAULT_MIN_INTENSITY;
+	}
+
+	/** How a slice's shift is detected, shared by detect-slice, stamp and fix; defaults from the stages' Options. */
+	static final class Detection {
+		@Option(names = "--threshold", paramLabel = "T", description = "Confidence at or above which a detected shift applies (the fix).")
+		double threshold = DetectSliceStage.Options.DEFAULT_THRESHOLD;
+		@Mixin
+		Sampling sampling;
 		@Mixin
 		GpuOption gpu;
+
+		GalvoSettings settings(final int nExtra) {
+			return new GalvoSettings(nExtra, threshold, sampling.nSamples, sampling.minIntensity);
+		}
+	}
+
+	/** Slice-level detection with its required --n-extra and the worker threads, shared by detect-slice and stamp. */
+	static final class SliceOptions {
+		@Option(names = "--n-extra", paramLabel = "N", required = true, description = "Galvo-return rows of the acquisition.")
+		Integer nExtra; // boxed: a required option shows no default
+		@Mixin
+		Detection detection;
+		@Mixin
+		ThreadsOption threads;
 	}
 
 	@Command(name = "detect", mixinStandardHelpOptions = true,
@@ -81,16 +99,14 @@ public final class GalvoCli extends CommandGroup {
 		Path dir;
 		@Option(names = { "-o", "--output" }, paramLabel = "FRAGMENT", description = "Fragment CSV to write (e.g. slice_z05_galvo.csv).")
 		Path output;
-		@Mixin
-		ThreadsOption threads;
 
 		@Override
 		void execute() throws Exception {
 			final CliListener listener = listener();
-			final SliceOptions o = options;
+			final Detection o = options.detection;
 			final DetectSliceStage.Result r = o.gpu.run(listener, ops -> new DetectSliceStage().run(
-					new DetectSliceStage.Options(dir, output, o.nExtra, o.threshold, o.nSamples, o.minIntensity,
-							threads.count(), null), ops, listener));
+					new DetectSliceStage.Options(dir, output, options.nExtra, o.threshold, o.sampling.nSamples,
+							o.sampling.minIntensity, options.threads.count(), null), ops, listener));
 			final List<List<String>> rows = r.slices().stream().map(DetectedSlice::detection).map(GalvoCli::row).toList();
 			print(CsvTables.format(List.of("slice", "shift", "confidence", "galvo_fix"), rows));
 		}
@@ -111,12 +127,8 @@ public final class GalvoCli extends CommandGroup {
 		@Option(names = "--n-extra", paramLabel = "N",
 				description = "Galvo-return rows: detect each slice's shift (folders) instead of --shift.")
 		Integer nExtra;
-		@Option(names = "--threshold", paramLabel = "T", description = "Confidence at or above which a detected shift applies.")
-		double threshold = DetectSliceStage.Options.DEFAULT_THRESHOLD;
-		@Option(names = "--n-samples", paramLabel = "K", description = "Tiles above min-intensity to examine per slice.")
-		int nSamples = DetectSliceStage.Options.DEFAULT_N_SAMPLES;
-		@Option(names = "--min-intensity", paramLabel = "I", description = "Tiles whose mean is below I are background.")
-		double minIntensity = DetectSliceStage.Options.DEFAULT_MIN_INTENSITY;
+		@Mixin
+		Detection detection;
 		@Option(names = "--slice-config", paramLabel = "F", description = "Fix the slices whose galvo_fix is true in F.")
 		Path sliceConfig;
 		@Parameters(paramLabel = "IN", description = "3D tile (TIFF stack or OME-Zarr), slice folder, or folder of slice folders.")
@@ -124,15 +136,12 @@ public final class GalvoCli extends CommandGroup {
 		@Option(names = { "-o", "--output" }, paramLabel = "OUT", required = true,
 				description = "Output file (tile) or folder (folders); written atomically, tile by tile.")
 		Path output;
-		@Mixin
-		GpuOption gpu;
 
 		@Override
 		void execute() throws Exception {
 			final CliListener listener = listener();
-			final GalvoSettings detect = nExtra == null ? null
-					: new GalvoSettings(nExtra, threshold, nSamples, minIntensity);
-			final FixStage.Result r = gpu.run(listener,
+			final GalvoSettings detect = nExtra == null ? null : detection.settings(nExtra);
+			final FixStage.Result r = detection.gpu.run(listener,
 					ops -> new FixStage().run(new FixStage.Options(input, output, shift, sliceConfig, detect), ops, listener));
 			if (r.fixed().isEmpty() && r.skipped().isEmpty())
 				listener.info(String.format(Locale.ROOT, "galvo: %s rolled by %d rows along Y -> %s", r.tile().input(),
@@ -153,15 +162,14 @@ public final class GalvoCli extends CommandGroup {
 		Path tilesDir;
 		@Mixin
 		SliceOptions options;
-		@Mixin
-		ThreadsOption threads;
 
 		@Override
 		void execute() throws Exception {
 			final CliListener listener = listener();
-			final SliceOptions o = options;
+			final Detection o = options.detection;
 			o.gpu.run(listener, ops -> new StampStage().run(new StampStage.Options(config.input, config.output, tilesDir,
-					o.nExtra, o.threshold, o.nSamples, o.minIntensity, threads.count(), null), ops, listener));
+					options.nExtra, o.threshold, o.sampling.nSamples, o.sampling.minIntensity, options.threads.count(), null), ops,
+					listener));
 		}
 	}
 

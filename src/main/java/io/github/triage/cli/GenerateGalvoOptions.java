@@ -23,10 +23,8 @@ public class GenerateGalvoOptions {
 	@Option(names = "--tiles-dir", paramLabel = "DIR",
 			description = "Folder of slice_zNN raw tile folders for --detect-galvo (default: the --from-tiles folder).")
 	Path tilesDir;
-	@Option(names = "--galvo-threshold", paramLabel = "T", description = "Galvo confidence at or above which galvo_fix is true.")
-	double threshold = StampStage.Options.DEFAULT_THRESHOLD;
-	@Option(names = "--n-extra", paramLabel = "N", description = "Galvo-return rows of the acquisition (needed by --detect-galvo).")
-	Integer nExtra;
+	@Mixin
+	GalvoStepOptions step;
 	@Option(names = "--galvo-n-samples", paramLabel = "K", description = "Tiles sampled per slice.")
 	int nSamples = StampStage.Options.DEFAULT_N_SAMPLES;
 	@Option(names = "--galvo-min-intensity", paramLabel = "I", description = "Tiles with a mean below I are skipped as background.")
@@ -44,13 +42,14 @@ public class GenerateGalvoOptions {
 	 */
 	GenerateSliceConfigStage.Galvo stage(final Path fromTiles, final Listener listener) {
 		if (!detect) {
-			if (tilesDir != null || nExtra != null) listener.warning("--tiles-dir/--n-extra given without --detect-galvo: ignored");
+			if (tilesDir != null || step.nExtra != null) listener.warning("--tiles-dir/--n-extra given without --detect-galvo: ignored");
 			return null;
 		}
 		final Path dir = tilesDir != null ? tilesDir : fromTiles;
 		if (dir == null) throw new BadInputException("--detect-galvo needs --tiles-dir DIR (or --from-tiles DIR)");
-		if (nExtra == null) throw new BadInputException("--detect-galvo needs --n-extra N (galvo-return rows)");
-		return new GenerateSliceConfigStage.Galvo(dir, new GalvoSettings(nExtra, threshold, nSamples, minIntensity),
+		if (step.nExtra == null) throw new BadInputException("--detect-galvo needs --n-extra N (galvo-return rows)");
+		return new GenerateSliceConfigStage.Galvo(dir,
+				new GalvoSettings(step.nExtra, step.threshold, nSamples, minIntensity),
 				threads.count());
 	}
 }

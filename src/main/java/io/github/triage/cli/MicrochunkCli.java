@@ -23,15 +23,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "microchunk", mixinStandardHelpOptions = true,
 		description = "Cryo-EM 2D-classification stream: chunks, per-tier class-average rejection, restart.",
 		subcommands = { MicrochunkCli.Run.class, MicrochunkCli.Status.class })
-public final class MicrochunkCli implements Runnable {
-	@Spec
-	CommandSpec spec;
-
-	@Override
-	public void run() {
-		spec.commandLine().usage(spec.commandLine().getOut());
-	}
-
+public final class MicrochunkCli extends CommandGroup {
 	@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
 			defaultValueProvider = DurationDefaults.class,
 			description = { "Import particle STARs as they appear, classify them in pass-1, pass-2, reference and match "
@@ -126,19 +118,13 @@ public final class MicrochunkCli implements Runnable {
 
 	@Command(name = "status", mixinStandardHelpOptions = true, description = "Print PROJECT/status.csv: one row per "
 			+ "chunk (chunk,tier,state,particles,selected,classes,rejected_classes,sources,message).")
-	public static final class Status implements Callable<Integer> {
+	public static final class Status extends Subcommand {
 		@Parameters(index = "0", paramLabel = "PROJECT", description = "Project folder.")
 		Path project;
 
-		@Spec
-		CommandSpec spec;
-
 		@Override
-		public Integer call() throws Exception {
-			final PrintWriter out = spec.commandLine().getOut();
-			out.print(MicrochunkStage.status(project));
-			out.flush();
-			return 0;
+		void execute() throws Exception {
+			print(MicrochunkStage.status(project));
 		}
 	}
 

@@ -20,11 +20,14 @@ import picocli.CommandLine.Parameters;
 @Command(name = "quality", mixinStandardHelpOptions = true, description = "Slice quality assessment of OCT mosaics.",
 		subcommands = { QualityCli.Assess.class, QualityCli.MeasureSlice.class, QualityCli.Consolidate.class })
 public final class QualityCli extends CommandGroup {
-	/** The decision and output options shared by {@code assess} and {@code consolidate}. */
-	static final class Decisions {
-		@Option(names = "--min-quality", paramLabel = "Q",
-				description = "Slices scoring below Q get use=false, note 'low_quality (quality_score<Q)'. 0 = keep all.")
-		double minQuality = AssessQualityStage.Options.MIN_QUALITY;
+	/**
+	 * The quality decisions, the same on {@code quality assess}, {@code quality consolidate} and {@code oct run};
+	 * only the minimum quality's default differs (the run decides, assess alone keeps all).
+	 */
+	static final class DecisionOptions {
+		@Option(names = "--min-quality", paramLabel = "Q", description = "Slices scoring below Q get use=false, note "
+				+ "'low_quality (quality_score<Q)'. 0 = keep all; 0.3 is the spec's example threshold.")
+		double minQuality;
 
 		@Option(names = "--exclude-first", paramLabel = "N",
 				description = "The first N slices are calibration slices (use=false); the spec's default is 1.")
@@ -36,6 +39,24 @@ public final class QualityCli extends CommandGroup {
 
 		@Option(names = "--calibration-ratio", paramLabel = "R", description = "Thickness ratio for --detect-calibration.")
 		double calibrationRatio = AssessQualityStage.Options.CALIBRATION_RATIO;
+
+		DecisionOptions() {
+			this(AssessQualityStage.Options.MIN_QUALITY);
+		}
+
+		DecisionOptions(final double minQuality) {
+			this.minQuality = minQuality;
+		}
+
+		QualityDecisions.Options options() {
+			return new QualityDecisions.Options(excludeFirst, detectCalibration, calibrationRatio, minQuality);
+		}
+	}
+
+	/** The decision and output options shared by {@code assess} and {@code consolidate}. */
+	static final class Decisions {
+		@Mixin
+		DecisionOptions decide;
 
 		@Option(names = "--update-existing",
 				description = "Update the output config if it exists (else write a new one), keeping earlier decisions and columns.")
@@ -50,7 +71,7 @@ public final class QualityCli extends CommandGroup {
 		Path reportDir;
 
 		QualityDecisions.Options options() {
-			return new QualityDecisions.Options(excludeFirst, detectCalibration, calibrationRatio, minQuality);
+			return decide.options();
 		}
 
 		/** The decisions in brief on stderr. */
@@ -59,8 +80,8 @@ public final class QualityCli extends CommandGroup {
 			final String excluded = decided.stream().filter(x -> !x.use()).map(x -> x.sliceId() + " (" + x.note() + ")")
 					.collect(Collectors.joining(", "));
 			listener.info(metrics.size() + " slices assessed; use=false: " + (excluded.isEmpty() ? "none" : excluded));
-			if (detectCalibration)
-				listener.info("Calibration slices detected (depth / median > " + calibrationRatio + "): "
+			if (decide.detectCalibration)
+				listener.info("Calibration slices detected (depth / median > " + decide.calibrationRatio + "): "
 						+ decided.stream().filter(QualityDecisions.Decision::calibrationDetected)
 								.map(QualityDecisions.Decision::sliceId).collect(Collectors.joining(", ", "[", "]")));
 		}
@@ -73,7 +94,7 @@ public final class QualityCli extends CommandGroup {
 		}
 	}
 
-	/** Reading options (and the kernels) shared by {@code assess} and {@code measure-slice}. */
+	/** Reading options (and the kernels) shared by {@code assess}, {@code measure-slice} and {@code oct run}. */
 	static final class Reading {
 		@Option(names = "--pyramid-level", paramLabel = "L", description = "OME-Zarr pyramid level to read (0 = full resolution).")
 		int pyramidLevel = AssessQualityStage.Options.PYRAMID_LEVEL;

@@ -3,23 +3,20 @@ package io.github.triage.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import io.github.triage.io.report.ReportInputs;
 import io.github.triage.io.report.SlicePictures;
 import io.github.triage.stage.report.ReportStage;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code triage report SLICE_CONFIG -o report.html [inputs]}: the end-of-run HTML report. */
 @Command(name = "report", mixinStandardHelpOptions = true,
 		description = "Write one self-contained HTML report (images inline, no network, no script): summary, audit "
 				+ "trail per slice, plots, a picture of each slice, the assembled volume, settings. Every input but "
 				+ "SLICE_CONFIG is optional; its part of the report is left out without it.")
-public final class ReportCli implements Callable<Integer> {
+public final class ReportCli extends Subcommand {
 	@Parameters(index = "0", paramLabel = "SLICE_CONFIG", description = "The final slice_config.csv.")
 	Path sliceConfig;
 
@@ -75,18 +72,13 @@ public final class ReportCli implements Callable<Integer> {
 	@Option(names = { "-q", "--quiet" }, description = "No progress lines on stderr.")
 	boolean quiet;
 
-	@Spec
-	CommandSpec spec;
-
 	@Override
-	public Integer call() throws Exception {
+	void execute() throws Exception {
 		final ReportStage.Options o = new ReportStage.Options(sliceConfig, qualityReport, diagnostics, shifts,
 				correctedShifts, metrics, mosaics, volume, output, title, nan(minQuality), nan(galvoThreshold),
 				nan(zCorrThreshold), projection, thumbnailSize, java.util.Map.of(), null, runWarnings());
-		final ReportStage.Result r = new ReportStage().run(o, null, new CliListener(spec.commandLine().getErr(), quiet));
-		spec.commandLine().getOut().println(r.written());
-		spec.commandLine().getOut().flush();
-		return 0;
+		final ReportStage.Result r = new ReportStage().run(o, null, listener(quiet));
+		printLines(List.of(r.written().toString()));
 	}
 
 	private List<String> runWarnings() throws IOException {

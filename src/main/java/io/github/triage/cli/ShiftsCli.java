@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import io.github.triage.BadInputException;
 import io.github.triage.stage.slice.CumulativeShiftsStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,9 +20,8 @@ public final class ShiftsCli extends CommandGroup {
 		@Parameters(index = "0", paramLabel = "SHIFTS", description = "shifts_xy.csv.")
 		Path shifts;
 
-		@Option(names = "--slice-config", paramLabel = "F",
-				description = "Select the slices with use=true in F (default: every slice of SHIFTS).")
-		Path sliceConfig;
+		@Mixin
+		SliceSelectionOption selection;
 
 		@Option(names = "--resolution-um", paramLabel = "X[,Y]",
 				description = "Pixel size in µm (X, or X,Y when they differ): adds dx_px,dy_px = mm·1000/µm.")
@@ -42,7 +42,7 @@ public final class ShiftsCli extends CommandGroup {
 				throw new BadInputException("--resolution-um: " + e.getMessage(), e);
 			}
 			final CumulativeShiftsStage.Result result = new CumulativeShiftsStage().run(
-					new CumulativeShiftsStage.Options(shifts, sliceConfig, res, center, output), null,
+					new CumulativeShiftsStage.Options(shifts, selection.sliceConfig, res, center, output), null,
 					listener());
 			print(result.csv());
 		}

@@ -60,15 +60,14 @@ final class SliceConfigStagesCli {
 				description = "Folder with slice_zNN/pairwise_registration_metrics.json files (searched recursively).")
 		Path metrics;
 
-		@Option(names = "--z-corr-threshold", paramLabel = "T", description = "A z-correlation strictly below T is low.")
-		double threshold = AutoExclusionStage.Options.Z_CORR_THRESHOLD;
+		@Mixin
+		AutoExclusionOptions thresholds;
 
-		@Option(names = "--consecutive-threshold", paramLabel = "N", description = "Exclude runs of at least N low slices.")
-		int minRun = AutoExclusionStage.Options.CONSECUTIVE_THRESHOLD;
 		@Override
 		void execute() throws Exception {
 			final AutoExclusionStage.Result result = new AutoExclusionStage().run(
-					new AutoExclusionStage.Options(config.input, metrics, threshold, minRun, config.output), null,
+					new AutoExclusionStage.Options(config.input, metrics, thresholds.zCorr, thresholds.consecutive,
+							config.output), null,
 					listener());
 			printLines(result.excluded());
 		}

@@ -44,9 +44,8 @@ public final class StackCli extends CommandGroup {
 		@Option(names = { "-o", "--output" }, required = true, paramLabel = "OUT_DIR", description = "Output folder.")
 		Path output;
 
-		@Option(names = "--slice-config", paramLabel = "F",
-				description = "Align the slices with use=true in F (default: every volume).")
-		Path sliceConfig;
+		@Mixin
+		SliceSelectionOption selection;
 
 		@Option(names = "--excluded-slice-mode", paramLabel = "keep|local-median",
 				description = "Shifts next to excluded slices: keep them, or local-median (the reference pipeline's "
@@ -71,7 +70,7 @@ public final class StackCli extends CommandGroup {
 		@Override
 		void execute() throws Exception {
 			final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(
-					new AlignFromShiftsStage.Options(mosaics, shifts, output, sliceConfig,
+					new AlignFromShiftsStage.Options(mosaics, shifts, output, selection.sliceConfig,
 							choice("--excluded-slice-mode", mode, MODES), window, !noCenter,
 							choice("--fill", fill, FILLS), threads.count(), null),
 					null, listener());

@@ -33,7 +33,12 @@ abstract class Subcommand implements Callable<Integer> {
 
 	/** stderr lines for information and warnings, none for progress (for commands whose stdout is the point). */
 	CliListener quietListener() {
-		return new CliListener(spec.commandLine().getErr(), true);
+		return listener(true);
+	}
+
+	/** stderr lines for information and warnings, and for progress unless {@code quiet}. */
+	CliListener listener(final boolean quiet) {
+		return new CliListener(spec.commandLine().getErr(), quiet);
 	}
 
 	/** Prints text as is on stdout. */

@@ -52,12 +52,13 @@ public class AlignSlicesFromShiftsCommand extends TriageCommand {
 	protected void execute() throws Exception {
 		if (mosaics_dir == null || shifts_file == null || output_dir == null)
 			throw new BadInputException("give mosaics_dir=..., shifts_file=... and output_dir=...");
-		final AlignFromShiftsStage.Options o = AlignFromShiftsStage.Options
-				.defaults(mosaics_dir.toPath(), shifts_file.toPath(), output_dir.toPath())
-				.withSliceConfig(slice_config == null || slice_config.getPath().isEmpty() ? null : slice_config.toPath())
-				.withMode("local-median".equals(excluded_slice_mode) ? AlignFromShiftsStage.ExcludedSliceMode.LOCAL_MEDIAN
-						: AlignFromShiftsStage.ExcludedSliceMode.KEEP)
-				.withFill("linumpy".equals(fill) ? AlignFromShiftsStage.Fill.FIRST_PERCENTILE : AlignFromShiftsStage.Fill.ZERO);
+		final AlignFromShiftsStage.Options o = new AlignFromShiftsStage.Options(mosaics_dir.toPath(),
+				shifts_file.toPath(), output_dir.toPath(),
+				slice_config == null || slice_config.getPath().isEmpty() ? null : slice_config.toPath(),
+				"local-median".equals(excluded_slice_mode) ? AlignFromShiftsStage.ExcludedSliceMode.LOCAL_MEDIAN
+						: AlignFromShiftsStage.ExcludedSliceMode.KEEP,
+				AlignFromShiftsStage.Options.WINDOW, AlignFromShiftsStage.Options.CENTER_DRIFT,
+				"linumpy".equals(fill) ? AlignFromShiftsStage.Fill.FIRST_PERCENTILE : AlignFromShiftsStage.Fill.ZERO);
 		final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(o, null, listener());
 		log.info("Triage: " + r.selected().size() + " slice(s) aligned on " + r.canvasWidth() + " × " + r.canvasHeight()
 				+ " pixels in " + output_dir);

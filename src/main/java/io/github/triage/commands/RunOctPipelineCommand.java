@@ -94,17 +94,16 @@ public class RunOctPipelineCommand extends TriageCommand {
 	protected void execute() throws Exception {
 		if (mosaics_dir == null || output_dir == null) throw new BadInputException("give mosaics_dir=... and output_dir=...");
 		if (given(tiles_dir) && n_extra < 1) throw new BadInputException("galvo detection needs n_extra (galvo-return rows)");
-		OctRunStage.Options o = OctRunStage.Options.defaults(mosaics_dir.toPath(), output_dir.toPath())
-				.withStartConfig(path(slice_config))
-				.withQuality(new OctRunStage.Quality(min_quality, exclude_first, false,
-						OctRunStage.Quality.CALIBRATION_RATIO, OctRunStage.Quality.SAMPLE_DEPTH,
-						OctRunStage.Quality.PYRAMID_LEVEL))
-				.withFragments(path(fragments_dir)).withForce(force);
-		if (given(tiles_dir)) o = o.withGalvo(new OctRunStage.Galvo(tiles_dir.toPath(), n_extra, galvo_threshold,
-				OctRunStage.Galvo.N_SAMPLES, OctRunStage.Galvo.MIN_INTENSITY));
-		if (given(shifts_file))
-			o = o.withShifts(OctRunStage.Shifts.defaults(shifts_file.toPath(), tile_fov_mm, slice_thickness_mm));
-		if (given(metrics_dir)) o = o.withAutoExclusion(OctRunStage.AutoExclusion.defaults(metrics_dir.toPath()));
+		final OctRunStage.Options o = new OctRunStage.Options(mosaics_dir.toPath(), output_dir.toPath(),
+				path(slice_config),
+				given(tiles_dir) ? new OctRunStage.Galvo(tiles_dir.toPath(), n_extra, galvo_threshold,
+						OctRunStage.Galvo.N_SAMPLES, OctRunStage.Galvo.MIN_INTENSITY) : null,
+				new OctRunStage.Quality(min_quality, exclude_first, false, OctRunStage.Quality.CALIBRATION_RATIO,
+						OctRunStage.Quality.SAMPLE_DEPTH, OctRunStage.Quality.PYRAMID_LEVEL),
+				given(shifts_file) ? OctRunStage.Shifts.defaults(shifts_file.toPath(), tile_fov_mm, slice_thickness_mm)
+						: null,
+				given(metrics_dir) ? OctRunStage.AutoExclusion.defaults(metrics_dir.toPath()) : null,
+				path(fragments_dir), force);
 		final OctRunStage.Result r;
 		try (ImageOps ops = ops(use_gpu)) {
 			r = new OctRunStage().run(o, ops, listener());

@@ -31,13 +31,32 @@ public final class SliceVolumes {
 		return TiffSlice.open(e.sliceId(), label, e.path);
 	}
 
-	/** Id and label, common to both kinds of slice. */
+	/** Id, label and size (fixed when opened), common to both kinds of slice. */
 	private abstract static class NamedSlice implements SliceSource {
 		final String id, label;
+		private final int depth, height, width;
 
-		NamedSlice(final String id, final String label) {
+		NamedSlice(final String id, final String label, final int depth, final int height, final int width) {
 			this.id = id;
 			this.label = label;
+			this.depth = depth;
+			this.height = height;
+			this.width = width;
+		}
+
+		@Override
+		public int depth() {
+			return depth;
+		}
+
+		@Override
+		public int height() {
+			return height;
+		}
+
+		@Override
+		public int width() {
+			return width;
 		}
 
 		@Override
@@ -56,23 +75,8 @@ public final class SliceVolumes {
 		private final OmeZarrReader reader;
 
 		ZarrSlice(final String id, final String label, final OmeZarrReader reader) {
-			super(id, label);
+			super(id, label, reader.depth(), reader.height(), reader.width());
 			this.reader = reader;
-		}
-
-		@Override
-		public int depth() {
-			return reader.depth();
-		}
-
-		@Override
-		public int height() {
-			return reader.height();
-		}
-
-		@Override
-		public int width() {
-			return reader.width();
 		}
 
 		@Override
@@ -90,7 +94,7 @@ public final class SliceVolumes {
 		private final FileInfoVirtualStack stack;
 
 		private TiffSlice(final String id, final String label, final FileInfoVirtualStack stack) {
-			super(id, label);
+			super(id, label, stack.getSize(), stack.getHeight(), stack.getWidth());
 			this.stack = stack;
 		}
 
@@ -116,20 +120,6 @@ public final class SliceVolumes {
 			return new TiffSlice(id, label, st);
 		}
 
-		@Override
-		public int depth() {
-			return stack.getSize();
-		}
-
-		@Override
-		public int height() {
-			return stack.getHeight();
-		}
-
-		@Override
-		public int width() {
-			return stack.getWidth();
-		}
 
 		@Override
 		public float[] plane(final int z) {

@@ -38,6 +38,15 @@ public final class TiffStacks {
 		// The ImagePlus as stored plus the float copy.
 		NotEnoughMemoryException.require(h.pixels() * (4L + h.bytesPerPixel()), file + ": reading this "
 				+ h.describe());
+		final ImagePlus imp = open(file);
+		if (imp.getStackSize() != h.planes() || imp.getWidth() != h.width() || imp.getHeight() != h.height())
+			throw new BadInputException(file + ": truncated or inconsistent TIFF: the header describes " + h.describe()
+					+ ", " + imp.getStackSize() + " planes of " + imp.getWidth() + " × " + imp.getHeight() + " were read");
+		return fromImagePlus(imp);
+	}
+
+	/** The TIFF as ImageJ opens it; a file it cannot read is bad input naming the file. */
+	static ImagePlus open(final Path file) {
 		final ImagePlus imp;
 		try {
 			imp = new Opener().openImage(file.toAbsolutePath().toString());
@@ -46,10 +55,7 @@ public final class TiffStacks {
 			throw new BadInputException(file + ": cannot read as TIFF (" + e.getMessage() + ")", e);
 		}
 		if (imp == null) throw new BadInputException(file + ": cannot read as TIFF");
-		if (imp.getStackSize() != h.planes() || imp.getWidth() != h.width() || imp.getHeight() != h.height())
-			throw new BadInputException(file + ": truncated or inconsistent TIFF: the header describes " + h.describe()
-					+ ", " + imp.getStackSize() + " planes of " + imp.getWidth() + " × " + imp.getHeight() + " were read");
-		return fromImagePlus(imp);
+		return imp;
 	}
 
 	/**

@@ -8,7 +8,6 @@ import java.util.Locale;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.io.FileSaver;
-import ij.io.Opener;
 import io.github.triage.BadInputException;
 import io.github.triage.Listener;
 
@@ -47,14 +46,7 @@ public final class TilePlanes {
 	private static int[] rewriteTiff(final Path in, final Path out, final Edit edit) throws IOException {
 		if (!Files.isRegularFile(in)) throw new BadInputException(in + ": no such file");
 		TiffStacks.header(in, in.toString()); // truncated, colour or oversized files are refused before reading
-		final ImagePlus imp;
-		try {
-			imp = new Opener().openImage(in.toAbsolutePath().toString());
-		}
-		catch (final RuntimeException e) {
-			throw new BadInputException(in + ": cannot read as TIFF (" + e.getMessage() + ")", e);
-		}
-		if (imp == null) throw new BadInputException(in + ": cannot read as TIFF");
+		final ImagePlus imp = TiffStacks.open(in);
 		final ImageStack st = imp.getStack();
 		final int d = st.getSize(), w = st.getWidth(), h = st.getHeight();
 		if (d < 2) throw notThreeD(in, 2);

@@ -84,39 +84,11 @@ public final class SliceQualityAssessor {
 	}
 
 	private static SliceSource locked(final SliceSource s) {
-		return new SliceSource() {
-			@Override
-			public String sliceId() {
-				return s.sliceId();
+		return new SliceSource.Of(s.sliceId(), s.label(), s.depth(), s.height(), s.width(), z -> {
+			synchronized (s) {
+				return s.plane(z);
 			}
-
-			@Override
-			public String label() {
-				return s.label();
-			}
-
-			@Override
-			public int depth() {
-				return s.depth();
-			}
-
-			@Override
-			public int height() {
-				return s.height();
-			}
-
-			@Override
-			public int width() {
-				return s.width();
-			}
-
-			@Override
-			public float[] plane(final int z) {
-				synchronized (s) {
-					return s.plane(z);
-				}
-			}
-		};
+		});
 	}
 
 	/** Slices {@code from..to-1}, streamed; the first one's SSIM with its predecessor is computed here. */

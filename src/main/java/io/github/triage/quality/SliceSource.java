@@ -1,5 +1,7 @@
 package io.github.triage.quality;
 
+import java.util.function.IntFunction;
+
 /**
  * One slice volume (Z, Y, X) as the assessor sees it: its size up front, planes on demand. Implementations read
  * lazily (OME-Zarr, TIFF) so that only the planes being compared are in memory.
@@ -19,4 +21,13 @@ public interface SliceSource {
 
 	/** Plane {@code z}: {@code height} rows of {@code width} values (X fastest). The caller must not modify it. */
 	float[] plane(int z);
+
+	/** A slice of a fixed size whose planes come from {@code planes}. */
+	record Of(String sliceId, String label, int depth, int height, int width, IntFunction<float[]> planes)
+			implements SliceSource {
+		@Override
+		public float[] plane(final int z) {
+			return planes.apply(z);
+		}
+	}
 }

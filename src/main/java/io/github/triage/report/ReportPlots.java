@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.function.Predicate;
 
 /** The report's plots, built from per-slice numbers (slice id → value) and the audit's decisions. */
 public final class ReportPlots {
@@ -23,10 +24,10 @@ public final class ReportPlots {
 	public static Plot quality(final SortedMap<Integer, Double> score, final double threshold,
 			final Map<Integer, String> setBy) {
 		final List<Plot.Marks> marks = new ArrayList<>();
-		addMarks(marks, "excluded by quality", score, setBy, Set.of(SliceAudit.QUALITY), RED);
-		addMarks(marks, "calibration", score, setBy, Set.of(SliceAudit.CALIBRATION), ORANGE);
-		addMarks(marks, "excluded by another stage", score, setBy, otherThan(setBy, SliceAudit.QUALITY,
-				SliceAudit.CALIBRATION), GREY);
+		addMarks(marks, "excluded by quality", score, setBy(setBy, Set.of(SliceAudit.QUALITY)), RED);
+		addMarks(marks, "calibration", score, setBy(setBy, Set.of(SliceAudit.CALIBRATION)), ORANGE);
+		addMarks(marks, "excluded by another stage", score,
+				setBy(setBy, otherThan(setBy, SliceAudit.QUALITY, SliceAudit.CALIBRATION)), GREY);
 		return new Plot("Quality score per slice", "slice id", "quality score", 0, 1,
 				List.of(line("quality score", score, BLUE)), marks, threshold,
 				"Blue: quality score. " + thresholdWords(threshold, "slices below it are excluded") + legend(marks));
@@ -36,9 +37,7 @@ public final class ReportPlots {
 	public static Plot galvo(final SortedMap<Integer, Double> confidence, final double threshold,
 			final Set<Integer> fixed) {
 		final List<Plot.Marks> marks = new ArrayList<>();
-		final List<Integer> ids = confidence.keySet().stream().filter(fixed::contains).toList();
-		if (!ids.isEmpty())
-			marks.add(new Plot.Marks("galvo fix", toX(ids), ids.stream().mapToDouble(confidence::get).toArray(), GREEN));
+		addMarks(marks, "galvo fix", confidence, fixed::contains, GREEN);
 		return new Plot("Galvo-return confidence per slice", "slice id", "galvo confidence", 0, 1,
 				List.of(line("galvo confidence", confidence, BLUE)), marks, threshold,
 				"Blue: confidence that the slice shows a galvo-return band. "
@@ -68,19 +67,23 @@ public final class ReportPlots {
 	public static Plot zCorrelation(final SortedMap<Integer, Double> zCorr, final double threshold,
 			final Set<Integer> autoExcluded) {
 		final List<Plot.Marks> marks = new ArrayList<>();
-		final List<Integer> ids = zCorr.keySet().stream().filter(autoExcluded::contains).toList();
-		if (!ids.isEmpty())
-			marks.add(new Plot.Marks("auto-excluded", toX(ids), ids.stream().mapToDouble(zCorr::get).toArray(), RED));
+		addMarks(marks, "auto-excluded", zCorr, autoExcluded::contains, RED);
 		return new Plot("Pairwise z-correlation per slice", "slice id", "z-correlation", Double.NaN, Double.NaN,
 				List.of(line("z-correlation", zCorr, BLUE)), marks, threshold,
 				"Blue: z-correlation of each slice with the one below after pairwise registration. "
 						+ thresholdWords(threshold, "runs of slices below it are auto-excluded") + legend(marks));
 	}
 
+	/** Marks the slices {@code which} picks, at their values, when there is any. */
 	private static void addMarks(final List<Plot.Marks> marks, final String label, final SortedMap<Integer, Double> v,
-			final Map<Integer, String> setBy, final Set<String> stages, final String color) {
-		final List<Integer> ids = v.keySet().stream().filter(id -> setBy.containsKey(id) && stages.contains(setBy.get(id))).toList();
+			final Predicate<Integer> which, final String color) {
+		final List<Integer> ids = v.keySet().stream().filter(which).toList();
 		if (!ids.isEmpty()) marks.add(new Plot.Marks(label, toX(ids), ids.stream().mapToDouble(v::get).toArray(), color));
+	}
+
+	/** The slices that one of {@code stages} excluded. */
+	private static Predicate<Integer> setBy(final Map<Integer, String> setBy, final Set<String> stages) {
+		return id -> setBy.containsKey(id) && stages.contains(setBy.get(id));
 	}
 
 	private static Set<String> otherThan(final Map<Integer, String> setBy, final String... stages) {

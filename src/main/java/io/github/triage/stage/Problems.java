@@ -1,5 +1,6 @@
 package io.github.triage.stage;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,36 @@ public final class Problems {
 		if (dir == null) problems.add(what + ": not given");
 		else if (!Files.isDirectory(dir)) problems.add(dir + ": " + what + " is not a folder");
 		return this;
+	}
+
+	/** An output file must be given and must not be a folder. */
+	public Problems requireOutputFile(final Path file, final String what) {
+		if (file == null) problems.add(what + ": not given");
+		else if (Files.isDirectory(file)) problems.add(file + ": " + what + " is a folder, not a file");
+		return this;
+	}
+
+	/** Reads a file's content; malformed content is reported as a {@link BadInputException}. */
+	public interface Reader<T> {
+		T read(Path file) throws IOException;
+	}
+
+	/**
+	 * What {@code reader} reads from {@code file}, or null when the file is not given or malformed (one more problem,
+	 * naming the file, line and column as the reader does).
+	 */
+	public <T> T read(final Path file, final String what, final Reader<T> reader) throws IOException {
+		if (file == null) {
+			problems.add(what + ": not given");
+			return null;
+		}
+		try {
+			return reader.read(file);
+		}
+		catch (final BadInputException e) {
+			problems.add(e.getMessage());
+			return null;
+		}
 	}
 
 	/** Runs {@code check}; a {@link BadInputException} it throws becomes one more problem. */

@@ -83,6 +83,18 @@ class GalvoCliTest {
 	}
 
 	@Test
+	void detectSliceAndStampShareTheDetectionOptionsAndCheckThreads() {
+		for (final String command : new String[] { "detect-slice", "stamp", "fix" }) {
+			final String help = run("galvo", command, "--help").out();
+			for (final String option : new String[] { "--threshold", "--n-samples", "--min-intensity", "--use-gpu" })
+				assertTrue(help.contains(option), command + " " + option + "\n" + help);
+		}
+		final Run r = run("galvo", "detect-slice", "--n-extra", "40", "--threads", "0", ref("tiles/slice_z00").toString());
+		assertEquals(2, r.code(), r.err());
+		assertTrue(r.err().contains("--threads must be at least 1"), r.err());
+	}
+
+	@Test
 	void fixRollsTheTileSoTheBandEndsUpLast() throws IOException {
 		final Path out = tmp.resolve("fixed.tif");
 		final Path in = ref("tiles/single/tile_02_near_end.tif");

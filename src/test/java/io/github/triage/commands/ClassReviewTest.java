@@ -80,8 +80,8 @@ class ClassReviewTest {
 	@Test
 	void detailsShowTheNumbersBehindAClassAndManualDecisionsAreMarked() throws Exception {
 		final RejectionFolder f = rejection();
-		new OverrideStage().run(OverrideStage.Options.of(f.folder(), List.of(3), List.of()).withNote("good side view")
-				.withDate("2024-05-01"), null, null);
+		new OverrideStage().run(new OverrideStage.Options(f.folder(), List.of(3), List.of(), "good side view",
+				OverrideStage.Options.PARTICLES_RECORDED, "2024-05-01"), null, null);
 		final ClassReview r = new ClassReview(RejectionFolder.read(f.folder()));
 		assertEquals(1, r.savedState(3));
 		assertTrue(r.tiles().get(2).manual(), "the montage marks a manual decision");

@@ -96,12 +96,11 @@ class NextflowWorkflowIT {
 
 	/** {@code triage oct run} with the options the workflow is given (the same defaults for the rest). */
 	private static OctRunStage.Result octRun(final WorkflowSeries.Inputs in, final Path out) throws IOException {
-		final OctRunStage.Options o = OctRunStage.Options.defaults(in.mosaics(), out)
-				.withGalvo(OctRunStage.Galvo.defaults(in.tiles(), WorkflowSeries.N_EXTRA))
-				.withQuality(OctRunStage.Quality.DEFAULT.withMinQuality(WorkflowSeries.MIN_QUALITY))
-				.withShifts(OctRunStage.Shifts.defaults(in.shifts(), WorkflowSeries.TILE_FOV_MM,
-						WorkflowSeries.SLICE_THICKNESS_MM))
-				.withAutoExclusion(OctRunStage.AutoExclusion.defaults(in.metrics())).withFragments(in.fragments());
+		final OctRunStage.Options o = new OctRunStage.Options(in.mosaics(), out, null,
+				OctRunStage.Galvo.defaults(in.tiles(), WorkflowSeries.N_EXTRA),
+				OctRunStage.Quality.DEFAULT.withMinQuality(WorkflowSeries.MIN_QUALITY),
+				OctRunStage.Shifts.defaults(in.shifts(), WorkflowSeries.TILE_FOV_MM, WorkflowSeries.SLICE_THICKNESS_MM),
+				OctRunStage.AutoExclusion.defaults(in.metrics()), in.fragments(), OctRunStage.Options.FORCE);
 		try (CpuImageOps ops = new CpuImageOps()) {
 			return new OctRunStage().run(o, ops, Listener.NONE);
 		}

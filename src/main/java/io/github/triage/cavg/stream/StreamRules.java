@@ -109,13 +109,8 @@ public final class StreamRules {
 		int p2Next = count(chunks, Tier.P2) + 1;
 		group = new ArrayList<>();
 		sum = 0;
-		boolean p1AllRejected = true;
-		for (final Chunk c : p1) {
-			if (claimedP1.contains(c.name()) || c.flags().done()) continue;
-			if (!c.flags().rejectionComplete()) {
-				p1AllRejected = false;
-				break;
-			}
+		final Ready readyP1 = ready(p1, claimedP1);
+		for (final Chunk c : readyP1.chunks()) {
 			group.add(c.name());
 			sum += Math.max(0, c.selected());
 			if (sum > caps.pass2()) {
@@ -126,7 +121,7 @@ public final class StreamRules {
 			}
 		}
 		final boolean newP2 = p2Next > count(chunks, Tier.P2) + 1;
-		final boolean p1Settled = importsSettled && p1AllRejected;
+		final boolean p1Settled = importsSettled && readyP1.allRejected();
 		if (p1Settled && count(chunks, Tier.P2) == 0 && !newP2 && sum > 0) {
 			out.add(new NewChunk(new ChunkId(Tier.P2, p2Next++), group));
 			claimedP1.addAll(group);
@@ -141,30 +136,22 @@ public final class StreamRules {
 		if (ref == null) {
 			final List<String> refSources = new ArrayList<>();
 			long sel = 0;
-			boolean p2AllRejected = true;
-			for (final Chunk c : p2) {
-				if (claimedP2.contains(c.name()) || c.flags().done()) continue;
-				if (!c.flags().rejectionComplete()) {
-					p2AllRejected = false;
-					break;
-				}
+			final Ready readyP2 = ready(p2, claimedP2);
+			for (final Chunk c : readyP2.chunks()) {
 				refSources.add(c.name());
 				sel += Math.max(0, c.selected());
 				// the shortest prefix that reaches the cap: what a later chunk adds must not depend on timing
 				if (sel >= caps.ref()) break;
 			}
-			if (!refSources.isEmpty() && (sel >= caps.ref() || p1Settled && p2AllRejected && sel > 0))
+			if (!refSources.isEmpty() && (sel >= caps.ref() || p1Settled && readyP2.allRejected() && sel > 0))
 				out.add(new NewChunk(new ChunkId(Tier.REF, 1), refSources));
 			return out;
 		}
 		if (!ref.flags().rejectionComplete() || ref.flags().failed()) return out;
 		// match: one per eligible pass-2 chunk, in chunk order
 		int matchNext = count(chunks, Tier.MATCH) + 1;
-		for (final Chunk c : p2) {
-			if (claimedP2.contains(c.name()) || c.flags().done()) continue;
-			if (!c.flags().rejectionComplete()) break;
+		for (final Chunk c : ready(p2, claimedP2).chunks())
 			out.add(new NewChunk(new ChunkId(Tier.MATCH, matchNext++), List.of(c.name())));
-		}
 		final boolean p2AllDone = out.isEmpty() && p2.stream().allMatch(c -> c.flags().done());
 		// the final match chunk from the pass-1 leftovers (SIMPLE's LAST_IMPORT_TIMEOUT rule)
 		if (p1Settled && p2AllDone && ref.flags().complete() && !group.isEmpty())
@@ -245,6 +232,25 @@ public final class StreamRules {
 			if (c.id().tier() == t) out.add(c);
 		out.sort(Comparator.comparingInt(c -> c.id().index()));
 		return out;
+	}
+
+	/**
+	 * The chunks of a tier the next tier may take, in order: those not claimed and not done, up to the first whose
+	 * rejection is not complete yet (chunks are taken in order, never around one that is still running).
+	 *
+	 * @param allRejected no such chunk was met
+	 */
+	private record Ready(List<Chunk> chunks, boolean allRejected) {
+	}
+
+	private static Ready ready(final List<Chunk> tier, final Set<String> claimed) {
+		final List<Chunk> out = new ArrayList<>();
+		for (final Chunk c : tier) {
+			if (claimed.contains(c.name()) || c.flags().done()) continue;
+			if (!c.flags().rejectionComplete()) return new Ready(out, false);
+			out.add(c);
+		}
+		return new Ready(out, true);
 	}
 
 	private static int count(final List<Chunk> chunks, final Tier t) {

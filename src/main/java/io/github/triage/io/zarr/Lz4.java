@@ -15,37 +15,21 @@ final class Lz4 {
 	/** Decodes {@code len} bytes at {@code off} of {@code src} into exactly {@code out.length} bytes. */
 	static void decode(final byte[] src, final int off, final int len, final byte[] out, final int outOff,
 			final int outLen) {
-		int ip = off, op = outOff;
-		final int end = off + len, oend = outOff + outLen;
-		while (ip < end) {
-			final int token = src[ip++] & 0xFF;
-			int lit = token >>> 4;
-			if (lit == 15) {
-				int b;
-				do {
-					if (ip >= end) throw new IllegalStateException("LZ4 stream truncated in a literal length");
-					b = src[ip++] & 0xFF;
-					lit += b;
-				} while (b == 255);
-			}
-			if (ip + lit > end || op + lit > oend) throw new IllegalStateException("LZ4 literals run past the end");
-			System.arraycopy(src, ip, out, op, lit);
-			ip += lit;
+		final Input in = new Input(src, off, off + len);
+		int op = outOff;
+		final int oend = outOff + outLen;
+		while (in.ip < in.end) {
+			final int token = src[in.ip++] & 0xFF;
+			final int lit = in.length(token >>> 4, "a literal length");
+			if (in.ip + lit > in.end || op + lit > oend) throw new IllegalStateException("LZ4 literals run past the end");
+			System.arraycopy(src, in.ip, out, op, lit);
+			in.ip += lit;
 			op += lit;
-			if (ip >= end) break; // the last sequence has literals only
-			if (ip + 2 > end) throw new IllegalStateException("LZ4 stream truncated in an offset");
-			final int offset = (src[ip] & 0xFF) | (src[ip + 1] & 0xFF) << 8;
-			ip += 2;
-			int mlen = token & 15;
-			if (mlen == 15) {
-				int b;
-				do {
-					if (ip >= end) throw new IllegalStateException("LZ4 stream truncated in a match length");
-					b = src[ip++] & 0xFF;
-					mlen += b;
-				} while (b == 255);
-			}
-			mlen += MIN_MATCH;
+			if (in.ip >= in.end) break; // the last sequence has literals only
+			if (in.ip + 2 > in.end) throw new IllegalStateException("LZ4 stream truncated in an offset");
+			final int offset = (src[in.ip] & 0xFF) | (src[in.ip + 1] & 0xFF) << 8;
+			in.ip += 2;
+			final int mlen = in.length(token & 15, "a match length") + MIN_MATCH;
 			if (offset == 0 || op - offset < outOff || op + mlen > oend)
 				throw new IllegalStateException("LZ4 match outside the output");
 			for (int k = 0; k < mlen; k++, op++)
@@ -53,6 +37,33 @@ final class Lz4 {
 		}
 		if (op != oend) throw new IllegalStateException("LZ4 stream decoded to " + (op - outOff) + " bytes, expected "
 				+ outLen);
+	}
+
+	/** The compressed bytes and the read position. */
+	private static final class Input {
+		final byte[] src;
+		final int end;
+		int ip;
+
+		Input(final byte[] src, final int ip, final int end) {
+			this.src = src;
+			this.ip = ip;
+			this.end = end;
+		}
+
+		/** A literal or match length: the token's nibble, extended by bytes while they are 255 when it is 15. */
+		int length(final int nibble, final String what) {
+			int n = nibble;
+			if (n == 15) {
+				int b;
+				do {
+					if (ip >= end) throw new IllegalStateException("LZ4 stream truncated in " + what);
+					b = src[ip++] & 0xFF;
+					n += b;
+				} while (b == 255);
+			}
+			return n;
+		}
 	}
 
 	/** Worst-case encoded size of {@code n} bytes. */

@@ -75,9 +75,6 @@ public final class OverrideStage implements Stage<OverrideStage.Options, Overrid
 			return new Options(folder, keep, reject, note, p, date);
 		}
 
-		public Options withDate(final String d) {
-			return new Options(folder, keep, reject, note, particles, d);
-		}
 	}
 
 	/**

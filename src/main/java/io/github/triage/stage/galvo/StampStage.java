@@ -84,7 +84,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		final Listener l = Listener.orNone(listener);
 		final Problems problems = new Problems();
 		problems.requireFile(o.input(), "slice_config");
-		problems.check(o.output() != null, "output slice_config: not given");
+		problems.requireOutputFile(o.output(), "output slice_config");
 		GalvoSlices.check(problems, o.nExtra(), o.threshold(), o.nSamples(), o.minIntensity());
 		SliceConfig config = null;
 		if (o.input() != null && Files.isRegularFile(o.input())) {

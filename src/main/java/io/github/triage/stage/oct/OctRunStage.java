@@ -128,34 +128,6 @@ public final class OctRunStage implements Stage<OctRunStage.Options, OctRunStage
 		public static Options defaults(final Path mosaicsDir, final Path output) {
 			return new Options(mosaicsDir, output, null, null, Quality.DEFAULT, null, null, null, FORCE);
 		}
-
-		public Options withStartConfig(final Path f) {
-			return new Options(mosaicsDir, output, f, galvo, quality, shifts, autoExclusion, fragments, force);
-		}
-
-		public Options withGalvo(final Galvo g) {
-			return new Options(mosaicsDir, output, startConfig, g, quality, shifts, autoExclusion, fragments, force);
-		}
-
-		public Options withQuality(final Quality q) {
-			return new Options(mosaicsDir, output, startConfig, galvo, q, shifts, autoExclusion, fragments, force);
-		}
-
-		public Options withShifts(final Shifts s) {
-			return new Options(mosaicsDir, output, startConfig, galvo, quality, s, autoExclusion, fragments, force);
-		}
-
-		public Options withAutoExclusion(final AutoExclusion a) {
-			return new Options(mosaicsDir, output, startConfig, galvo, quality, shifts, a, fragments, force);
-		}
-
-		public Options withFragments(final Path f) {
-			return new Options(mosaicsDir, output, startConfig, galvo, quality, shifts, autoExclusion, f, force);
-		}
-
-		public Options withForce(final boolean f) {
-			return new Options(mosaicsDir, output, startConfig, galvo, quality, shifts, autoExclusion, fragments, f);
-		}
 	}
 
 	/**

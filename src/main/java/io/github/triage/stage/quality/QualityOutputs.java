@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.triage.BadInputException;
 import io.github.triage.Listener;
 import io.github.triage.io.QualityReports;
 import io.github.triage.io.SliceConfigFiles;
@@ -46,13 +45,7 @@ final class QualityOutputs {
 			problems.add(from + ": existing config not found");
 			return null;
 		}
-		try {
-			return SliceConfigFiles.read(from);
-		}
-		catch (final BadInputException e) {
-			problems.add(e.getMessage());
-			return null;
-		}
+		return problems.read(from, "existing config", SliceConfigFiles::read);
 	}
 
 	/** {@code reportDir}, or {@code <output without .csv>_quality} next to the output. */

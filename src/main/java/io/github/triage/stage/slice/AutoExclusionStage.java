@@ -53,7 +53,7 @@ public final class AutoExclusionStage implements Stage<AutoExclusionStage.Option
 		problems.check(o.consecutiveThreshold() >= 1,
 				"consecutive threshold must be >= 1, got " + o.consecutiveThreshold());
 		problems.check(Double.isFinite(o.zCorrThreshold()), "z-correlation threshold must be finite");
-		Inputs.output(problems, o.output(), "output slice_config");
+		problems.requireOutputFile(o.output(), "output slice_config");
 		SortedMap<Integer, Double> z = null;
 		if (problems.list().isEmpty()) {
 			try {

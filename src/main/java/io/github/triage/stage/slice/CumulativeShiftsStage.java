@@ -74,7 +74,7 @@ public final class CumulativeShiftsStage implements Stage<CumulativeShiftsStage.
 		final Problems problems = new Problems();
 		final ShiftsTable table = Inputs.shifts(problems, o.shifts());
 		final SliceConfig config = o.sliceConfig() == null ? null : Inputs.config(problems, o.sliceConfig());
-		if (o.output() != null) Inputs.output(problems, o.output(), "output table");
+		if (o.output() != null) problems.requireOutputFile(o.output(), "output table");
 		problems.throwIfAny();
 		final List<Integer> selected = new ArrayList<>();
 		if (config == null) selected.addAll(table.ids());

@@ -80,7 +80,7 @@ public final class GenerateSliceConfigStage
 		final Problems problems = new Problems();
 		problems.check(o.source() != null, "source of the slice ids: not given");
 		problems.check(o.excludeFirst() >= 0, "exclude-first must be >= 0, got " + o.excludeFirst());
-		Inputs.output(problems, o.output(), "output slice_config");
+		problems.requireOutputFile(o.output(), "output slice_config");
 		if (o.galvo() != null) {
 			problems.requireFolder(o.galvo().tilesDir(), "raw tiles folder (galvo detection)");
 			problems.check(o.galvo().settings() != null, "galvo settings: not given");

@@ -45,7 +45,7 @@ public final class MergeFragmentsStage implements Stage<MergeFragmentsStage.Opti
 		final Problems problems = new Problems();
 		final SliceConfig config = Inputs.config(problems, o.input());
 		problems.requireFolder(o.fragments(), "fragment folder");
-		Inputs.output(problems, o.output(), "output slice_config");
+		problems.requireOutputFile(o.output(), "output slice_config");
 		List<String> merged = List.of();
 		if (config != null && problems.list().isEmpty()) {
 			try {

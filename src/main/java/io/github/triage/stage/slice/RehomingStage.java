@@ -94,8 +94,8 @@ public final class RehomingStage implements Stage<RehomingStage.Options, Rehomin
 				problems.add(e.getMessage());
 			}
 		}
-		Inputs.output(problems, o.output(), "output slice_config");
-		if (o.shiftsOut() != null) Inputs.output(problems, o.shiftsOut(), "corrected shifts");
+		problems.requireOutputFile(o.output(), "output slice_config");
+		if (o.shiftsOut() != null) problems.requireOutputFile(o.shiftsOut(), "corrected shifts");
 		List<Rehoming.Result> results = null;
 		if (file != null && params != null) {
 			try {

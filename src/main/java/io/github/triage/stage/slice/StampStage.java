@@ -95,7 +95,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		// taken before reading: a writer that changed the output meanwhile makes this run fail, not vanish
 		final FileStamp before = o.output() == null ? null : FileStamp.ofOrNull(o.output());
 		final SliceConfig config = Inputs.config(problems, o.input());
-		Inputs.output(problems, o.output(), "output slice_config");
+		problems.requireOutputFile(o.output(), "output slice_config");
 		problems.check(!o.stamps().isEmpty(), "no slices to stamp");
 		if (config != null) {
 			for (final String column : columnsOf(o.stamps())) {

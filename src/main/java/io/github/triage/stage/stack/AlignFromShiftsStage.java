@@ -78,10 +78,6 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 			this(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, THREADS, null);
 		}
 
-		public Options withThreads(final int t) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, t, date);
-		}
-
 		/** The date stamped on the JSON diagnostics (one date for a whole run, e.g. {@code oct run}'s); null: now. */
 		public Options withDate(final String d) {
 			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, threads, d);
@@ -93,18 +89,6 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 
 		public Options withSliceConfig(final Path f) {
 			return new Options(mosaicsDir, shifts, output, f, mode, window, centerDrift, fill, threads, date);
-		}
-
-		public Options withMode(final ExcludedSliceMode m) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, m, window, centerDrift, fill, threads, date);
-		}
-
-		public Options withFill(final Fill f) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, f, threads, date);
-		}
-
-		public Options withCenterDrift(final boolean c) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, c, fill, threads, date);
 		}
 	}
 

@@ -62,18 +62,6 @@ public final class AssembleStage implements Stage<AssembleStage.Options, Assembl
 		public static Options defaults(final Path alignedDir, final Path output, final double sliceThicknessMm) {
 			return new Options(alignedDir, output, null, sliceThicknessMm, FIRST_PLANE, BLEND);
 		}
-
-		public Options withSliceConfig(final Path f) {
-			return new Options(alignedDir, output, f, sliceThicknessMm, firstPlane, blend, date);
-		}
-
-		public Options withFirstPlane(final int k) {
-			return new Options(alignedDir, output, sliceConfig, sliceThicknessMm, k, blend, date);
-		}
-
-		public Options withBlend(final boolean b) {
-			return new Options(alignedDir, output, sliceConfig, sliceThicknessMm, firstPlane, b, date);
-		}
 	}
 
 	/** An empty slot and why. */

@@ -39,6 +39,12 @@ public class OverrideStageTest {
 	}
 
 	/** 50 particles each in classes 2, 3, 5, 6. */
+	private static OverrideStage.Options dated(final Path folder, final List<Integer> keep, final List<Integer> reject,
+			final String date) {
+		return new OverrideStage.Options(folder, keep, reject, OverrideStage.Options.NOTE,
+				OverrideStage.Options.PARTICLES_RECORDED, date);
+	}
+
 	private RejectStage.Options withParticles(final Path out) throws IOException {
 		final Path f = tmp.resolve("particles.star");
 		if (!Files.exists(f)) {
@@ -57,8 +63,8 @@ public class OverrideStageTest {
 		final Path a = tmp.resolve("a");
 		run(withParticles(a));
 		final Messages m = new Messages();
-		final OverrideStage.Result r = new OverrideStage().run(OverrideStage.Options.of(a, List.of(3), List.of(5))
-				.withNote("good side view, res says otherwise").withDate("2024-05-01"), null, m);
+		final OverrideStage.Result r = new OverrideStage().run(new OverrideStage.Options(a, List.of(3), List.of(5),
+				"good side view, res says otherwise", OverrideStage.Options.PARTICLES_RECORDED, "2024-05-01"), null, m);
 		assertArrayEquals(new int[] { 0, 0, 1, 0, 0, 0 }, r.states());
 		assertEquals(List.of(3, 5), r.changed());
 		assertTrue(m.text().contains("class 3: kept by hand"), m.text());
@@ -109,7 +115,7 @@ public class OverrideStageTest {
 	void aLaterRejectionKeepsManualDecisionsAndAnOverrideIsIdempotent() throws IOException {
 		final Path a = tmp.resolve("a");
 		run(withParticles(a));
-		new OverrideStage().run(OverrideStage.Options.of(a, List.of(2), List.of()).withDate("2024-05-01"), null, null);
+		new OverrideStage().run(dated(a, List.of(2), List.of(), "2024-05-01"), null, null);
 		final List<byte[]> after = new ArrayList<>();
 		for (final String n : names(a))
 			after.add(Files.readAllBytes(a.resolve(n)));
@@ -119,8 +125,8 @@ public class OverrideStageTest {
 			assertArrayEquals(after.get(i++), Files.readAllBytes(a.resolve(n)), n);
 		assertEquals(List.of("0", "1", "0", "0", "1", "0"), Files.readAllLines(a.resolve("selection.txt")));
 		// deciding again replaces the earlier manual decision; the other one stays
-		final OverrideStage.Result r = new OverrideStage().run(OverrideStage.Options.of(a, List.of(), List.of(2))
-				.withDate("2024-05-02"), null, null);
+		final OverrideStage.Result r = new OverrideStage().run(dated(a, List.of(), List.of(2), "2024-05-02"), null,
+				null);
 		assertEquals(1, r.manual().size());
 		assertEquals(0, r.manual().get(0).state());
 		assertArrayEquals(new int[] { 0, 0, 0, 0, 1, 0 }, r.states());

@@ -133,8 +133,9 @@ class OctRunStageTest {
 		assertEquals(before, recordTimes(out));
 		assertEquals(configTime, Files.getLastModifiedTime(out.resolve(OctRunStage.FINAL_CONFIG)));
 
-		final OctRunStage.Options stricter = in.options(out)
-				.withQuality(OctRunStage.Quality.DEFAULT.withMinQuality(0.5));
+		final OctRunStage.Options o = in.options(out);
+		final OctRunStage.Options stricter = new OctRunStage.Options(o.mosaicsDir(), out, null, o.galvo(),
+				OctRunStage.Quality.DEFAULT.withMinQuality(0.5), o.shifts(), o.autoExclusion(), o.fragments(), false);
 		final OctRunStage.Result changed = run(stricter, new ArrayList<>());
 		assertEquals(List.of("03_quality", "04_rehoming", "05_auto_exclusion", "06_interpolation", "07_align",
 				"08_stack", "09_report"), changed.ran());
@@ -145,7 +146,8 @@ class OctRunStageTest {
 		assertFalse(java.util.Arrays.equals(config, Files.readAllBytes(out.resolve(OctRunStage.FINAL_CONFIG))));
 
 		// force reruns everything
-		assertEquals(9, run(stricter.withForce(true), new ArrayList<>()).ran().size());
+		assertEquals(9, run(new OctRunStage.Options(o.mosaicsDir(), out, null, o.galvo(),
+				stricter.quality(), o.shifts(), o.autoExclusion(), o.fragments(), true), new ArrayList<>()).ran().size());
 	}
 
 	@Test
@@ -223,8 +225,9 @@ class OctRunStageTest {
 	@Test
 	void badOptionsAreAllReportedAtOnceBeforeAnythingIsWritten() {
 		final Path out = tmp.resolve("run");
-		final OctRunStage.Options o = in.options(out).withShifts(OctRunStage.Shifts.defaults(in.shifts(), 0, 0))
-				.withFragments(tmp.resolve("nowhere"));
+		final OctRunStage.Options all = in.options(out);
+		final OctRunStage.Options o = new OctRunStage.Options(all.mosaicsDir(), out, null, all.galvo(), all.quality(),
+				OctRunStage.Shifts.defaults(in.shifts(), 0, 0), all.autoExclusion(), tmp.resolve("nowhere"), false);
 		final BadInputException e = assertThrows(BadInputException.class, () -> run(o, new ArrayList<>()));
 		assertTrue(e.getMessage().contains("tile field of view"), e.getMessage());
 		assertTrue(e.getMessage().contains("slice thickness"), e.getMessage());

@@ -118,15 +118,17 @@ class AlignFromShiftsStageTest {
 	void localMedianWarnsThatItIsForReproduction() throws Exception {
 		final Path config = csv(tmp.resolve("slice_config.csv"), "slice_id,use", "01,true", "02,false", "03,true");
 		final StackTestVolumes.Warnings w = new StackTestVolumes.Warnings();
-		new AlignFromShiftsStage().run(Options.defaults(mosaics(1, 2, 3), shifts(), tmp.resolve("out"))
-				.withSliceConfig(config).withMode(AlignFromShiftsStage.ExcludedSliceMode.LOCAL_MEDIAN), null, w);
+		new AlignFromShiftsStage().run(new Options(mosaics(1, 2, 3), shifts(), tmp.resolve("out"), config,
+				AlignFromShiftsStage.ExcludedSliceMode.LOCAL_MEDIAN, Options.WINDOW, Options.CENTER_DRIFT, Options.FILL),
+				null, w);
 		assertTrue(w.any("local-median", "reproduce"), w.list.toString());
 	}
 
 	@Test
 	void linumpyFillIsTheFirstPercentileOfPositiveVoxels() throws Exception {
-		final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(Options.defaults(mosaics(0, 2), shifts(),
-				tmp.resolve("out")).withFill(AlignFromShiftsStage.Fill.FIRST_PERCENTILE), null, null);
+		final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(new Options(mosaics(0, 2), shifts(),
+				tmp.resolve("out"), null, Options.MODE, Options.WINDOW, Options.CENTER_DRIFT,
+				AlignFromShiftsStage.Fill.FIRST_PERCENTILE), null, null);
 		final float[] p = StackVolumes.open(r.selected().get(0).file(), "out", null).plane(0);
 		assertEquals(r.selected().get(0).fill(), p[p.length - 1], 0);
 		assertTrue(r.selected().get(0).fill() > 1);

@@ -43,15 +43,16 @@ class AlignReferenceRunsTest {
 	@Test
 	void noConfigNoCentre() throws Exception {
 		final Path r = ref();
-		check("align_noconfig_nocenter", Options.defaults(r.resolve("inputs"), r.resolve("shifts_xy.csv"),
-				tmp.resolve("out")).withCenterDrift(false));
+		check("align_noconfig_nocenter", new Options(r.resolve("inputs"), r.resolve("shifts_xy.csv"),
+				tmp.resolve("out"), null, Options.MODE, Options.WINDOW, false, Options.FILL));
 	}
 
 	@Test
 	void localMedian() throws Exception {
 		final Path r = ref();
-		check("align_local_median", Options.defaults(r.resolve("inputs"), r.resolve("shifts_xy.csv"), tmp.resolve("out"))
-				.withSliceConfig(r.resolve("slice_config.csv")).withMode(ExcludedSliceMode.LOCAL_MEDIAN));
+		check("align_local_median", new Options(r.resolve("inputs"), r.resolve("shifts_xy.csv"), tmp.resolve("out"),
+				r.resolve("slice_config.csv"), ExcludedSliceMode.LOCAL_MEDIAN, Options.WINDOW, Options.CENTER_DRIFT,
+				Options.FILL));
 	}
 
 	@SuppressWarnings("unchecked")

@@ -25,8 +25,10 @@ class AlignThreadsTest {
 					.append((k + 1) * 0.015625).append(",0.015625,1\n");
 		final Path shifts = StackTestVolumes.csv(tmp.resolve("shifts_xy.csv"), b.toString().strip());
 		for (final int t : new int[] { 1, 2, 4 })
-			new AlignFromShiftsStage().run(AlignFromShiftsStage.Options.defaults(mosaics, shifts, tmp.resolve("t" + t + "/aligned"))
-					.withThreads(t).withDate("2026-11-29T00:00:00Z"), null, null);
+			new AlignFromShiftsStage().run(new AlignFromShiftsStage.Options(mosaics, shifts, tmp.resolve("t" + t + "/aligned"),
+					null, AlignFromShiftsStage.Options.MODE, AlignFromShiftsStage.Options.WINDOW,
+					AlignFromShiftsStage.Options.CENTER_DRIFT, AlignFromShiftsStage.Options.FILL, t, "2026-11-29T00:00:00Z"),
+					null, null);
 		SameFiles.assertSameTree(tmp.resolve("t1"), tmp.resolve("t2"));
 		SameFiles.assertSameTree(tmp.resolve("t1"), tmp.resolve("t4"));
 	}

@@ -33,8 +33,8 @@ class AssembleStageTest {
 		final Path config = csv(tmp.resolve("slice_config.csv"), "slice_id,use,auto_excluded,interpolation_failed",
 				"01,true,,", "02,true,,", "03,true,,", "04,true,,true", "05,true,false,", "06,true,true,");
 		final StackTestVolumes.Warnings w = new StackTestVolumes.Warnings();
-		final AssembleStage.Result r = new AssembleStage().run(Options.defaults(aligned(1, 2, 4, 5, 6),
-				tmp.resolve("stack.ome.zarr"), 0.04).withSliceConfig(config).withFirstPlane(1), null, w);
+		final AssembleStage.Result r = new AssembleStage().run(new Options(aligned(1, 2, 4, 5, 6),
+				tmp.resolve("stack.ome.zarr"), config, 0.04, 1, Options.BLEND), null, w);
 		// 04: interpolation failed, 06: auto-excluded; 03 has no volume. Slots 1..5 of 4 planes, 5 brings 5 planes.
 		assertEquals(List.of("01", "02", "05"), r.placed());
 		assertEquals(List.of("03", "04"), r.gaps().stream().map(AssembleStage.Gap::sliceId).toList());
@@ -61,8 +61,8 @@ class AssembleStageTest {
 	@Test
 	void blendRampsAcrossTheOverlap() throws Exception {
 		// Thickness 3 planes, first plane 0, 6 planes per slice: overlap of 3 planes between 01 and 02.
-		final AssembleStage.Result r = new AssembleStage().run(Options.defaults(aligned(1, 2),
-				tmp.resolve("stack.ome.zarr"), 0.03).withBlend(true), null, null);
+		final AssembleStage.Result r = new AssembleStage().run(new Options(aligned(1, 2),
+				tmp.resolve("stack.ome.zarr"), null, 0.03, Options.FIRST_PLANE, true), null, null);
 		assertEquals(3 + 6, r.depth());
 		final StackVolumes.Volume v = StackVolumes.open(r.volume(), "stack", null);
 		// Planes 3, 4, 5: weights of the later slice 0, 0.5, 1.
