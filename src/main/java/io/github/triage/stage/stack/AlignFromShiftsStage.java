@@ -86,19 +86,19 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 		}
 
 		public Options withSliceConfig(final Path f) {
-			return new Options(mosaicsDir, shifts, output, f, mode, window, centerDrift, fill);
+			return new Options(mosaicsDir, shifts, output, f, mode, window, centerDrift, fill, threads);
 		}
 
 		public Options withMode(final ExcludedSliceMode m) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, m, window, centerDrift, fill);
+			return new Options(mosaicsDir, shifts, output, sliceConfig, m, window, centerDrift, fill, threads);
 		}
 
 		public Options withFill(final Fill f) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, f);
+			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, f, threads);
 		}
 
 		public Options withCenterDrift(final boolean c) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, c, fill);
+			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, c, fill, threads);
 		}
 	}
 
@@ -188,9 +188,10 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 		final List<Slice> done = new ArrayList<>();
 		final Path outDir = o.output().toAbsolutePath();
 		final List<CommonSpace.Placement> placements = space.placements();
+		final int threads = threadsFor(o.threads(), volumes.values(), space, l);
 		AtomicFiles.writeFolder(outDir, dir -> {
 			// one slice per worker; each writes its own file, plane by plane
-			done.addAll(Workers.map(placements.size(), o.threads(), l, (k, none, tl) -> {
+			done.addAll(Workers.map(placements.size(), threads, l, (k, none, tl) -> {
 				final CommonSpace.Placement pl = placements.get(k);
 				tl.checkCancelled();
 				final String id = SliceNames.format(pl.sliceId());
@@ -212,6 +213,31 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 		});
 		return new Result(done, missing, excluded.stream().map(SliceNames::format).toList(), space.width(),
 				space.height(), space.originX(), space.originY(), outDir.resolve(METRICS_FILE));
+	}
+
+	/**
+	 * The threads to use: at most {@code wanted}, and no more slices at once than the heap holds (a slice in flight
+	 * keeps its reader's chunk-deep slab, the writer's slabs of every pyramid level and a few planes), so many cores
+	 * do not mean an out-of-memory error. The files written do not depend on it.
+	 */
+	private static int threadsFor(final int wanted, final Iterable<StackVolumes.Volume> volumes, final CommonSpace space,
+			final Listener l) {
+		long inPlane = 0;
+		int depth = 1;
+		for (final StackVolumes.Volume v : volumes) {
+			inPlane = Math.max(inPlane, (long) v.width() * v.height());
+			depth = Math.max(depth, v.depth());
+		}
+		final long canvas = (long) space.width() * space.height();
+		final int slab = Math.min(depth, StackVolumes.CHUNK_DEPTH);
+		final long perSlice = 4 * (inPlane * (slab + 3) + canvas * (slab * 4 / 3 + 3));
+		final Runtime rt = Runtime.getRuntime();
+		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		final int fit = (int) Math.max(1, Math.min(Integer.MAX_VALUE, free * 3 / 4 / perSlice));
+		if (fit >= wanted) return Math.max(1, wanted);
+		l.info(String.format(Locale.ROOT, "%d slice(s) at a time instead of %d: each needs about %d MiB of the %d MiB "
+				+ "of heap free", fit, wanted, perSlice >> 20, free >> 20));
+		return fit;
 	}
 
 	private static StepMetrics metrics(final Options o, final CommonSpace space, final List<Slice> done,
