@@ -196,7 +196,10 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 				tl.checkCancelled();
 				final String id = SliceNames.format(pl.sliceId());
 				tl.progress(k, selected.size(), "slice " + id);
-				final StackVolumes.Volume v = volumes.get(pl.sliceId());
+				// opened again here: a reader keeps its last chunk-deep slab, and the ones opened for the checks stay
+				// referenced until the end, so reading through them would hold one slab per slice
+				final StackVolumes.Volume v = StackVolumes.open(mosaics.get(pl.sliceId()),
+						volumes.get(pl.sliceId()).label(), tl);
 				final float fill = o.fill() == Fill.ZERO ? 0f
 						: (float) PositivePercentile.of(v.depth(), v::plane, 1.0);
 				final ItkLinear rs = new ItkLinear(v.width(), v.height(), space.width(), space.height(), pl.ax(), pl.ay());
