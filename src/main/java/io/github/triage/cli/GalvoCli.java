@@ -90,7 +90,7 @@ public final class GalvoCli extends CommandGroup {
 			final SliceOptions o = options;
 			final DetectSliceStage.Result r = o.gpu.run(listener, ops -> new DetectSliceStage().run(
 					new DetectSliceStage.Options(dir, output, o.nExtra, o.threshold, o.nSamples, o.minIntensity,
-							threads.count()), ops, listener));
+							threads.count(), null), ops, listener));
 			final List<List<String>> rows = r.slices().stream().map(DetectedSlice::detection).map(GalvoCli::row).toList();
 			print(CsvTables.format(List.of("slice", "shift", "confidence", "galvo_fix"), rows));
 		}
@@ -161,7 +161,7 @@ public final class GalvoCli extends CommandGroup {
 			final CliListener listener = listener();
 			final SliceOptions o = options;
 			o.gpu.run(listener, ops -> new StampStage().run(new StampStage.Options(config.input, config.output, tilesDir,
-					o.nExtra, o.threshold, o.nSamples, o.minIntensity, threads.count()), ops, listener));
+					o.nExtra, o.threshold, o.nSamples, o.minIntensity, threads.count(), null), ops, listener));
 		}
 	}
 

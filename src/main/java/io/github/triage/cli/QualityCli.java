@@ -120,7 +120,7 @@ public final class QualityCli extends CommandGroup {
 			final CliListener listener = listener();
 			final AssessQualityStage.Options o = new AssessQualityStage.Options(mosaicsDir, output, decisions.reportDir,
 					reportOnly, decisions.updateExisting, decisions.existingConfig, decisions.options(),
-					reading.settings(), reading.pyramidLevel, threads.count());
+					reading.settings(), reading.pyramidLevel, threads.count(), null);
 			final AssessQualityStage.Result r = reading.gpu.run(listener,
 					ops -> new AssessQualityStage().run(o, ops, listener));
 			print(QualityReports.scoresCsv(r.metrics()));

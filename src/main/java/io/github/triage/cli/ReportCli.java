@@ -1,8 +1,11 @@
 package io.github.triage.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.github.triage.io.report.ReportInputs;
 import io.github.triage.io.report.SlicePictures;
 import io.github.triage.stage.report.ReportStage;
 import picocli.CommandLine.Command;
@@ -45,6 +48,10 @@ public final class ReportCli implements Callable<Integer> {
 	@Option(names = "--volume", paramLabel = "ZARR", description = "The assembled volume (OME-Zarr or TIFF): orthogonal views.")
 	Path volume;
 
+	@Option(names = "--warnings", paramLabel = "TXT",
+			description = "The run's warnings, one a line (e.g. collected from the steps' logs): listed first in the summary.")
+	Path warnings;
+
 	@Option(names = "--min-quality", paramLabel = "Q",
 			description = "Quality threshold to draw (default: as the quality diagnostics say).")
 	Double minQuality;
@@ -75,11 +82,15 @@ public final class ReportCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		final ReportStage.Options o = new ReportStage.Options(sliceConfig, qualityReport, diagnostics, shifts,
 				correctedShifts, metrics, mosaics, volume, output, title, nan(minQuality), nan(galvoThreshold),
-				nan(zCorrThreshold), projection, thumbnailSize, java.util.Map.of(), null);
+				nan(zCorrThreshold), projection, thumbnailSize, java.util.Map.of(), null, runWarnings());
 		final ReportStage.Result r = new ReportStage().run(o, null, new CliListener(spec.commandLine().getErr(), quiet));
 		spec.commandLine().getOut().println(r.written());
 		spec.commandLine().getOut().flush();
 		return 0;
+	}
+
+	private List<String> runWarnings() throws IOException {
+		return warnings == null ? List.of() : ReportInputs.warnings(warnings);
 	}
 
 	private static double nan(final Double v) {

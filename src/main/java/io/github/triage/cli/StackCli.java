@@ -73,7 +73,7 @@ public final class StackCli extends CommandGroup {
 			final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(
 					new AlignFromShiftsStage.Options(mosaics, shifts, output, sliceConfig,
 							choice("--excluded-slice-mode", mode, MODES), window, !noCenter,
-							choice("--fill", fill, FILLS), threads.count()),
+							choice("--fill", fill, FILLS), threads.count(), null),
 					null, listener());
 			final List<String> lines = new ArrayList<>(List.of("slice_id,applied_x_px,applied_y_px,file"));
 			for (final AlignFromShiftsStage.Slice s : r.selected())

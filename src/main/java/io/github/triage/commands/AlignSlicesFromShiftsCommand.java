@@ -24,10 +24,12 @@ public class AlignSlicesFromShiftsCommand extends TriageCommand {
 	/** Above this many voxels the aligned slices are not shown (they are on disk). */
 	private static final long SHOW_LIMIT = 1L << 27;
 
-	@Parameter(persist = false, label = "Mosaics folder", style = FileWidget.DIRECTORY_STYLE)
+	@Parameter(persist = false, label = "Mosaics folder", style = FileWidget.DIRECTORY_STYLE,
+			description = "Folder of the slice mosaics, one *z<NN>*.ome.zarr per slice")
 	private File mosaics_dir;
 
-	@Parameter(persist = false, label = "Shifts file (shifts_xy.csv)", style = FileWidget.OPEN_STYLE)
+	@Parameter(persist = false, label = "Shifts file (shifts_xy.csv)", style = FileWidget.OPEN_STYLE,
+			description = "shifts_xy.csv: the shift of each slice against the one before")
 	private File shifts_file;
 
 	@Parameter(persist = false, label = "Slice config (optional)", required = false, style = FileWidget.OPEN_STYLE,
@@ -42,7 +44,8 @@ public class AlignSlicesFromShiftsCommand extends TriageCommand {
 			description = "zero (no data), or linumpy's 1st percentile of the slice's positive voxels")
 	private String fill = "zero";
 
-	@Parameter(persist = false, label = "Output folder", style = FileWidget.DIRECTORY_STYLE)
+	@Parameter(persist = false, label = "Output folder", style = FileWidget.DIRECTORY_STYLE,
+			description = "Where the aligned slices are written")
 	private File output_dir;
 
 	@Override

@@ -40,7 +40,8 @@ public class GenerateSliceConfigCommand extends TriageCommand {
 			min = "0", description = "Calibration slices (use=false)")
 	private int exclude_first = GenerateSliceConfigStage.Options.EXCLUDE_FIRST;
 
-	@Parameter(persist = false, label = "Output slice_config.csv", style = FileWidget.SAVE_STYLE)
+	@Parameter(persist = false, label = "Output slice_config.csv", style = FileWidget.SAVE_STYLE,
+			description = "The slice_config.csv to write")
 	private File output_file;
 
 	@Override

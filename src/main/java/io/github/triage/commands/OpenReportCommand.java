@@ -17,10 +17,12 @@ import io.github.triage.BadInputException;
 @Plugin(type = Command.class, menuPath = "Plugins>Triage>OCT>Open report", label = "Open report",
 		description = "Open an OCT run's report.html in the browser")
 public class OpenReportCommand extends TriageCommand {
-	@Parameter(label = "report.html or the run's folder", style = FileWidget.OPEN_STYLE)
+	@Parameter(label = "report.html or the run's folder", style = FileWidget.OPEN_STYLE,
+			description = "The report.html of an OCT run, or the run's output folder")
 	private File report;
 
-	@Parameter(required = false)
+	@Parameter(required = false,
+			description = "Used to open the report in the browser")
 	private PlatformService platform;
 
 	@Override

@@ -33,14 +33,16 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 
 	static final String UNCHANGED = "unchanged";
 
-	@Parameter(persist = false, label = "slice_config.csv", style = FileWidget.OPEN_STYLE)
+	@Parameter(persist = false, label = "slice_config.csv", style = FileWidget.OPEN_STYLE,
+			description = "The slice_config.csv to review")
 	private File config_file;
 
 	@Parameter(persist = false, label = "Slices to edit",
 			required = false, description = "Ids, e.g. 2 7; empty: review only")
 	private String slices = "";
 
-	@Parameter(persist = false, label = "Set use", choices = { UNCHANGED, "true", "false" })
+	@Parameter(persist = false, label = "Set use", choices = { UNCHANGED, "true", "false" },
+			description = "Set use of the listed slices to true or false, or leave it unchanged")
 	private String use = UNCHANGED;
 
 	@Parameter(persist = false, label = "Notes",
@@ -56,7 +58,8 @@ public class ReviewSliceConfigCommand extends TriageCommand {
 	private String from_table = "";
 
 	@Parameter(persist = false, label = "Save to (empty: the same file)",
-			required = false, style = FileWidget.SAVE_STYLE)
+			required = false, style = FileWidget.SAVE_STYLE,
+			description = "Write the reviewed config here; empty: overwrite the file opened")
 	private File output_file;
 
 	@Parameter(persist = false, label = "Show table", description = "Show the (updated) config as a table")

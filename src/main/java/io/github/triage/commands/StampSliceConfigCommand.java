@@ -22,7 +22,8 @@ import io.github.triage.stage.slice.StampStage;
 		label = "Stamp slice config", description = "Set one column of some slices of a slice_config.csv")
 public class StampSliceConfigCommand extends TriageCommand {
 
-	@Parameter(persist = false, label = "slice_config.csv", style = FileWidget.OPEN_STYLE)
+	@Parameter(persist = false, label = "slice_config.csv", style = FileWidget.OPEN_STYLE,
+			description = "The slice_config.csv to change")
 	private File config_file;
 
 	@Parameter(persist = false, label = "Slices", description = "Ids, e.g. 3 4")
@@ -38,7 +39,8 @@ public class StampSliceConfigCommand extends TriageCommand {
 	private boolean append_notes = false;
 
 	@Parameter(persist = false, label = "Save to (empty: the same file)",
-			required = false, style = FileWidget.SAVE_STYLE)
+			required = false, style = FileWidget.SAVE_STYLE,
+			description = "Write the changed config here; empty: overwrite the file opened")
 	private File output_file;
 
 	@Override

@@ -23,13 +23,15 @@ import io.github.triage.ops.ImageOpsFactory;
  */
 public abstract class TriageCommand extends ContextCommand {
 
-	@Parameter
+	@Parameter(description = "Where messages go")
 	protected LogService log;
 
-	@Parameter(required = false)
+	@Parameter(required = false,
+			description = "Shows progress on the status bar")
 	protected StatusService status;
 
-	@Parameter(required = false)
+	@Parameter(required = false,
+			description = "Shows failures to a person (never in macros or headless runs)")
 	protected UIService ui;
 
 	/** The work of the command. Throw {@link BadInputException} for bad input: it becomes a clean failure. */

@@ -3,6 +3,9 @@ package io.github.triage.io;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -20,6 +23,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonSerializer;
 
 /**
@@ -57,14 +61,36 @@ public final class JsonDiagnostics {
 	}
 
 	/**
-	 * The provenance every per-slice diagnostic carries (issue 11): {@code {"version": …, "date": …}}, to be put
-	 * under the key "triage" by the stage that writes it, with one date per run (so a rerun differs only there).
+	 * The date a run stamps on its files: {@code date} when the caller gives one (one date for a whole run, e.g. the
+	 * date of {@code oct run}), else now, to the second, with its offset.
 	 */
-	public static Map<String, Object> provenance(final String date) {
+	public static String date(final String date) {
+		return date != null ? date
+				: ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+	}
+
+	/**
+	 * A per-slice diagnostic with the provenance every one carries (issue 11): {@code triage_version} and
+	 * {@code date} first, then {@code value}'s entries in their order.
+	 */
+	public static Map<String, Object> stamped(final String date, final Map<String, ?> value) {
 		final Map<String, Object> m = new LinkedHashMap<>();
-		m.put("version", io.github.triage.Version.current());
+		m.put("triage_version", io.github.triage.Version.current());
 		m.put("date", date);
+		m.putAll(value);
 		return m;
+	}
+
+	/** A JSON object as a map (nested objects as maps, arrays as lists); null when the text is not an object. */
+	@SuppressWarnings("unchecked")
+	public static Map<String, Object> readObject(final String json) {
+		try {
+			final Object o = GSON.fromJson(json, Object.class);
+			return o instanceof Map ? (Map<String, Object>) o : null;
+		}
+		catch (final JsonParseException e) {
+			throw new IllegalArgumentException("malformed JSON: " + e.getMessage(), e);
+		}
 	}
 
 	public static void write(final Path target, final Object value) throws IOException {

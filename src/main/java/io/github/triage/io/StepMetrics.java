@@ -2,8 +2,6 @@ package io.github.triage.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,16 +9,20 @@ import java.util.Map;
 /**
  * A step's metrics JSON as linumpy's pipeline report reads it ({@code *_metrics.json}: step_name, timestamp,
  * overall_status, metrics {name: {value, unit, description, status}}, warnings, errors), so a Triage step shows
- * up in the same report. Extra top-level keys (e.g. per-slice details) go after those.
+ * up in the same report, followed by the Triage version and the date every diagnostic carries (the timestamp is that
+ * date). Extra top-level keys (e.g. per-slice details) go after those.
  */
 public final class StepMetrics {
 	private final String stepName;
+	private final String date;
 	private final Map<String, Object> metrics = new LinkedHashMap<>();
 	private final Map<String, Object> extra = new LinkedHashMap<>();
 	private final List<String> warnings = new java.util.ArrayList<>();
 
-	public StepMetrics(final String stepName) {
+	/** {@code date}: the run's date (one for a whole run); null: now. */
+	public StepMetrics(final String stepName, final String date) {
 		this.stepName = stepName;
+		this.date = JsonDiagnostics.date(date);
 	}
 
 	/** An informational metric (status "info"); {@code unit} may be null. */
@@ -47,11 +49,13 @@ public final class StepMetrics {
 	public void write(final Path file) throws IOException {
 		final Map<String, Object> root = new LinkedHashMap<>();
 		root.put("step_name", stepName);
-		root.put("timestamp", LocalDateTime.now().truncatedTo(ChronoUnit.MILLIS).toString());
+		root.put("timestamp", date);
 		root.put("overall_status", warnings.isEmpty() ? "ok" : "warning");
 		root.put("metrics", metrics);
 		root.put("warnings", warnings);
 		root.put("errors", List.of());
+		root.put("triage_version", io.github.triage.Version.current());
+		root.put("date", date);
 		root.putAll(extra);
 		JsonDiagnostics.write(file, root);
 	}

@@ -103,7 +103,7 @@ public final class ReportPlots {
 
 	private static String thresholdWords(final double t, final String meaning) {
 		return Double.isNaN(t) ? "No threshold known. "
-				: String.format(Locale.ROOT, "Dashed line: threshold %s (%s). ", Sanity.number(t), meaning);
+				: String.format(Locale.ROOT, "Dashed line: threshold %s (%s). ", Numbers.short3(t), meaning);
 	}
 
 	private static String legend(final List<Plot.Marks> marks) {

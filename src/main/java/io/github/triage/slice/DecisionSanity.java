@@ -14,7 +14,7 @@ import java.util.Locale;
  * <li>when <b>every</b> slice's score (at least {@link #MIN_VALUES} of them) lies within {@link #HAIR} of the
  * threshold, the decisions hang on noise: a hair's change of threshold flips them.</li>
  * </ul>
- * Same rules as the report's {@code report.Sanity}, which reads them from the final config.
+ * The report applies the same rules to the final config.
  */
 public final class DecisionSanity {
 	/** Scores closer than this to the threshold (absolute difference) are "within a hair" of it. */

@@ -69,4 +69,18 @@ class JsonDiagnosticsTest {
 		assertEquals("{\n  \"z\": 1,\n  \"a\": 0.5,\n  \"n\": Infinity,\n  \"s\": \"Å <b>\"\n}",
 				JsonDiagnostics.toJson(m));
 	}
+
+	@Test
+	void stampedPutsTheVersionAndTheDateFirstAndReadsBack() {
+		final Map<String, Object> m = new LinkedHashMap<>();
+		m.put("slice_id", "03");
+		final String json = JsonDiagnostics.toJson(JsonDiagnostics.stamped("2026-01-02T03:04:05Z", m));
+		assertTrue(json.indexOf("\"triage_version\"") < json.indexOf("\"date\"")
+				&& json.indexOf("\"date\"") < json.indexOf("\"slice_id\""), json);
+		final Map<String, Object> back = JsonDiagnostics.readObject(json);
+		assertEquals(io.github.triage.Version.current(), back.get("triage_version"));
+		assertEquals("2026-01-02T03:04:05Z", back.get("date"));
+		assertEquals("2026-01-02T03:04:05Z", JsonDiagnostics.date("2026-01-02T03:04:05Z"));
+		assertTrue(JsonDiagnostics.date(null).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*"));
+	}
 }

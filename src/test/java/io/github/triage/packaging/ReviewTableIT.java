@@ -54,9 +54,14 @@ class ReviewTableIT {
 		assertEquals(expected, Files.readAllLines(config));
 	}
 
+	/** Whether xvfb-run is on the PATH (the window tests need it). */
+	static boolean haveXvfb() {
+		return Stream.of(System.getenv("PATH").split(File.pathSeparator))
+			.anyMatch(d -> Files.isExecutable(Paths.get(d, "xvfb-run")));
+	}
+
 	private Path specExample() throws Exception {
-		assumeTrue(Stream.of(System.getenv("PATH").split(File.pathSeparator))
-			.anyMatch(d -> Files.isExecutable(Paths.get(d, "xvfb-run"))),
+		assumeTrue(haveXvfb(),
 			"xvfb-run is not installed: SKIPPING the table window and dialog tests (bin/test installs xvfb)");
 		final Path config = tmp.resolve("slice_config.csv");
 		try (InputStream in = getClass().getResourceAsStream("/commands/spec_example.csv")) {
@@ -66,15 +71,21 @@ class ReviewTableIT {
 	}
 
 	private String runChild(final Class<?> main, final Path config) throws Exception {
+		return runChild(tmp, main, config.toString());
+	}
+
+	/** Runs {@code main} in a JVM under xvfb-run with the test and main classes and target/lib; its output. */
+	static String runChild(final Path tmp, final Class<?> main, final String... args) throws Exception {
 		final Path target = BuiltArtifacts.target();
 		final List<String> cp = new ArrayList<>(List.of(target.resolve("test-classes").toString(),
 			target.resolve("classes").toString()));
 		try (Stream<Path> s = Files.list(target.resolve("lib"))) {
 			cp.addAll(s.map(Path::toString).sorted().collect(Collectors.toList()));
 		}
-		final List<String> cmd = List.of("timeout", "120", "xvfb-run", "-a",
+		final List<String> cmd = new ArrayList<>(List.of("timeout", "120", "xvfb-run", "-a",
 			Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-Duser.home=" + tmp,
-			"-cp", String.join(File.pathSeparator, cp), main.getName(), config.toString());
+			"-cp", String.join(File.pathSeparator, cp), main.getName()));
+		cmd.addAll(List.of(args));
 		final Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
 		final String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertTrue(p.waitFor(150, TimeUnit.SECONDS), "child did not exit");

@@ -1,5 +1,6 @@
 package io.github.triage.workflow;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,15 +16,18 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.triage.Listener;
 import io.github.triage.demo.WorkflowSeries;
 import io.github.triage.io.SliceConfigFiles;
+import io.github.triage.ops.CpuImageOps;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
+import io.github.triage.stage.oct.OctRunStage;
 
 /**
  * workflows/triage.nf run by Nextflow with the local executor on the demo's synthetic series: the same final
- * slice_config as the stages one by one, a -resume that runs nothing again, a failed slice that stops the run by
- * name. Nextflow starts slowly (JVM, Groovy compilation): few runs, small inputs.
+ * slice_config (and corrected shifts) as {@code triage oct run} on the same inputs, a -resume that runs nothing
+ * again, a failed slice that stops the run by name. Nextflow starts slowly (JVM, Groovy compilation): few runs, small inputs.
  */
 @Tag("slow")
 class NextflowWorkflowIT {
@@ -31,7 +35,7 @@ class NextflowWorkflowIT {
 	Path dir;
 
 	@Test
-	void sameFinalConfigAsTheStagesAndResumeRunsNothing() throws Exception {
+	void sameFinalConfigAsOctRunAndResumeRunsNothing() throws Exception {
 		final Nextflow nf = new Nextflow();
 		final WorkflowSeries.Inputs in = WorkflowSeries.write(dir.resolve("in"), 8);
 		final Path out = dir.resolve("out");
@@ -43,9 +47,12 @@ class NextflowWorkflowIT {
 		final Nextflow.Run first = nf.run(dir, out, null, args);
 		assertEquals(0, first.exit(), first.output());
 
-		final Path expected = StagesOneByOne.run(in, WorkflowSeries.MIN_QUALITY, dir.resolve("stages"));
-		assertEquals(Files.readString(expected), Files.readString(out.resolve("slice_config_final.csv")),
-				"the workflow's slice_config_final.csv differs from the stages run one by one");
+		final OctRunStage.Result oct = octRun(in, dir.resolve("oct"));
+		assertEquals(Files.readString(oct.finalConfig()), Files.readString(out.resolve("slice_config_final.csv")),
+				"the workflow's slice_config_final.csv differs from that of `triage oct run` on the same inputs");
+		assertArrayEquals(Files.readAllBytes(oct.finalConfig()), Files.readAllBytes(out.resolve("slice_config_final.csv")));
+		assertArrayEquals(Files.readAllBytes(dir.resolve("oct/04_rehoming/shifts_xy_corrected.csv")),
+				Files.readAllBytes(out.resolve("rehoming/shifts_xy_corrected.csv")), "corrected shifts");
 		final SliceConfig fin = SliceConfigFiles.read(out.resolve("slice_config_final.csv"));
 		// what the series plants: galvo fix on the even slices, the noisy slice out, re-homing, auto-exclusion
 		assertEquals(Boolean.TRUE, fin.getBoolean("02", SliceColumns.GALVO_FIX));
@@ -85,6 +92,19 @@ class NextflowWorkflowIT {
 		assertEquals(List.of("1", "2"), run.trace().stream().filter(r -> r.get("tag").equals("slice 01")
 				&& r.get("process").equals("GALVO_SLICE")).map(r -> r.get("attempt")).sorted().toList());
 		assertTrue(!Files.exists(out.resolve("slice_config_final.csv")));
+	}
+
+	/** {@code triage oct run} with the options the workflow is given (the same defaults for the rest). */
+	private static OctRunStage.Result octRun(final WorkflowSeries.Inputs in, final Path out) throws IOException {
+		final OctRunStage.Options o = OctRunStage.Options.defaults(in.mosaics(), out)
+				.withGalvo(OctRunStage.Galvo.defaults(in.tiles(), WorkflowSeries.N_EXTRA))
+				.withQuality(OctRunStage.Quality.DEFAULT.withMinQuality(WorkflowSeries.MIN_QUALITY))
+				.withShifts(OctRunStage.Shifts.defaults(in.shifts(), WorkflowSeries.TILE_FOV_MM,
+						WorkflowSeries.SLICE_THICKNESS_MM))
+				.withAutoExclusion(OctRunStage.AutoExclusion.defaults(in.metrics())).withFragments(in.fragments());
+		try (CpuImageOps ops = new CpuImageOps()) {
+			return new OctRunStage().run(o, ops, Listener.NONE);
+		}
 	}
 
 	static String[] concat(final String[] a, final String... b) {

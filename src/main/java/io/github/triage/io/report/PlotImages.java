@@ -13,7 +13,7 @@ import java.awt.image.BufferedImage;
 import java.util.Locale;
 
 import io.github.triage.report.Plot;
-import io.github.triage.report.Sanity;
+import io.github.triage.report.Numbers;
 
 /**
  * Draws a {@link Plot} with Java2D on an off-screen image (headless-safe). Lines, marks and the threshold are drawn
@@ -159,7 +159,7 @@ public final class PlotImages {
 		g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
 		final FontMetrics fm = g.getFontMetrics();
 		for (double y = Math.ceil(a.y0() / a.yStep()) * a.yStep(); y <= a.y1() + 1e-9; y += a.yStep()) {
-			final String s = Sanity.number(Math.abs(y) < 1e-12 ? 0 : y);
+			final String s = Numbers.short3(Math.abs(y) < 1e-12 ? 0 : y);
 			g.drawString(s, LEFT - 4 - fm.stringWidth(s), (int) a.py(y) + fm.getAscent() / 2 - 1);
 		}
 		for (double x = Math.ceil(a.x0() / a.xStep()) * a.xStep(); x <= a.x1(); x += a.xStep()) {

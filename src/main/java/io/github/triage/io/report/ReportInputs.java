@@ -67,6 +67,13 @@ public final class ReportInputs {
 		return new SortedMap[] { x, y };
 	}
 
+	/** A run's warnings file: its non-blank lines, one warning each. */
+	public static List<String> warnings(final Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new BadInputException(file + ": warnings file not found");
+		return Files.readAllLines(file, StandardCharsets.UTF_8).stream().map(String::strip).filter(l -> !l.isEmpty())
+				.toList();
+	}
+
 	/**
 	 * What the per-slice JSON diagnostics under a folder say (recursively; files without a "stage" are skipped).
 	 *

@@ -37,9 +37,10 @@ public final class DetectSliceStage implements Stage<DetectSliceStage.Options, D
 	 * @param nSamples     tiles above min_intensity to examine per slice
 	 * @param minIntensity tiles whose mean is below it are background and skipped
 	 * @param threads      worker threads; the result is the same with any number
+	 * @param date         the date stamped on the JSON diagnostics; null: now
 	 */
 	public record Options(Path tiles, Path output, int nExtra, double threshold, int nSamples, double minIntensity,
-			int threads) {
+			int threads, String date) {
 		/** Worker threads (slices, or the tiles of a single slice): the machine's cores. */
 		public static final int THREADS = Workers.defaultThreads();
 		public static final double DEFAULT_THRESHOLD = GalvoSettings.DEFAULT_THRESHOLD;
@@ -48,11 +49,16 @@ public final class DetectSliceStage implements Stage<DetectSliceStage.Options, D
 
 		public Options(final Path tiles, final Path output, final int nExtra, final double threshold,
 				final int nSamples, final double minIntensity) {
-			this(tiles, output, nExtra, threshold, nSamples, minIntensity, THREADS);
+			this(tiles, output, nExtra, threshold, nSamples, minIntensity, THREADS, null);
 		}
 
 		public Options withThreads(final int t) {
-			return new Options(tiles, output, nExtra, threshold, nSamples, minIntensity, t);
+			return new Options(tiles, output, nExtra, threshold, nSamples, minIntensity, t, date);
+		}
+
+		/** The date stamped on the JSON diagnostics (one date for a whole run, e.g. {@code oct run}'s); null: now. */
+		public Options withDate(final String d) {
+			return new Options(tiles, output, nExtra, threshold, nSamples, minIntensity, threads, d);
 		}
 
 		public static Options defaults(final Path tiles, final Path output, final int nExtra) {
@@ -84,7 +90,7 @@ public final class DetectSliceStage implements Stage<DetectSliceStage.Options, D
 		GalvoSlices.warnUncovered(o.tiles(), folders, null, l);
 		final List<DetectedSlice> slices = GalvoSlices.detect(folders, o.settings(), ops, l, o.threads());
 		if (o.output() == null) return new Result(slices, null, List.of());
-		final List<Path> diagnostics = GalvoSlices.writeDiagnostics(o.output(), slices);
+		final List<Path> diagnostics = GalvoSlices.writeDiagnostics(o.output(), slices, o.date());
 		final List<List<String>> rows = new ArrayList<>();
 		for (final DetectedSlice d : slices) {
 			final Map<String, Object> cells = GalvoStamp.cells(d.detection());

@@ -125,12 +125,17 @@ final class GalvoSlices {
 		return csv.toAbsolutePath().getParent().resolve(DIAGNOSTICS_DIR).resolve("slice_z" + sliceId + "_galvo.json");
 	}
 
-	/** Writes each slice's diagnostics next to {@code csv} (atomically); returns the files. */
-	static List<Path> writeDiagnostics(final Path csv, final List<DetectedSlice> slices) throws IOException {
+	/**
+	 * Writes each slice's diagnostics next to {@code csv} (atomically), stamped with the Triage version and
+	 * {@code date} (null: now); returns the files.
+	 */
+	static List<Path> writeDiagnostics(final Path csv, final List<DetectedSlice> slices, final String date)
+			throws IOException {
+		final String stamp = JsonDiagnostics.date(date);
 		final List<Path> written = new ArrayList<>();
 		for (final DetectedSlice d : slices) {
 			final Path f = diagnosticsFile(csv, d.sliceId());
-			JsonDiagnostics.write(f, GalvoDiagnostics.of(d.detection()));
+			JsonDiagnostics.write(f, JsonDiagnostics.stamped(stamp, GalvoDiagnostics.of(d.detection())));
 			written.add(f);
 		}
 		return written;

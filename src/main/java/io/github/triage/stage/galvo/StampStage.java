@@ -37,9 +37,10 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 	 * @param nSamples     tiles above min_intensity to examine per slice
 	 * @param minIntensity tiles whose mean is below it are background and skipped
 	 * @param threads      worker threads; the result is the same with any number
+	 * @param date         the date stamped on the JSON diagnostics; null: now
 	 */
 	public record Options(Path input, Path output, Path tilesDir, int nExtra, double threshold, int nSamples,
-			double minIntensity, int threads) {
+			double minIntensity, int threads, String date) {
 		/** Worker threads (slices, or the tiles of a single slice): the machine's cores. */
 		public static final int THREADS = Workers.defaultThreads();
 		public static final double DEFAULT_THRESHOLD = GalvoSettings.DEFAULT_THRESHOLD;
@@ -48,11 +49,16 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 
 		public Options(final Path input, final Path output, final Path tilesDir, final int nExtra,
 				final double threshold, final int nSamples, final double minIntensity) {
-			this(input, output, tilesDir, nExtra, threshold, nSamples, minIntensity, THREADS);
+			this(input, output, tilesDir, nExtra, threshold, nSamples, minIntensity, THREADS, null);
 		}
 
 		public Options withThreads(final int t) {
-			return new Options(input, output, tilesDir, nExtra, threshold, nSamples, minIntensity, t);
+			return new Options(input, output, tilesDir, nExtra, threshold, nSamples, minIntensity, t, date);
+		}
+
+		/** The date stamped on the JSON diagnostics (one date for a whole run, e.g. {@code oct run}'s); null: now. */
+		public Options withDate(final String d) {
+			return new Options(input, output, tilesDir, nExtra, threshold, nSamples, minIntensity, threads, d);
 		}
 
 		public static Options defaults(final Path input, final Path output, final Path tilesDir, final int nExtra) {
@@ -95,7 +101,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		GalvoSlices.warnUncovered(o.tilesDir(), folders, config, l);
 		final List<DetectedSlice> slices = GalvoSlices.detect(folders, o.settings(), ops, l, o.threads());
 		stamp(config, slices);
-		final List<Path> diagnostics = GalvoSlices.writeDiagnostics(o.output(), slices);
+		final List<Path> diagnostics = GalvoSlices.writeDiagnostics(o.output(), slices, o.date());
 		SliceConfigFiles.write(config, o.output());
 		return new Result(o.output(), slices, diagnostics);
 	}
@@ -128,7 +134,7 @@ public final class StampStage implements Stage<StampStage.Options, StampStage.Re
 		final List<DetectedSlice> slices = GalvoSlices.detect(folders, settings, ops, Listener.orNone(listener),
 				detect.threads());
 		stamp(config, slices);
-		GalvoSlices.writeDiagnostics(configOut, slices);
+		GalvoSlices.writeDiagnostics(configOut, slices, null);
 		return slices;
 	}
 

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import io.github.triage.BadInputException;
 import io.github.triage.io.AtomicFiles;
+import io.github.triage.io.JsonDiagnostics;
 import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.slice.SliceConfig;
@@ -49,6 +50,8 @@ final class OctRun {
 	private final ImageOps ops;
 	private final RunProgress progress;
 	private final String version;
+	/** One date for every file this run writes (a skipped step's files keep the date of the run that wrote them). */
+	private final String date = JsonDiagnostics.date(null);
 
 	OctRun(final OctRunStage.Options o, final ImageOps ops, final RunProgress progress) {
 		this.o = o;
@@ -61,7 +64,7 @@ final class OctRun {
 
 	OctRunStage.Result run() throws IOException {
 		Files.createDirectories(out);
-		final OctSteps plan = new OctSteps(o, out, ops, progress);
+		final OctSteps plan = new OctSteps(o, out, ops, progress, date);
 		final List<Step> steps = plan.steps();
 		removeStale(steps);
 		final List<OctRunStage.StepResult> results = new ArrayList<>();
@@ -71,9 +74,10 @@ final class OctRun {
 			final Step s = steps.get(i);
 			if (s.name().equals(OctSteps.REPORT)) plan.reportSteps(results);
 			final Path dir = out.resolve(s.name());
-			final String record = StepRecord.text(s.name(), version, s.options(), s.inputs());
-			if (!changed && StepRecord.matches(dir, record) && s.outputs().stream().allMatch(Files::exists)) {
-				progress.skipped(i + 1, steps.size(), s.name());
+			final Map<String, Object> key = StepRecord.key(s.name(), version, s.options(), s.inputs());
+			final StepRecord.Stored stored = StepRecord.read(dir);
+			if (!changed && stored != null && stored.key().equals(key) && s.outputs().stream().allMatch(Files::exists)) {
+				progress.skipped(i + 1, steps.size(), s.name(), stored.warnings());
 				results.add(new OctRunStage.StepResult(s.name(), false, 0, "unchanged"));
 				continue;
 			}
@@ -82,7 +86,7 @@ final class OctRun {
 			StepRecord.clear(dir);
 			progress.start(i + 1, steps.size(), s.name(), s.what());
 			final String summary = runStep(s);
-			StepRecord.write(dir, record);
+			StepRecord.write(dir, key, date, progress.stepWarnings());
 			results.add(new OctRunStage.StepResult(s.name(), true, progress.done(i + 1, steps.size(), summary), summary));
 		}
 		final Path finalConfig = out.resolve(OctRunStage.FINAL_CONFIG);

@@ -35,13 +35,16 @@ final class OctSteps {
 	private final Path out;
 	private final ImageOps ops;
 	private final RunProgress l;
+	/** The run's date, stamped on the JSON diagnostics and the report of every step that runs. */
+	private final String date;
 	private final List<OctRun.Step> steps = new ArrayList<>();
 	private final List<String> stepLines = new ArrayList<>();
 	private Path config;
 	private Path volume;
 
-	OctSteps(final OctRunStage.Options o, final Path out, final ImageOps ops, final RunProgress l) {
+	OctSteps(final OctRunStage.Options o, final Path out, final ImageOps ops, final RunProgress l, final String date) {
 		this.o = o;
+		this.date = date;
 		this.out = out;
 		this.ops = ops;
 		this.l = l;
@@ -91,6 +94,7 @@ final class OctSteps {
 		return out.resolve(step).resolve(CONFIG_FILE);
 	}
 
+	/** {@code options} as recorded: without the run's date, which the action adds (a rerun has another date). */
 	private void add(final String name, final String what, final Object options, final List<Path> inputs,
 			final Path output, final OctRun.Action action) {
 		steps.add(new OctRun.Step(name, what, String.valueOf(options), inputs, List.of(output), action));
@@ -120,7 +124,7 @@ final class OctSteps {
 		final StampStage.Options s = new StampStage.Options(config, next(GALVO), abs(g.tilesDir()), g.nExtra(),
 				g.threshold(), g.nSamples(), g.minIntensity());
 		add(GALVO, "galvo detection on the raw tiles", s, List.of(config, abs(g.tilesDir())), s.output(), () -> {
-			final List<DetectedSlice> d = new StampStage().run(s, ops, l).slices();
+			final List<DetectedSlice> d = new StampStage().run(s.withDate(date), ops, l).slices();
 			return d.size() + " slices detected, galvo fix on "
 					+ ids(d.stream().filter(x -> x.detection().galvoFix()).map(DetectedSlice::sliceId).toList());
 		});
@@ -132,7 +136,7 @@ final class OctSteps {
 		final AssessQualityStage.Options a = new AssessQualityStage.Options(abs(o.mosaicsDir()), next(QUALITY),
 				out.resolve(QUALITY), false, false, config, q.decisions(), q.settings(), q.pyramidLevel());
 		add(QUALITY, "slice quality", a, List.of(config, abs(o.mosaicsDir())), a.output(), () -> {
-			final List<String> excluded = new AssessQualityStage().run(a, ops, l).decisions().stream()
+			final List<String> excluded = new AssessQualityStage().run(a.withDate(date), ops, l).decisions().stream()
 					.filter(d -> !d.use()).map(QualityDecisions.Decision::sliceId).toList();
 			return "excluded " + ids(excluded);
 		});
@@ -177,7 +181,7 @@ final class OctSteps {
 				.defaults(abs(o.mosaicsDir()), corrected, out.resolve(ALIGN).resolve(ALIGNED)).withSliceConfig(config);
 		add(ALIGN, "common-space alignment from the corrected shifts", a,
 				List.of(config, corrected, abs(o.mosaicsDir())), a.output(), () -> {
-					final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(a, ops, l);
+					final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(a.withDate(date), ops, l);
 					return r.selected().size() + " slices on a " + r.canvasWidth() + " × " + r.canvasHeight()
 							+ " canvas";
 				});
@@ -189,7 +193,7 @@ final class OctSteps {
 		final AssembleStage.Options a = new AssembleStage.Options(aligned, out.resolve(STACK).resolve(VOLUME), config,
 				s.sliceThicknessMm(), s.firstPlane(), s.blend());
 		add(STACK, "stacking by slice id", a, List.of(config, aligned), a.output(), () -> {
-			final AssembleStage.Result r = new AssembleStage().run(a, ops, l);
+			final AssembleStage.Result r = new AssembleStage().run(a.withDate(date), ops, l);
 			return r.depth() + " planes, " + r.placed().size() + " slices placed, empty slots "
 					+ ids(r.gaps().stream().map(AssembleStage.Gap::sliceId).toList());
 		});
@@ -207,7 +211,7 @@ final class OctSteps {
 				out.resolve(OctRunStage.REPORT), o.quality().minQuality(),
 				o.galvo() == null ? Double.NaN : o.galvo().threshold(),
 				o.autoExclusion() == null ? Double.NaN : o.autoExclusion().zCorrThreshold(), OctRun.settings(o),
-				stepLines, l.warnings);
+				stepLines, l.warnings, date);
 		add(REPORT, "report.html", "report " + r.settings(), inputs, r.output(), () -> r.write(ops, l));
 	}
 

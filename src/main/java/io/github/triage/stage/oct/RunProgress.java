@@ -9,8 +9,8 @@ import io.github.triage.Listener;
 /**
  * The run's listener: one line per step (started, done or skipped, with the time it took and the run's elapsed time)
  * and one per slice (with the step's elapsed time and an estimate of what is left of it, from the pace so far). Each
- * warning is prefixed with its step and kept for the result; the slice being worked on is remembered, so a failure
- * can name it.
+ * warning is prefixed with its step and kept for the result and the report (a skipped step's warnings come back from
+ * its record); the slice being worked on is remembered, so a failure can name it.
  */
 final class RunProgress implements Listener {
 	private final Listener to;
@@ -19,6 +19,7 @@ final class RunProgress implements Listener {
 	private String step = "";
 	private String current;
 	final List<String> warnings = new ArrayList<>();
+	private final List<String> stepWarnings = new ArrayList<>();
 
 	RunProgress(final Listener to) {
 		this.to = Listener.orNone(to);
@@ -28,6 +29,7 @@ final class RunProgress implements Listener {
 	void start(final int index, final int count, final String name, final String what) {
 		step = name;
 		current = null;
+		stepWarnings.clear();
 		stepStart = System.nanoTime();
 		to.info("step " + index + "/" + count + " " + name + ": " + what + " (run elapsed " + clock(runStart) + ")");
 	}
@@ -40,8 +42,18 @@ final class RunProgress implements Listener {
 		return s;
 	}
 
-	void skipped(final int index, final int count, final String name) {
+	/** A step is skipped; the warnings it gave when it ran are the run's warnings again. */
+	void skipped(final int index, final int count, final String name, final List<String> itsWarnings) {
 		to.info("step " + index + "/" + count + " " + name + ": unchanged since the last run, skipped");
+		for (final String w : itsWarnings) {
+			warnings.add(name + ": " + w);
+			to.warning(name + ": " + w + " (from the last run)");
+		}
+	}
+
+	/** The warnings of the current step, without its prefix. */
+	List<String> stepWarnings() {
+		return List.copyOf(stepWarnings);
 	}
 
 	/** The slice (or item) the current step was at, or null. */
@@ -72,6 +84,7 @@ final class RunProgress implements Listener {
 
 	@Override
 	public void warning(final String message) {
+		stepWarnings.add(message);
 		warnings.add(step + ": " + message);
 		to.warning(step + ": " + message);
 	}

@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.github.triage.io.AtomicFiles;
 import io.github.triage.io.JsonDiagnostics;
 
 /**
  * What a run remembers of a step, written next to its outputs after them ({@value #FILE_NAME}): the step's options
- * and a fingerprint of every input it read. A later run skips the step when the record it would write is the one on
- * disk. A small file is fingerprinted by its size and SHA-256 (touching it without changing it does not rerun
+ * and a fingerprint of every input it read (its key), then the run's date and the warnings the step gave. A later run
+ * skips the step when the key it would write is the one on disk, and takes the step's warnings (for the report) and
+ * its date from the record: a skipped step's files keep the date they were written with. A small file is fingerprinted by its size and SHA-256 (touching it without changing it does not rerun
  * anything); a large file by size and modification time; a folder (an OME-Zarr, a tiles folder) by the size and time
  * of every file in it.
  */
@@ -32,9 +32,19 @@ final class StepRecord {
 	private StepRecord() {
 	}
 
-	/** The record text for a step: its name, its options and its inputs' fingerprints, in a stable order. */
-	static String text(final String step, final String version, final String options, final List<Path> inputs)
-			throws IOException {
+	/**
+	 * A record as read back.
+	 *
+	 * @param key      the step's name, Triage version, options and inputs' fingerprints
+	 * @param date     the date of the run that wrote it
+	 * @param warnings the step's warnings in that run
+	 */
+	record Stored(Map<String, Object> key, String date, List<String> warnings) {
+	}
+
+	/** The key of a step: its name, the Triage version, its options and its inputs' fingerprints, in a stable order. */
+	static Map<String, Object> key(final String step, final String version, final String options,
+			final List<Path> inputs) throws IOException {
 		final Map<String, Object> m = new LinkedHashMap<>();
 		m.put("step", step);
 		m.put("triage_version", version);
@@ -43,13 +53,23 @@ final class StepRecord {
 		for (final Path p : inputs)
 			in.put(p.toAbsolutePath().normalize().toString(), fingerprint(p));
 		m.put("inputs", in);
-		return JsonDiagnostics.toJson(m) + "\n";
+		return m;
 	}
 
-	/** True when {@code dir} holds exactly this record. */
-	static boolean matches(final Path dir, final String text) throws IOException {
+	/** The record in {@code dir}, or null when there is none or it cannot be read (the step then runs again). */
+	static Stored read(final Path dir) throws IOException {
 		final Path f = dir.resolve(FILE_NAME);
-		return Files.isRegularFile(f) && Files.readString(f).equals(text);
+		if (!Files.isRegularFile(f)) return null;
+		final Map<String, Object> m;
+		try {
+			m = JsonDiagnostics.readObject(Files.readString(f));
+		}
+		catch (final IllegalArgumentException e) {
+			return null;
+		}
+		if (m == null || !(m.remove("date") instanceof String date) || !(m.remove("warnings") instanceof List<?> w))
+			return null;
+		return new Stored(m, date, w.stream().map(String::valueOf).toList());
 	}
 
 	/** Removed before a step runs: a step that fails or is killed leaves no record, so the next run redoes it. */
@@ -57,8 +77,12 @@ final class StepRecord {
 		Files.deleteIfExists(dir.resolve(FILE_NAME));
 	}
 
-	static void write(final Path dir, final String text) throws IOException {
-		AtomicFiles.writeString(dir.resolve(FILE_NAME), text);
+	static void write(final Path dir, final Map<String, Object> key, final String date, final List<String> warnings)
+			throws IOException {
+		final Map<String, Object> m = new LinkedHashMap<>(key);
+		m.put("date", date);
+		m.put("warnings", warnings);
+		JsonDiagnostics.write(dir.resolve(FILE_NAME), m);
 	}
 
 	/** A file's or a folder's fingerprint; "missing" when there is nothing there. */

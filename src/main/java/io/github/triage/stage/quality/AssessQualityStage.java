@@ -41,10 +41,11 @@ public final class AssessQualityStage implements Stage<AssessQualityStage.Option
 	 * @param settings       plane sampling
 	 * @param pyramidLevel   OME-Zarr level to read (0 = full resolution)
 	 * @param threads        worker threads (runs of slices); the result is the same with any number
+	 * @param date         the date stamped on the JSON diagnostics; null: now
 	 */
 	public record Options(Path mosaicsDir, Path output, Path reportDir, boolean reportOnly, boolean updateExisting,
 			Path existingConfig, QualityDecisions.Options decisions, QualitySettings settings, int pyramidLevel,
-			int threads) {
+			int threads, String date) {
 		public static final int EXCLUDE_FIRST = QualityDecisions.Options.EXCLUDE_FIRST;
 		public static final double CALIBRATION_RATIO = QualityDecisions.Options.CALIBRATION_RATIO;
 		public static final double MIN_QUALITY = QualityDecisions.Options.MIN_QUALITY;
@@ -57,12 +58,18 @@ public final class AssessQualityStage implements Stage<AssessQualityStage.Option
 				final boolean updateExisting, final Path existingConfig, final QualityDecisions.Options decisions,
 				final QualitySettings settings, final int pyramidLevel) {
 			this(mosaicsDir, output, reportDir, reportOnly, updateExisting, existingConfig, decisions, settings,
-					pyramidLevel, THREADS);
+					pyramidLevel, THREADS, null);
 		}
 
 		public Options withThreads(final int t) {
 			return new Options(mosaicsDir, output, reportDir, reportOnly, updateExisting, existingConfig, decisions,
-					settings, pyramidLevel, t);
+					settings, pyramidLevel, t, date);
+		}
+
+		/** The date stamped on the JSON diagnostics (one date for a whole run, e.g. {@code oct run}'s); null: now. */
+		public Options withDate(final String d) {
+			return new Options(mosaicsDir, output, reportDir, reportOnly, updateExisting, existingConfig, decisions,
+					settings, pyramidLevel, threads, d);
 		}
 
 		/** Every default: a new config at {@code output}, the report beside it. */
@@ -118,6 +125,7 @@ public final class AssessQualityStage implements Stage<AssessQualityStage.Option
 		final Path dir = o.effectiveReportDir();
 		final List<Path> written = new ArrayList<>();
 		final Map<String, Object> run = runInfo(o, ops);
+		final String date = JsonDiagnostics.date(o.date());
 		for (int i = 0; i < metrics.size(); i++) {
 			final SliceQuality q = metrics.get(i);
 			final String prefix = entries.get(i).toString();
@@ -125,7 +133,7 @@ public final class AssessQualityStage implements Stage<AssessQualityStage.Option
 			final Map<String, Object> diag = QualityReports.diagnostics(q, decisions.get(i), run, mine);
 			diag.put("path", entries.get(i).path.toString());
 			final Path f = dir.resolve("slice_" + q.sliceId() + "_quality.json");
-			JsonDiagnostics.write(f, diag);
+			JsonDiagnostics.write(f, JsonDiagnostics.stamped(date, diag));
 			written.add(f);
 		}
 		written.addAll(QualityOutputs.writeReportAndConfig(dir, metrics, decisions, o.decisions().minQuality(),

@@ -36,9 +36,20 @@ public final class MeasureSliceStage implements Stage<MeasureSliceStage.Options,
 	 * @param output       the folder the fragment and its diagnostics go to
 	 * @param settings     plane sampling
 	 * @param pyramidLevel OME-Zarr level to read (0 = full resolution)
+	 * @param date         the date stamped on the JSON diagnostics; null: now
 	 */
 	public record Options(Path slice, Path previous, Path next, Path output, QualitySettings settings,
-			int pyramidLevel) {
+			int pyramidLevel, String date) {
+		/** Without a date: the JSON diagnostics are stamped with the date the stage runs. */
+		public Options(final Path slice, final Path previous, final Path next, final Path output, final QualitySettings settings, final int pyramidLevel) {
+			this(slice, previous, next, output, settings, pyramidLevel, null);
+		}
+
+		/** The date stamped on the JSON diagnostics (one date for a whole run, e.g. {@code oct run}'s); null: now. */
+		public Options withDate(final String d) {
+			return new Options(slice, previous, next, output, settings, pyramidLevel, d);
+		}
+
 		public static final int SAMPLE_DEPTH = QualitySettings.SAMPLE_DEPTH;
 		public static final int PYRAMID_LEVEL = AssessQualityStage.Options.PYRAMID_LEVEL;
 
@@ -90,7 +101,8 @@ public final class MeasureSliceStage implements Stage<MeasureSliceStage.Options,
 		l.progress(1, 1, "done");
 		final Path fragment = o.output().resolve(QualityFragments.fileName(q.sliceId()));
 		final Path json = QualityFragments.diagnosticsOf(fragment);
-		JsonDiagnostics.write(json, diagnostics(q, e, o, ops, l.warnings));
+		JsonDiagnostics.write(json, JsonDiagnostics.stamped(JsonDiagnostics.date(o.date()),
+				diagnostics(q, e, o, ops, l.warnings)));
 		QualityFragments.write(fragment, q, o.pyramidLevel(), o.settings().sampleDepth());
 		return new Result(q, fragment, json, ops.name());
 	}

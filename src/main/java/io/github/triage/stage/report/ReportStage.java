@@ -3,9 +3,6 @@ package io.github.triage.stage.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +16,7 @@ import io.github.triage.Listener;
 import io.github.triage.Version;
 import io.github.triage.galvo.GalvoSettings;
 import io.github.triage.io.AtomicFiles;
+import io.github.triage.io.JsonDiagnostics;
 import io.github.triage.io.PairwiseMetricsFiles;
 import io.github.triage.io.SliceConfigFiles;
 import io.github.triage.io.report.HtmlReport;
@@ -30,10 +28,11 @@ import io.github.triage.report.Images;
 import io.github.triage.report.Plot;
 import io.github.triage.report.ReportModel;
 import io.github.triage.report.ReportPlots;
-import io.github.triage.report.Sanity;
+import io.github.triage.report.Numbers;
 import io.github.triage.report.SliceAudit;
 import io.github.triage.report.Summary;
 import io.github.triage.report.Thumbnail;
+import io.github.triage.slice.DecisionSanity;
 import io.github.triage.slice.SliceColumns;
 import io.github.triage.slice.SliceConfig;
 import io.github.triage.stage.Problems;
@@ -62,36 +61,47 @@ public final class ReportStage implements Stage<ReportStage.Options, ReportStage
 	 * @param thumbnailSize   longest side of a slice picture, pixels
 	 * @param settings        the run's settings to list (group → name → value), e.g. from {@code oct run}
 	 * @param date            the date to print; null for now
+	 * @param warnings        the run's warnings (each step's, e.g. from {@code oct run}), listed first in the summary
 	 */
 	public record Options(Path sliceConfig, Path qualityReport, Path diagnostics, Path shifts, Path correctedShifts,
 			Path metrics, Path mosaics, Path volume, Path output, String title, double minQuality, double galvoThreshold,
 			double zCorrThreshold, SlicePictures.Projection projection, int thumbnailSize,
-			Map<String, Map<String, String>> settings, String date) {
+			Map<String, Map<String, String>> settings, String date, List<String> warnings) {
 		public static final String FILE_NAME = "report.html";
 		public static final String TITLE = "Triage OCT report";
 		public static final SlicePictures.Projection PROJECTION = SlicePictures.Projection.AIP;
 		public static final int THUMBNAIL_SIZE = 256;
 
+		public Options {
+			warnings = warnings == null ? List.of() : List.copyOf(warnings);
+		}
+
 		/** Only the config and the output; every default. */
 		public static Options defaults(final Path sliceConfig, final Path output) {
 			return new Options(sliceConfig, null, null, null, null, null, null, null, output, TITLE, Double.NaN,
-					Double.NaN, Double.NaN, PROJECTION, THUMBNAIL_SIZE, Map.of(), null);
+					Double.NaN, Double.NaN, PROJECTION, THUMBNAIL_SIZE, Map.of(), null, List.of());
 		}
 
 		public Options withInputs(final Path qualityReport, final Path diagnostics, final Path shifts,
 				final Path correctedShifts, final Path metrics, final Path mosaics, final Path volume) {
 			return new Options(sliceConfig, qualityReport, diagnostics, shifts, correctedShifts, metrics, mosaics, volume,
-					output, title, minQuality, galvoThreshold, zCorrThreshold, projection, thumbnailSize, settings, date);
+					output, title, minQuality, galvoThreshold, zCorrThreshold, projection, thumbnailSize, settings, date, warnings);
 		}
 
 		public Options withThresholds(final double minQuality, final double galvoThreshold, final double zCorrThreshold) {
 			return new Options(sliceConfig, qualityReport, diagnostics, shifts, correctedShifts, metrics, mosaics, volume,
-					output, title, minQuality, galvoThreshold, zCorrThreshold, projection, thumbnailSize, settings, date);
+					output, title, minQuality, galvoThreshold, zCorrThreshold, projection, thumbnailSize, settings, date, warnings);
 		}
 
 		public Options withSettings(final Map<String, Map<String, String>> settings) {
 			return new Options(sliceConfig, qualityReport, diagnostics, shifts, correctedShifts, metrics, mosaics, volume,
-					output, title, minQuality, galvoThreshold, zCorrThreshold, projection, thumbnailSize, settings, date);
+					output, title, minQuality, galvoThreshold, zCorrThreshold, projection, thumbnailSize, settings, date, warnings);
+		}
+
+		/** The run's date and warnings (one date for every file of a run). */
+		public Options withRun(final String date, final List<String> warnings) {
+			return new Options(sliceConfig, qualityReport, diagnostics, shifts, correctedShifts, metrics, mosaics, volume,
+					output, title, minQuality, galvoThreshold, zCorrThreshold, projection, thumbnailSize, settings, date, warnings);
 		}
 	}
 
@@ -120,11 +130,12 @@ public final class ReportStage implements Stage<ReportStage.Options, ReportStage
 		if (in.zCorr != null) plots.add(ReportPlots.zCorrelation(in.zCorr, o.zCorrThreshold(),
 				ids(in.config, SliceColumns.AUTO_EXCLUDED)));
 
-		warnings.addAll(Sanity.mostExcluded(summary));
-		if (!Double.isNaN(in.minQuality)) warnings.addAll(Sanity.allNearThreshold("quality score",
-				in.quality.values(), in.minQuality));
-		warnings.addAll(Sanity.allNearThreshold("galvo confidence", in.galvo.values(), in.galvoThreshold));
-		if (in.zCorr != null) warnings.addAll(Sanity.allNearThreshold("z-correlation", in.zCorr.values(),
+		// the same sanity rules as the stages (slice.DecisionSanity), on the final config
+		summary.excludedBy().forEach((stage, n) -> warnings.addAll(DecisionSanity.check(stage, n, summary.slices(),
+				List.of(), Double.NaN)));
+		warnings.addAll(DecisionSanity.scores(SliceAudit.QUALITY, in.quality.values(), in.minQuality));
+		warnings.addAll(DecisionSanity.scores(SliceAudit.GALVO, in.galvo.values(), in.galvoThreshold));
+		if (in.zCorr != null) warnings.addAll(DecisionSanity.scores(SliceAudit.AUTO_EXCLUSION, in.zCorr.values(),
 				o.zCorrThreshold()));
 
 		log.checkCancelled();
@@ -139,12 +150,23 @@ public final class ReportStage implements Stage<ReportStage.Options, ReportStage
 		}
 		for (final String w : warnings) log.warning(w);
 
-		final ReportModel model = new ReportModel(o.title(), provenance(o, in), summary, warnings,
+		final ReportModel model = new ReportModel(o.title(), provenance(o, in), summary, summaryWarnings(o, warnings),
 				in.config.columns(), audit, plots, thumbs, views);
 		AtomicFiles.writeString(o.output(), HtmlReport.render(model));
 		log.info("Report: " + o.output() + " (" + summary.slices() + " slices, " + summary.used() + " used, "
 				+ warnings.size() + " warning(s))");
 		return new Result(o.output(), summary, List.copyOf(warnings));
+	}
+
+	/**
+	 * The summary's warnings: the run's first, then the report's own, less those a step of the run already gave
+	 * (a step's sanity warning reads "03_quality: quality: …", the report's "quality: …").
+	 */
+	private static List<String> summaryWarnings(final Options o, final List<String> mine) {
+		final List<String> out = new ArrayList<>(o.warnings());
+		for (final String w : mine)
+			if (out.stream().noneMatch(r -> r.equals(w) || r.endsWith(": " + w))) out.add(w);
+		return out;
 	}
 
 	/** Everything read from the input files; filled by {@link #read}, which validates all of them first. */
@@ -270,16 +292,14 @@ public final class ReportStage implements Stage<ReportStage.Options, ReportStage
 		if (in.diagnostics != null)
 			in.diagnostics.settings().forEach((stage, s) -> settings.putIfAbsent(stage + " (from its diagnostics)", s));
 		final Map<String, String> mine = new LinkedHashMap<>();
-		mine.put("quality threshold", Double.isNaN(in.minQuality) ? "none" : Sanity.number(in.minQuality));
-		mine.put("galvo threshold", Sanity.number(in.galvoThreshold));
-		mine.put("z-correlation threshold", Double.isNaN(o.zCorrThreshold()) ? "not given" : Sanity.number(o.zCorrThreshold()));
+		mine.put("quality threshold", Double.isNaN(in.minQuality) ? "none" : Numbers.short3(in.minQuality));
+		mine.put("galvo threshold", Numbers.short3(in.galvoThreshold));
+		mine.put("z-correlation threshold", Double.isNaN(o.zCorrThreshold()) ? "not given" : Numbers.short3(o.zCorrThreshold()));
 		mine.put("slice pictures", o.projection() == SlicePictures.Projection.AIP ? "average over depth" : "mid-depth plane");
 		mine.put("grey scale", String.format(Locale.ROOT, "percentiles %s to %s of all slices together",
-				Sanity.number(Images.LOW_PERCENTILE), Sanity.number(Images.HIGH_PERCENTILE)));
+				Numbers.short3(Images.LOW_PERCENTILE), Numbers.short3(Images.HIGH_PERCENTILE)));
 		settings.put("report", mine);
-		final String date = o.date() != null ? o.date()
-				: ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-		return new io.github.triage.report.Provenance(Version.current(), date, inputs, settings);
+		return new io.github.triage.report.Provenance(Version.current(), JsonDiagnostics.date(o.date()), inputs, settings);
 	}
 
 	private static void put(final Map<String, String> m, final String k, final Path p) {

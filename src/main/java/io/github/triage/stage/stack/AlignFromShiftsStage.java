@@ -62,9 +62,10 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 	 * @param window      rows on each side for {@link ExcludedSliceMode#LOCAL_MEDIAN}
 	 * @param centerDrift centre the offsets on the middle slice (reported offsets only; the volumes are the same)
 	 * @param fill        value outside each footprint
+	 * @param date        the date stamped on the metrics JSON; null: now
 	 */
 	public record Options(Path mosaicsDir, Path shifts, Path output, Path sliceConfig, ExcludedSliceMode mode,
-			int window, boolean centerDrift, Fill fill, int threads) {
+			int window, boolean centerDrift, Fill fill, int threads, String date) {
 		public static final ExcludedSliceMode MODE = ExcludedSliceMode.KEEP;
 		public static final int WINDOW = 2;
 		public static final boolean CENTER_DRIFT = true;
@@ -74,11 +75,16 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 
 		public Options(final Path mosaicsDir, final Path shifts, final Path output, final Path sliceConfig,
 				final ExcludedSliceMode mode, final int window, final boolean centerDrift, final Fill fill) {
-			this(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, THREADS);
+			this(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, THREADS, null);
 		}
 
 		public Options withThreads(final int t) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, t);
+			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, t, date);
+		}
+
+		/** The date stamped on the JSON diagnostics (one date for a whole run, e.g. {@code oct run}'s); null: now. */
+		public Options withDate(final String d) {
+			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, threads, d);
 		}
 
 		public static Options defaults(final Path mosaicsDir, final Path shifts, final Path output) {
@@ -86,19 +92,19 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 		}
 
 		public Options withSliceConfig(final Path f) {
-			return new Options(mosaicsDir, shifts, output, f, mode, window, centerDrift, fill, threads);
+			return new Options(mosaicsDir, shifts, output, f, mode, window, centerDrift, fill, threads, date);
 		}
 
 		public Options withMode(final ExcludedSliceMode m) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, m, window, centerDrift, fill, threads);
+			return new Options(mosaicsDir, shifts, output, sliceConfig, m, window, centerDrift, fill, threads, date);
 		}
 
 		public Options withFill(final Fill f) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, f, threads);
+			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, f, threads, date);
 		}
 
 		public Options withCenterDrift(final boolean c) {
-			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, c, fill, threads);
+			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, c, fill, threads, date);
 		}
 	}
 
@@ -245,7 +251,7 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 
 	private static StepMetrics metrics(final Options o, final CommonSpace space, final List<Slice> done,
 			final List<Integer> excluded) {
-		final StepMetrics m = new StepMetrics("common_space_alignment")
+		final StepMetrics m = new StepMetrics("common_space_alignment", o.date())
 				.info("output_dir", o.output().getFileName().toString(), null, "Aligned mosaics directory")
 				.info("n_selected_slices", done.size(), null, "Slices retained for alignment")
 				.info("n_excluded_slices", excluded.size(), null, "Slices excluded by slice config")

@@ -42,9 +42,20 @@ public final class AssembleStage implements Stage<AssembleStage.Options, Assembl
 	 * @param sliceThicknessMm section thickness in mm
 	 * @param firstPlane       first plane kept of every slice
 	 * @param blend            cosine blend across overlaps
+	 * @param date             the date stamped on the metrics JSON; null: now
 	 */
 	public record Options(Path alignedDir, Path output, Path sliceConfig, double sliceThicknessMm, int firstPlane,
-			boolean blend) {
+			boolean blend, String date) {
+		/** Without a date: the JSON diagnostics are stamped with the date the stage runs. */
+		public Options(final Path alignedDir, final Path output, final Path sliceConfig, final double sliceThicknessMm, final int firstPlane, final boolean blend) {
+			this(alignedDir, output, sliceConfig, sliceThicknessMm, firstPlane, blend, null);
+		}
+
+		/** The date stamped on the JSON diagnostics (one date for a whole run, e.g. {@code oct run}'s); null: now. */
+		public Options withDate(final String d) {
+			return new Options(alignedDir, output, sliceConfig, sliceThicknessMm, firstPlane, blend, d);
+		}
+
 		public static final int FIRST_PLANE = 0;
 		public static final boolean BLEND = false;
 
@@ -53,15 +64,15 @@ public final class AssembleStage implements Stage<AssembleStage.Options, Assembl
 		}
 
 		public Options withSliceConfig(final Path f) {
-			return new Options(alignedDir, output, f, sliceThicknessMm, firstPlane, blend);
+			return new Options(alignedDir, output, f, sliceThicknessMm, firstPlane, blend, date);
 		}
 
 		public Options withFirstPlane(final int k) {
-			return new Options(alignedDir, output, sliceConfig, sliceThicknessMm, k, blend);
+			return new Options(alignedDir, output, sliceConfig, sliceThicknessMm, k, blend, date);
 		}
 
 		public Options withBlend(final boolean b) {
-			return new Options(alignedDir, output, sliceConfig, sliceThicknessMm, firstPlane, b);
+			return new Options(alignedDir, output, sliceConfig, sliceThicknessMm, firstPlane, b, date);
 		}
 	}
 
@@ -181,7 +192,7 @@ public final class AssembleStage implements Stage<AssembleStage.Options, Assembl
 		}, scale, first.ngffVersion());
 		l.progress(placed.size(), placed.size(), "done");
 		final Path metrics = metricsPath(out);
-		final StepMetrics m = new StepMetrics("stack_slices")
+		final StepMetrics m = new StepMetrics("stack_slices", o.date())
 				.info("total_z_depth", layout.depth(), "planes", "Planes in the stacked volume")
 				.info("n_slices", placed.size(), null, "Slices stacked")
 				.info("n_gaps", gaps.size(), null, "Empty slots (missing, excluded, force-skipped, failed)")

@@ -70,10 +70,11 @@ class GalvoStagesTest {
 		// slice 01 has a note to keep; 05 has no tiles; 03 is unused (a fragment must name a slice of the config)
 		Files.writeString(in, "slice_id,use,notes\n00,true,\n01,true,keep me\n03,false,\n05,true,\n");
 
-		// whole folder
+		// whole folder; both ways stamp the diagnostics with one date, as one run would (the date is all that may differ)
+		final String date = "2026-01-02T03:04:05Z";
 		final Path whole = tmp.resolve("whole/slice_config.csv");
-		final StampStage.Result stamped = new StampStage().run(StampStage.Options.defaults(in, whole, tiles, 32), cpu,
-				Listener.NONE);
+		final StampStage.Result stamped = new StampStage().run(StampStage.Options.defaults(in, whole, tiles, 32)
+				.withDate(date), cpu, Listener.NONE);
 		assertEquals(List.of("00", "01", "03"), stamped.slices().stream().map(DetectedSlice::sliceId).toList());
 		assertEquals(3, stamped.diagnostics().size());
 
@@ -81,7 +82,7 @@ class GalvoStagesTest {
 		final Path fragments = tmp.resolve("fragments");
 		for (final String s : List.of("slice_z03", "slice_z00", "slice_z01")) {
 			final DetectSliceStage.Result r = new DetectSliceStage().run(DetectSliceStage.Options.defaults(
-					tiles.resolve(s), fragments.resolve(s + "_galvo.csv"), 32), cpu, Listener.NONE);
+					tiles.resolve(s), fragments.resolve(s + "_galvo.csv"), 32).withDate(date), cpu, Listener.NONE);
 			assertEquals(1, r.slices().size());
 			assertTrue(Files.exists(r.fragment()));
 		}

@@ -25,7 +25,7 @@ class GalvoThreadsTest {
 			GalvoStagesTest.copyTree(GalvoStagesTest.ref("tiles/" + s), tiles.resolve(s));
 		for (final int t : new int[] { 1, 2, 5 })
 			new DetectSliceStage().run(DetectSliceStage.Options.defaults(tiles, tmp.resolve("t" + t + "/frag.csv"), 32)
-					.withThreads(t), new CpuImageOps(), Listener.NONE);
+					.withThreads(t).withDate("2026-11-29T00:00:00Z"), new CpuImageOps(), Listener.NONE);
 		SameFiles.assertSameTree(tmp.resolve("t1"), tmp.resolve("t2"));
 		SameFiles.assertSameTree(tmp.resolve("t1"), tmp.resolve("t5"));
 	}
@@ -35,7 +35,7 @@ class GalvoThreadsTest {
 		final Path slice = GalvoStagesTest.ref("tiles/slice_z00");
 		for (final int t : new int[] { 1, 2, 4 })
 			new DetectSliceStage().run(DetectSliceStage.Options.defaults(slice, tmp.resolve("t" + t + "/frag.csv"), 40)
-					.withThreads(t), new CpuImageOps(), Listener.NONE);
+					.withThreads(t).withDate("2026-11-29T00:00:00Z"), new CpuImageOps(), Listener.NONE);
 		SameFiles.assertSameTree(tmp.resolve("t1"), tmp.resolve("t2"));
 		SameFiles.assertSameTree(tmp.resolve("t1"), tmp.resolve("t4"));
 	}

@@ -149,6 +149,62 @@ class OctRunStageTest {
 	}
 
 	@Test
+	void theRunsWarningsAreInTheReportsSummaryAlsoWhenTheirStepIsSkipped() throws IOException {
+		final SyntheticOct.Inputs mine = SyntheticOct.write(tmp.resolve("input"));
+		deleteTree(mine.tiles().resolve("slice_z11"));
+		final Path out = tmp.resolve("run");
+		final OctRunStage.Result first = run(mine.options(out), new ArrayList<>());
+		final String warning = "02_galvo: galvo: slice 11: no tile folder in " + mine.tiles().toAbsolutePath().normalize();
+		assertTrue(first.warnings().stream().anyMatch(w -> w.startsWith(warning)), first.warnings().toString());
+		assertTrue(summaryWarnings(out).contains(warning), summaryWarnings(out));
+
+		final OctRunStage.Result again = run(mine.options(out), new ArrayList<>());
+		assertEquals(List.of(), again.ran());
+		assertTrue(again.warnings().stream().anyMatch(w -> w.startsWith(warning)), again.warnings().toString());
+		// the report written again from steps that were all skipped still lists their warnings
+		Files.delete(out.resolve(OctRunStage.REPORT));
+		final OctRunStage.Result third = run(mine.options(out), new ArrayList<>());
+		assertEquals(List.of("09_report"), third.ran());
+		assertTrue(summaryWarnings(out).contains(warning), summaryWarnings(out));
+	}
+
+	@Test
+	void everyJsonDiagnosticCarriesTheVersionAndTheDateOfTheRunThatWroteIt() throws IOException {
+		final Path out = tmp.resolve("run");
+		run(in.options(out), new ArrayList<>());
+		final List<Path> json = new ArrayList<>();
+		try (var s = Files.walk(out)) {
+			s.filter(p -> p.toString().endsWith(".json") && !p.toString().contains(".ome.zarr")
+					&& !p.getFileName().toString().equals(StepRecord.FILE_NAME)).forEach(json::add);
+		}
+		assertTrue(json.stream().anyMatch(p -> p.startsWith(out.resolve("02_galvo/galvo_diagnostics"))), json.toString());
+		assertTrue(json.stream().anyMatch(p -> p.startsWith(out.resolve("03_quality"))), json.toString());
+		assertTrue(json.stream().anyMatch(p -> p.startsWith(out.resolve("07_align"))), json.toString());
+		assertTrue(json.stream().anyMatch(p -> p.startsWith(out.resolve("08_stack"))), json.toString());
+		final String date = StepRecord.read(out.resolve("01_config")).date();
+		for (final Path f : json) {
+			final Map<String, Object> m = io.github.triage.io.JsonDiagnostics.readObject(Files.readString(f));
+			assertEquals(io.github.triage.Version.current(), m.get("triage_version"), f.toString());
+			assertEquals(date, m.get("date"), f.toString());
+		}
+		assertTrue(Files.readString(out.resolve(OctRunStage.REPORT)).contains(date), "the report's date");
+	}
+
+	private static String summaryWarnings(final Path out) throws IOException {
+		final String html = Files.readString(out.resolve(OctRunStage.REPORT));
+		final int from = html.indexOf("<b>Warnings</b>");
+		assertTrue(from >= 0, "no warnings in the summary");
+		return html.substring(from, html.indexOf("</ul>", from));
+	}
+
+	private static void deleteTree(final Path dir) throws IOException {
+		try (var s = Files.walk(dir)) {
+			for (final Path p : (Iterable<Path>) s.sorted(java.util.Comparator.reverseOrder())::iterator)
+				Files.delete(p);
+		}
+	}
+
+	@Test
 	void aFailedStepNamesItselfAndTheSliceAndKeepsTheEarlierOutputs() throws IOException {
 		final Path input = tmp.resolve("input");
 		final SyntheticOct.Inputs broken = SyntheticOct.write(input);

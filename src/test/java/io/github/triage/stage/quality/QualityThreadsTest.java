@@ -22,7 +22,7 @@ class QualityThreadsTest {
 		final QualityDecisions.Options d = new QualityDecisions.Options(1, true, 1.5, 0.3);
 		for (final int t : new int[] { 1, 2, 3, 7 }) {
 			final AssessQualityStage.Options o = AssessQualityStageTest.options(mosaics,
-					dir.resolve("t" + t + "/slice_config.csv"), d).withThreads(t);
+					dir.resolve("t" + t + "/slice_config.csv"), d).withThreads(t).withDate("2026-11-29T00:00:00Z");
 			try (ImageOps ops = new CpuImageOps()) {
 				assertEquals(9, new AssessQualityStage().run(o, ops, Listener.NONE).metrics().size());
 			}

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,9 +60,28 @@ class ReportStageTest {
 				+ "02,false,low_quality (quality_score<0.9)\n03,true,\n");
 		final ReportStage.Result r = new ReportStage().run(new ReportStage.Options(config, null, null, null, null, null,
 				null, null, dir.resolve("r.html"), "t", Double.NaN, Double.NaN, Double.NaN, o.projection(), 64, Map.of(),
-				"2026-01-01"), null, Listener.NONE);
-		assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("quality excluded 2 of 3 slices (67%)")),
+				"2026-01-01", List.of()), null, Listener.NONE);
+		assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("quality: 2 of 3 slices excluded (over half)")),
 				r.warnings().toString());
+	}
+
+	@Test
+	void theRunsWarningsLeadTheSummaryAndAreNotRepeated(@TempDir final Path dir) throws Exception {
+		final Path config = dir.resolve("most.csv");
+		Files.writeString(config, "slice_id,use,notes\n01,false,low_quality (quality_score<0.9)\n"
+				+ "02,false,low_quality (quality_score<0.9)\n03,true,\n");
+		final String step = "03_quality: quality: 2 of 3 slices excluded (over half); check the threshold and the "
+				+ "inputs before trusting this";
+		final String galvo = "02_galvo: galvo: slice 04: no tile folder in /tiles; galvo_confidence and galvo_fix left "
+				+ "unset";
+		final Path out = dir.resolve("r.html");
+		new ReportStage().run(ReportStage.Options.defaults(config, out).withRun("2026-01-01", List.of(galvo, step)),
+				null, Listener.NONE);
+		final String html = Files.readString(out);
+		final String summary = html.substring(html.indexOf("<b>Warnings</b>"), html.indexOf("</ul>",
+				html.indexOf("<b>Warnings</b>")));
+		assertTrue(summary.contains(galvo) && summary.contains(step), summary);
+		assertEquals(1, summary.split("2 of 3 slices excluded", -1).length - 1, "the step's warning only: " + summary);
 	}
 
 	@Test

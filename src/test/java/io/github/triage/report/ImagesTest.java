@@ -6,29 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class SanityAndImagesTest {
-
-	@Test
-	void everyValueWithinAHairOfTheThresholdIsNamed() {
-		final List<String> w = Sanity.allNearThreshold("quality score", List.of(0.29, 0.31, 0.30, 0.305), 0.3);
-		assertEquals(List.of("every one of the 4 quality score values lies within 0.02 of the threshold 0.3 (from 0.29 "
-				+ "to 0.31): the decisions hang on noise"), w);
-		assertTrue(Sanity.allNearThreshold("q", List.of(0.29, 0.5, 0.3), 0.3).isEmpty());
-		assertTrue(Sanity.allNearThreshold("q", List.of(0.3, 0.3), 0.3).isEmpty(), "two values say nothing");
-		assertTrue(Sanity.allNearThreshold("q", List.of(0.3, 0.3, 0.3), Double.NaN).isEmpty());
-	}
-
-	@Test
-	void aStageExcludingMoreThanHalfIsNamed() {
-		final Summary s = new Summary(10, 3, Map.of("quality", 6, "calibration", 1), Map.of());
-		assertEquals(List.of("quality excluded 6 of 10 slices (60%): check its threshold and inputs"),
-				Sanity.mostExcluded(s));
-		assertTrue(Sanity.mostExcluded(new Summary(10, 5, Map.of("quality", 5), Map.of())).isEmpty(), "half is not most");
-	}
+/** The report's sanity warnings are slice.DecisionSanity's (DecisionSanityTest, ReportStageTest). */
+class ImagesTest {
 
 	@Test
 	void oneGreyScaleForTheWholeSeries() {
