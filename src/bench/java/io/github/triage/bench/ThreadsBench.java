@@ -42,19 +42,19 @@ import picocli.CommandLine.Spec;
 public final class ThreadsBench implements Callable<Integer> {
 	@Option(names = "--threads", description = "Threads to compare with one. Default: the machine's cores.")
 	int threads = Workers.defaultThreads();
-	@Option(names = "--reps", description = "Paired repetitions (after one warm-up pair). Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--reps", description = "Paired repetitions (after one warm-up pair).")
 	int reps = 3;
-	@Option(names = "--slices", description = "Quality: slices. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--slices", description = "Quality: slices.")
 	int slices = 20;
-	@Option(names = "--size", description = "Quality: plane side. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--size", description = "Quality: plane side.")
 	int size = 512;
-	@Option(names = "--depth", description = "Quality: planes per slice. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--depth", description = "Quality: planes per slice.")
 	int depth = 30;
-	@Option(names = "--tiles", description = "Galvo: tiles. Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--tiles", description = "Galvo: tiles.")
 	int tiles = 8;
 	@Option(names = "--tile", description = "Galvo: tile X,Y,Z. Default: ${DEFAULT-VALUE}.", split = ",")
 	int[] tile = { 256, 440, 200 };
-	@Option(names = "--classes", description = "Cavg: classes (box 64). Default: ${DEFAULT-VALUE}.")
+	@Option(names = "--classes", description = "Cavg: classes (box 64).")
 	int classes = 1000;
 	@Option(names = "--only", description = "quality, galvo or cavg (default: all).")
 	String only;

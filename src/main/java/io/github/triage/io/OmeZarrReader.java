@@ -208,22 +208,23 @@ public final class OmeZarrReader {
 			if (start != slabStart) {
 				final int n = Math.min(cz, depth() - start);
 				slabStart = -1;
-				slab = read(start, n);
+				// refilled in place: a second slab while the first is still held would double the reader's memory
+				if (slab == null || slab.length < n * plane) slab = new float[n * plane];
+				read(start, n, slab);
 				slabStart = start;
 			}
 			final float[] out = new float[plane];
 			System.arraycopy(slab, (z - start) * plane, out, 0, plane);
 			return out;
 		}
-		return read(z, 1);
+		return read(z, 1, new float[plane]);
 	}
 
-	/** Planes z0 .. z0+n-1 (all inside one chunk row) as one flat array. */
-	private float[] read(final int z0, final int n) {
+	/** Planes z0 .. z0+n-1 (all inside one chunk row) into {@code out} (at least n planes long), flat. */
+	private float[] read(final int z0, final int n, final float[] out) {
 		final int nd = shape.length, h = height(), w = width();
 		final int cz = chunks[nd - 3], cy = chunks[nd - 2], cx = chunks[nd - 1];
 		final int plane = h * w;
-		final float[] out = new float[n * plane];
 		final long[] idx = new long[nd];
 		idx[nd - 3] = z0 / cz;
 		final int zIn = z0 % cz;

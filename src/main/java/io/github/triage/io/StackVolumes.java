@@ -19,6 +19,9 @@ import io.github.triage.io.layout.SliceNames;
  * the stages see only this narrow interface. Folder outputs go through {@link AtomicFiles#writeFolder}.
  */
 public final class StackVolumes {
+	/** Planes per chunk of the volumes written (fewer when the volume is thinner). */
+	public static final int CHUNK_DEPTH = 16;
+
 	private StackVolumes() {
 	}
 
@@ -129,7 +132,8 @@ public final class StackVolumes {
 	public static void write(final Path root, final int depth, final int height, final int width,
 			final OmeZarrWriter.PlaneSource planes, final double[] scaleZyxMm, final String ngffVersion)
 			throws IOException {
-		OmeZarrWriter.Format f = OmeZarrWriter.Format.defaults().withChunks(new int[] { Math.min(depth, 16), 256, 256 });
+		OmeZarrWriter.Format f = OmeZarrWriter.Format.defaults()
+				.withChunks(new int[] { Math.min(depth, CHUNK_DEPTH), 256, 256 });
 		if ("0.4".equals(ngffVersion))
 			f = f.withVersion(OmeZarrWriter.Version.V0_4).withCompressor(OmeZarrWriter.Compressor.ZLIB);
 		OmeZarrWriter.write(root, depth, height, width, planes, scaleZyxMm, "millimeter", f);

@@ -178,14 +178,18 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 		final List<Slice> done = new ArrayList<>();
 		final Path outDir = o.output().toAbsolutePath();
 		final List<CommonSpace.Placement> placements = space.placements();
+		final int threads = threadsFor(o.threads(), volumes.values(), space, l);
 		AtomicFiles.writeFolder(outDir, dir -> {
 			// one slice per worker; each writes its own file, plane by plane
-			done.addAll(Workers.map(placements.size(), o.threads(), l, (k, none, tl) -> {
+			done.addAll(Workers.map(placements.size(), threads, l, (k, none, tl) -> {
 				final CommonSpace.Placement pl = placements.get(k);
 				tl.checkCancelled();
 				final String id = SliceNames.format(pl.sliceId());
 				tl.progress(k, selected.size(), "slice " + id);
-				final StackVolumes.Volume v = volumes.get(pl.sliceId());
+				// opened again here: a reader keeps its last chunk-deep slab, and the ones opened for the checks stay
+				// referenced until the end, so reading through them would hold one slab per slice
+				final StackVolumes.Volume v = StackVolumes.open(mosaics.get(pl.sliceId()),
+						volumes.get(pl.sliceId()).label(), tl);
 				final float fill = o.fill() == Fill.ZERO ? 0f
 						: (float) PositivePercentile.of(v.depth(), v::plane, 1.0);
 				final ItkLinear rs = new ItkLinear(v.width(), v.height(), space.width(), space.height(), pl.ax(), pl.ay());
@@ -202,6 +206,31 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 		});
 		return new Result(done, missing, excluded.stream().map(SliceNames::format).toList(), space.width(),
 				space.height(), space.originX(), space.originY(), outDir.resolve(METRICS_FILE));
+	}
+
+	/**
+	 * The threads to use: at most {@code wanted}, and no more slices at once than the heap holds (a slice in flight
+	 * keeps its reader's chunk-deep slab, the writer's slabs of every pyramid level and a few planes), so many cores
+	 * do not mean an out-of-memory error. The files written do not depend on it.
+	 */
+	private static int threadsFor(final int wanted, final Iterable<StackVolumes.Volume> volumes, final CommonSpace space,
+			final Listener l) {
+		long inPlane = 0;
+		int depth = 1;
+		for (final StackVolumes.Volume v : volumes) {
+			inPlane = Math.max(inPlane, (long) v.width() * v.height());
+			depth = Math.max(depth, v.depth());
+		}
+		final long canvas = (long) space.width() * space.height();
+		final int slab = Math.min(depth, StackVolumes.CHUNK_DEPTH);
+		final long perSlice = 4 * (inPlane * (slab + 3) + canvas * (slab * 4 / 3 + 3));
+		final Runtime rt = Runtime.getRuntime();
+		final long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		final int fit = (int) Math.max(1, Math.min(Integer.MAX_VALUE, free * 3 / 4 / perSlice));
+		if (fit >= wanted) return Math.max(1, wanted);
+		l.info(String.format(Locale.ROOT, "%d slice(s) at a time instead of %d: each needs about %d MiB of the %d MiB "
+				+ "of heap free", fit, wanted, perSlice >> 20, free >> 20));
+		return fit;
 	}
 
 	private static StepMetrics metrics(final Options o, final CommonSpace space, final List<Slice> done,

@@ -32,4 +32,12 @@ class AlignThreadsTest {
 		SameFiles.assertSameTree(tmp.resolve("t1"), tmp.resolve("t2"));
 		SameFiles.assertSameTree(tmp.resolve("t1"), tmp.resolve("t4"));
 	}
+
+	@Test
+	void theOtherOptionsKeepTheThreads() {
+		final AlignFromShiftsStage.Options o = AlignFromShiftsStage.Options.defaults(tmp, tmp, tmp).withThreads(3)
+				.withSliceConfig(tmp).withMode(AlignFromShiftsStage.ExcludedSliceMode.KEEP)
+				.withFill(AlignFromShiftsStage.Fill.ZERO).withCenterDrift(false);
+		org.junit.jupiter.api.Assertions.assertEquals(3, o.threads());
+	}
 }
