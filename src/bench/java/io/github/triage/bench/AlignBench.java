@@ -143,8 +143,9 @@ public final class AlignBench implements Callable<Integer> {
 
 	private AlignFromShiftsStage.Result stage(final Path mosaics, final Path shifts, final Path outDir)
 			throws IOException {
-		return new AlignFromShiftsStage().run(AlignFromShiftsStage.Options.defaults(mosaics, shifts, outDir)
-				.withThreads(threads), null, Listener.NONE);
+		final AlignFromShiftsStage.Options d = AlignFromShiftsStage.Options.defaults(mosaics, shifts, outDir);
+		return new AlignFromShiftsStage().run(new AlignFromShiftsStage.Options(mosaics, shifts, outDir, null, d.mode(),
+				d.window(), d.centerDrift(), d.fill(), threads, null), null, Listener.NONE);
 	}
 
 	/**

@@ -34,10 +34,11 @@ class AlignThreadsTest {
 	}
 
 	@Test
-	void theOtherOptionsKeepTheThreads() {
-		final AlignFromShiftsStage.Options o = AlignFromShiftsStage.Options.defaults(tmp, tmp, tmp).withThreads(3)
-				.withSliceConfig(tmp).withMode(AlignFromShiftsStage.ExcludedSliceMode.KEEP)
-				.withFill(AlignFromShiftsStage.Fill.ZERO).withCenterDrift(false);
+	void theSliceConfigKeepsTheThreadsAndDate() {
+		final AlignFromShiftsStage.Options d = AlignFromShiftsStage.Options.defaults(tmp, tmp, tmp);
+		final AlignFromShiftsStage.Options o = new AlignFromShiftsStage.Options(tmp, tmp, tmp, null, d.mode(), d.window(),
+				d.centerDrift(), d.fill(), 3, "2026-11-29").withSliceConfig(tmp);
 		org.junit.jupiter.api.Assertions.assertEquals(3, o.threads());
+		org.junit.jupiter.api.Assertions.assertEquals("2026-11-29", o.date());
 	}
 }
