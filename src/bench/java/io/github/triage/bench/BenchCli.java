@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = "Benchmarks: throughput and ratio to a baseline measured in the same run.",
-		subcommands = { GalvoBench.class, QualityBench.class, CavgBench.class, MicrochunkBench.class })
+		subcommands = { GalvoBench.class, QualityBench.class, CavgBench.class, MicrochunkBench.class,
+				StartupBench.class })
 public final class BenchCli implements Runnable {
 	@picocli.CommandLine.Spec
 	picocli.CommandLine.Model.CommandSpec spec;
