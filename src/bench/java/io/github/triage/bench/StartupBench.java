@@ -46,24 +46,30 @@ public final class StartupBench implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	/** A one-class stack and class table (64 px, 1.5 Å/px) and the arguments of its rejection. */
-	record Input(Path stack, Path classes) {
+	/** A synthetic stack and class table (1.5 Å/px) and the arguments of its rejection (mask 0.8 × box). */
+	record Input(Path stack, Path classes, int box) {
 		String[] rejectArgs(final Path out, final String gpu) {
 			return new String[] { "cavg", "reject", "--stack", stack.toString(), "--classes", classes.toString(),
-					"--mskdiam", "76.8", "--tier", "p2", "--use-gpu", gpu, "-o", out.toString() };
+					"--mskdiam", String.format(Locale.ROOT, "%.1f", 0.8 * box * 1.5), "--tier", "p2", "--use-gpu", gpu,
+					"-o", out.toString() };
 		}
 	}
 
 	static Input oneClassInput(final Path dir) throws IOException {
-		final SyntheticClassAverages.Stack s = SyntheticClassAverages.generate(1, 64, 42);
+		return input(dir, 1, 64);
+	}
+
+	/** {@code n} synthetic classes of {@code box} px in {@code dir} (cavgs.mrcs, classes.csv). */
+	static Input input(final Path dir, final int n, final int box) throws IOException {
+		final SyntheticClassAverages.Stack s = SyntheticClassAverages.generate(n, box, 42);
 		final Path stack = dir.resolve("cavgs.mrcs"), classes = dir.resolve("classes.csv");
-		MrcFiles.write(stack, new MrcStack(s.images(), 64, 64, 1.5));
+		MrcFiles.write(stack, new MrcStack(s.images(), box, box, 1.5));
 		final StringBuilder csv = new StringBuilder("class,pop,res\n");
 		for (final ClassStats c : s.stats())
 			csv.append(c.classNumber()).append(',').append((long) c.population()).append(',').append(c.resolution())
 					.append('\n');
 		AtomicFiles.writeString(classes, csv.toString());
-		return new Input(stack, classes);
+		return new Input(stack, classes, box);
 	}
 
 	@Override
@@ -71,17 +77,20 @@ public final class StartupBench implements Callable<Integer> {
 		if (runs < 1 || warmup < 0) throw new IllegalArgumentException("need --runs >= 1 and --warmup >= 0");
 		final PrintWriter out = spec.commandLine().getOut();
 		final Path jar = Path.of(StartupBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		final Path triage = script != null ? script : jar.getParent().getParent().resolve("bin/triage");
-		if (!Files.isExecutable(triage)) throw new IllegalArgumentException(triage + " is not an executable script");
+		final Path triage = script(script);
 		final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		final Path dir = Files.createTempDirectory("triage-bench-startup-");
-		final Input in = oneClassInput(dir);
+		final double hello, help, cavg;
 		final String load0 = loadAverage();
-		final List<String> reject = new ArrayList<>(List.of(triage.toString()));
-		reject.addAll(Arrays.asList(in.rejectArgs(dir.resolve("out"), "auto")));
-		final double hello = median(List.of(java, "-cp", jar.toString(), Hello.class.getName()));
-		final double help = median(List.of(triage.toString(), "--help"));
-		final double cavg = median(reject);
+		try {
+			final Input in = oneClassInput(dir);
+			hello = median(List.of(java, "-cp", jar.toString(), Hello.class.getName()), warmup, runs);
+			help = median(List.of(triage.toString(), "--help"), warmup, runs);
+			cavg = median(reject(triage, in, dir.resolve("out")), warmup, runs);
+		}
+		finally {
+			delete(dir);
+		}
 		out.println("# triage bench startup: whole process, median of " + runs + " after " + warmup + " warm-up; "
 				+ Runtime.getRuntime().availableProcessors() + " CPUs; load average " + load0 + " before, "
 				+ loadAverage() + " after");
@@ -93,7 +102,30 @@ public final class StartupBench implements Callable<Integer> {
 		return 0;
 	}
 
-	private double median(final List<String> command) throws IOException, InterruptedException {
+	/** bin/triage of the checkout that holds this jar, or the one given. */
+	static Path script(final Path given) throws java.net.URISyntaxException {
+		final Path jar = Path.of(StartupBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+		final Path triage = given != null ? given : jar.getParent().getParent().resolve("bin/triage");
+		if (!Files.isExecutable(triage)) throw new IllegalArgumentException(triage + " is not an executable script");
+		return triage;
+	}
+
+	/** The command line of a whole-process rejection by {@code triage} (GPU auto, as a user runs it). */
+	static List<String> reject(final Path triage, final Input in, final Path out) {
+		final List<String> c = new ArrayList<>(List.of(triage.toString()));
+		c.addAll(Arrays.asList(in.rejectArgs(out, "auto")));
+		return c;
+	}
+
+	static void delete(final Path dir) throws IOException {
+		try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+	}
+
+	/** Median wall seconds of {@code runs} runs of a command as a new process, after {@code warmup} untimed ones. */
+	static double median(final List<String> command, final int warmup, final int runs)
+			throws IOException, InterruptedException {
 		final double[] t = new double[runs];
 		for (int i = -warmup; i < runs; i++) {
 			final ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -110,7 +142,7 @@ public final class StartupBench implements Callable<Integer> {
 	}
 
 	/** The 1-minute load average (others' work on a shared machine inflates every figure), or "?". */
-	private static String loadAverage() {
+	static String loadAverage() {
 		try {
 			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
 		}

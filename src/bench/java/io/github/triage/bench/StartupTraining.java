@@ -6,8 +6,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import io.github.triage.cli.TriageCli;
 
@@ -29,11 +27,11 @@ public final class StartupTraining {
 			run(in.rejectArgs(dir.resolve("out"), "off"));
 		}
 		finally {
-			try (Stream<Path> files = Files.walk(dir)) {
-				files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+			try {
+				StartupBench.delete(dir);
 			}
-			catch (final UncheckedIOException e) {
-				// a temporary folder left behind is no reason to fail the build of the archive
+			catch (final IOException | UncheckedIOException e) {
+				// a temporary folder left behind is no reason to fail the making of the archive
 			}
 		}
 	}
