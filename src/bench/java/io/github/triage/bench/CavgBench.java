@@ -134,7 +134,7 @@ public final class CavgBench implements Callable<Integer> {
 		final String load0 = StartupBench.loadAverage();
 		final StringBuilder rows = new StringBuilder();
 		for (final int b : slopeBoxes) {
-			final double[] t = new double[2];
+			final StartupBench.Times[] t = new StartupBench.Times[2];
 			for (int i = 0; i < 2; i++) {
 				final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("triage-bench-cavg-");
 				try {
@@ -145,16 +145,20 @@ public final class CavgBench implements Callable<Integer> {
 					StartupBench.delete(dir);
 				}
 			}
-			final double ms = 1000 * (t[1] - t[0]) / (slopeClasses[1] - slopeClasses[0]);
+			final double ms = 1000 * (t[1].wall() - t[0].wall()) / (slopeClasses[1] - slopeClasses[0]);
+			final double cpuMs = 1000 * (t[1].cpu() - t[0].cpu()) / (slopeClasses[1] - slopeClasses[0]);
 			final Double simple = SIMPLE_MS_PER_CLASS.get(b);
-			rows.append(String.format(Locale.ROOT, "%d,%.3f,%.3f,%.2f,%s,%s%n", b, t[0], t[1], ms,
+			rows.append(String.format(Locale.ROOT, "%d,%.3f,%.3f,%.2f,%.3f,%.3f,%.2f,%s,%s%n", b, t[0].wall(),
+					t[1].wall(), ms, t[0].cpu(), t[1].cpu(), cpuMs,
 					simple == null ? "" : simple.toString(), simple == null ? "" : String.format(Locale.ROOT, "%.2f", ms / simple)));
+			out.flush();
 		}
 		out.println("# whole process (" + triage + " cavg reject, outputs written), median of " + slopeReps
 				+ " after 1 warm-up; load average " + load0 + " before, " + StartupBench.loadAverage() + " after; "
 				+ "SIMPLE: recorded figures of issue 14 (not built here)");
-		out.println("box,seconds_" + slopeClasses[0] + "_classes,seconds_" + slopeClasses[1]
-				+ "_classes,ms_per_class,simple_ms_per_class,ratio_to_simple");
+		final String n0 = slopeClasses[0] + "_classes", n1 = slopeClasses[1] + "_classes";
+		out.println("box,seconds_" + n0 + ",seconds_" + n1 + ",ms_per_class,cpu_seconds_" + n0 + ",cpu_seconds_" + n1
+				+ ",cpu_ms_per_class,simple_ms_per_class,ratio_to_simple");
 		out.print(rows);
 		out.flush();
 	}

@@ -80,7 +80,7 @@ public final class StartupBench implements Callable<Integer> {
 		final Path triage = script(script);
 		final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		final Path dir = Files.createTempDirectory("triage-bench-startup-");
-		final double hello, help, cavg;
+		final Times hello, help, cavg;
 		final String load0 = loadAverage();
 		try {
 			final Input in = oneClassInput(dir);
@@ -94,12 +94,18 @@ public final class StartupBench implements Callable<Integer> {
 		out.println("# triage bench startup: whole process, median of " + runs + " after " + warmup + " warm-up; "
 				+ Runtime.getRuntime().availableProcessors() + " CPUs; load average " + load0 + " before, "
 				+ loadAverage() + " after");
-		out.println("what,seconds,ratio_to_hello,goal_s");
-		out.printf(Locale.ROOT, "baseline: java hello,%.3f,1.0,%n", hello);
-		out.printf(Locale.ROOT, "triage --help,%.3f,%.1f,%.2f%n", help, help / hello, GOAL_S);
-		out.printf(Locale.ROOT, "cavg reject (1 class 64 px),%.3f,%.1f,%.2f%n", cavg, cavg / hello, GOAL_S);
+		out.println("what,seconds,ratio_to_hello,cpu_seconds,cpu_ratio_to_hello,goal_s");
+		row(out, "baseline: java hello", hello, hello, "");
+		row(out, "triage --help", help, hello, Double.toString(GOAL_S));
+		row(out, "cavg reject (1 class 64 px)", cavg, hello, Double.toString(GOAL_S));
 		out.flush();
 		return 0;
+	}
+
+	private static void row(final PrintWriter out, final String what, final Times t, final Times base,
+			final String goal) {
+		out.printf(Locale.ROOT, "%s,%.3f,%.1f,%.3f,%.1f,%s%n", what, t.wall(), t.wall() / base.wall(), t.cpu(),
+				t.cpu() / base.cpu(), goal);
 	}
 
 	/** bin/triage of the checkout that holds this jar, or the one given. */
@@ -123,22 +129,48 @@ public final class StartupBench implements Callable<Integer> {
 		}
 	}
 
-	/** Median wall seconds of {@code runs} runs of a command as a new process, after {@code warmup} untimed ones. */
-	static double median(final List<String> command, final int warmup, final int runs)
+	/** Medians of a command's runs: wall seconds, and CPU seconds (user + system, every thread: less moved by load). */
+	record Times(double wall, double cpu) {
+	}
+
+	/**
+	 * Medians of {@code runs} runs of a command, each a new process, after {@code warmup} untimed ones. The CPU time
+	 * comes from bash's {@code times} (its children's user and system time).
+	 */
+	static Times median(final List<String> command, final int warmup, final int runs)
 			throws IOException, InterruptedException {
-		final double[] t = new double[runs];
+		final double[] wall = new double[runs], cpu = new double[runs];
+		final List<String> timed = new ArrayList<>(List.of("bash", "-c",
+				"\"$@\" >/dev/null 2>&1; rc=$?; times; exit $rc", "bench"));
+		timed.addAll(command);
 		for (int i = -warmup; i < runs; i++) {
-			final ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-					.redirectError(ProcessBuilder.Redirect.DISCARD);
+			final ProcessBuilder pb = new ProcessBuilder(timed).redirectError(ProcessBuilder.Redirect.DISCARD);
 			pb.environment().remove("TRIAGE_REBUILD"); // never time a Maven build
 			final long t0 = System.nanoTime();
-			final int exit = pb.start().waitFor();
+			final Process p = pb.start();
+			final String times = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			final int exit = p.waitFor();
 			final double s = (System.nanoTime() - t0) * 1e-9;
 			if (exit != 0) throw new IllegalStateException(String.join(" ", command) + " exited " + exit);
-			if (i >= 0) t[i] = s;
+			if (i >= 0) {
+				wall[i] = s;
+				cpu[i] = childCpu(times);
+			}
 		}
-		Arrays.sort(t);
-		return t[runs / 2];
+		Arrays.sort(wall);
+		Arrays.sort(cpu);
+		return new Times(wall[runs / 2], cpu[runs / 2]);
+	}
+
+	/** The children's line of bash's {@code times} ("0m0.310s 0m0.052s"): user + system seconds. */
+	private static double childCpu(final String times) {
+		final String[] lines = times.strip().split("\n");
+		double sum = 0;
+		for (final String f : lines[lines.length - 1].trim().split("\\s+")) {
+			final int m = f.indexOf('m');
+			sum += Double.parseDouble(f.substring(0, m)) * 60 + Double.parseDouble(f.substring(m + 1, f.length() - 1));
+		}
+		return sum;
 	}
 
 	/** The 1-minute load average (others' work on a shared machine inflates every figure), or "?". */
