@@ -29,7 +29,7 @@ class StartupBenchTest {
 		cl.setOut(new PrintWriter(out, true));
 		assertEquals(0, cl.execute("bench", "startup", "--runs", "1", "--warmup", "0", "--triage", script.toString()));
 		final String s = out.toString();
-		assertTrue(s.contains("what,seconds,ratio_to_hello,goal_s"), s);
+		assertTrue(s.contains("what,seconds,ratio_to_hello,cpu_seconds,cpu_ratio_to_hello,goal_s"), s);
 		assertTrue(s.lines().anyMatch(l -> l.startsWith("triage --help,")), s);
 		assertTrue(s.lines().anyMatch(l -> l.startsWith("cavg reject (1 class 64 px),")), s);
 	}
