@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = "Benchmarks: throughput and ratio to a baseline measured in the same run.",
 		subcommands = { GalvoBench.class, QualityBench.class, CavgBench.class, MicrochunkBench.class,
-				ThreadsBench.class, AlignBench.class })
+				ThreadsBench.class, AlignBench.class, StartupBench.class })
 public final class BenchCli implements Runnable {
 	@picocli.CommandLine.Spec
 	picocli.CommandLine.Model.CommandSpec spec;

@@ -45,11 +45,34 @@ public final class CavgBench implements Callable<Integer> {
 			description = "Kernels for the rejector: off = CPU (default), on = CLIJ2 on any OpenCL device, auto = CLIJ2 on a GPU.")
 	String useGpu;
 
+	@Option(names = "--slopes", description = "Also time whole 'triage cavg reject' processes (outputs written) at "
+			+ "each --slope-boxes for the two --slope-classes and print the time per class (the slope).")
+	boolean slopes;
+
+	@Option(names = "--slope-boxes", split = ",", defaultValue = "64,128,200,400", paramLabel = "PX")
+	int[] slopeBoxes;
+
+	@Option(names = "--slope-classes", split = ",", defaultValue = "20,140", paramLabel = "N")
+	int[] slopeClasses;
+
+	@Option(names = "--triage", paramLabel = "SCRIPT",
+			description = "The script the slopes time (when absent: bin/triage of the checkout that holds this jar).")
+	java.nio.file.Path script;
+
+	@Option(names = "--slope-reps", defaultValue = "3", description = "Whole-process runs of each; the median is used.")
+	int slopeReps;
+
+	/**
+	 * SIMPLE 0effd5fc's rejector, whole process with its outputs, per class (ms) by box, as measured in issue 14
+	 * (gfortran -O2, the same 2-core machine): SIMPLE cannot be built here, so these are the recorded figures.
+	 */
+	static final java.util.Map<Integer, Double> SIMPLE_MS_PER_CLASS = java.util.Map.of(200, 4.3);
+
 	@Spec
 	CommandSpec spec;
 
 	@Override
-	public Integer call() {
+	public Integer call() throws Exception {
 		if (classes < 2 || box < 16 || box % 2 != 0 || reps < 1 || warmup < 0)
 			throw new IllegalArgumentException("need --classes >= 2, an even --box >= 16, --reps >= 1, --warmup >= 0");
 		final PrintWriter out = spec.commandLine().getOut();
@@ -99,7 +122,45 @@ public final class CavgBench implements Callable<Integer> {
 		out.printf(Locale.ROOT, "ratio reject/fft,%.2f%n", tReject / tFft);
 		out.printf(Locale.ROOT, "# checksum %.3f%n", sink[0]);
 		out.flush();
+		if (slopes) slopes(out);
 		return 0;
+	}
+
+	/** Whole-process rejections at two class counts per box: their difference per class is the cost of a class. */
+	private void slopes(final PrintWriter out) throws Exception {
+		if (slopeClasses.length != 2 || slopeClasses[0] < 1 || slopeClasses[1] <= slopeClasses[0] || slopeReps < 1)
+			throw new IllegalArgumentException("need --slope-classes N1,N2 with 1 <= N1 < N2 and --slope-reps >= 1");
+		final java.nio.file.Path triage = StartupBench.script(script);
+		final String load0 = StartupBench.loadAverage();
+		final StringBuilder rows = new StringBuilder();
+		for (final int b : slopeBoxes) {
+			final StartupBench.Times[] t = new StartupBench.Times[2];
+			for (int i = 0; i < 2; i++) {
+				final java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("triage-bench-cavg-");
+				try {
+					final StartupBench.Input in = StartupBench.input(dir, slopeClasses[i], b);
+					t[i] = StartupBench.median(StartupBench.reject(triage, in, dir.resolve("out")), 1, slopeReps);
+				}
+				finally {
+					StartupBench.delete(dir);
+				}
+			}
+			final double ms = 1000 * (t[1].wall() - t[0].wall()) / (slopeClasses[1] - slopeClasses[0]);
+			final double cpuMs = 1000 * (t[1].cpu() - t[0].cpu()) / (slopeClasses[1] - slopeClasses[0]);
+			final Double simple = SIMPLE_MS_PER_CLASS.get(b);
+			rows.append(String.format(Locale.ROOT, "%d,%.3f,%.3f,%.2f,%.3f,%.3f,%.2f,%s,%s%n", b, t[0].wall(),
+					t[1].wall(), ms, t[0].cpu(), t[1].cpu(), cpuMs,
+					simple == null ? "" : simple.toString(), simple == null ? "" : String.format(Locale.ROOT, "%.2f", ms / simple)));
+			out.flush();
+		}
+		out.println("# whole process (" + triage + " cavg reject, outputs written), median of " + slopeReps
+				+ " after 1 warm-up; load average " + load0 + " before, " + StartupBench.loadAverage() + " after; "
+				+ "SIMPLE: recorded figures of issue 14 (not built here)");
+		final String n0 = slopeClasses[0] + "_classes", n1 = slopeClasses[1] + "_classes";
+		out.println("box,seconds_" + n0 + ",seconds_" + n1 + ",ms_per_class,cpu_seconds_" + n0 + ",cpu_seconds_" + n1
+				+ ",cpu_ms_per_class,simple_ms_per_class,ratio_to_simple");
+		out.print(rows);
+		out.flush();
 	}
 
 	private void row(final PrintWriter out, final String what, final double seconds) {

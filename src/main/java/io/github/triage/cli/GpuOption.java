@@ -17,7 +17,30 @@ public final class GpuOption {
 
 	/** The kernels for this run; {@code listener} hears which were chosen. */
 	public ImageOps open(final Listener listener) {
+		if (mode == GpuMode.AUTO && !gpuCouldExist()) {
+			// the OpenCL probe loads JOCL and starts every OpenCL driver (PoCL: most of a second) to find no GPU
+			Listener.orNone(listener).info("No GPU on this machine (no " + String.join(", ", GPU_NODES)
+					+ "): using the CPU implementation.");
+			return ImageOpsFactory.create(GpuMode.OFF, Listener.NONE);
+		}
 		return ImageOpsFactory.create(mode, Listener.orNone(listener));
+	}
+
+	/** Device files one of which every Linux GPU driver creates (DRM, NVIDIA, AMD KFD, WSL, Mali, Adreno). */
+	static final java.util.List<String> GPU_NODES = java.util.List.of("/dev/dri", "/dev/nvidiactl", "/dev/nvidia0",
+			"/dev/kfd", "/dev/dxg", "/dev/mali0", "/dev/kgsl-3d0");
+
+	/**
+	 * False only where no GPU can be: Linux without any GPU device file, and no OpenCL device asked for by name.
+	 * Elsewhere (macOS, Windows) only the OpenCL probe can tell.
+	 */
+	static boolean gpuCouldExist() {
+		if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) return true;
+		final String device = System.getenv("TRIAGE_OPENCL_DEVICE");
+		if (System.getProperty(ImageOpsFactory.DEVICE_PROPERTY) != null || device != null && !device.isBlank()) return true;
+		for (final String node : GPU_NODES)
+			if (new java.io.File(node).exists()) return true;
+		return false;
 	}
 
 	/** A stage's run with the kernels of this option, closed after it. */

@@ -16,19 +16,16 @@ import picocli.CommandLine.Command;
 @Command(name = "triage", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Keep/reject decisions on image series, with an audit trail.%n"
 				+ "Serial-section OCT: the whole flow in one command (oct run), or its steps: slice_config.csv, shifts, "
-				+ "galvo, slice quality, stacking. Cryo-EM: class averages.",
-		subcommands = {
-				OctCli.class,
-				SliceConfigCli.class,
-				ShiftsCli.class,
-				GalvoCli.class,
-				QualityCli.class,
-				CavgCli.class,
-				StackCli.class,
-				ReportCli.class,
-				MicrochunkCli.class })
+				+ "galvo, slice quality, stacking. Cryo-EM: class averages.")
 public final class TriageCli implements Runnable {
 	public static final int EXIT_BAD_INPUT = 2;
+
+	/**
+	 * The subcommands, in help order. Not in the annotation: picocli would build every command's model (hundreds of
+	 * classes, most of a second) on each start; {@link #main} builds only the one that runs (see {@link #commandLine(String...)}).
+	 */
+	private static final Class<?>[] SUBCOMMANDS = { OctCli.class, SliceConfigCli.class, ShiftsCli.class,
+			GalvoCli.class, QualityCli.class, CavgCli.class, StackCli.class, ReportCli.class, MicrochunkCli.class };
 
 	/**
 	 * The demo and the benchmarks live in src/demo and src/bench, packaged in the -cli jar that bin/triage puts on
@@ -45,11 +42,29 @@ public final class TriageCli implements Runnable {
 		spec.commandLine().usage(spec.commandLine().getOut());
 	}
 
-	/** A configured command line, for {@link #main} and for tests that capture its output. */
+	/** A configured command line with every command built, for tests that capture its output. */
 	public static CommandLine commandLine() {
+		return commandLine((String) null);
+	}
+
+	/**
+	 * A configured command line for these arguments: the command they name (their first word) is built in full,
+	 * every other one only as its name and description (all the top-level help and suggestions need), so a start
+	 * loads only the classes of the command that runs. {@code null}, or {@code help}, builds all.
+	 */
+	public static CommandLine commandLine(final String... argv) {
+		final String first = argv == null || argv.length == 0 ? "" : argv[0];
+		final boolean all = first == null || first.equals("help");
 		final CommandLine cl = new CommandLine(new TriageCli());
+		final java.util.List<Class<?>> commands = new java.util.ArrayList<>(java.util.Arrays.asList(SUBCOMMANDS));
 		for (final String name : OPTIONAL_SUBCOMMANDS)
-			optional(name).ifPresent(cl::addSubcommand);
+			optional(name).ifPresent(commands::add);
+		for (final Class<?> c : commands) {
+			final Command a = c.getAnnotation(Command.class);
+			if (all || a.name().equals(first) || java.util.Arrays.asList(a.aliases()).contains(first))
+				cl.addSubcommand(instance(c));
+			else cl.addSubcommand(a.name(), new CommandLine(placeholder(a)));
+		}
 		cl.addSubcommand(new CommandLine.HelpCommand()); // last, as in picocli's usual order
 		cl.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, line));
 		// picocli hands only Exceptions to the handler: an Error (OutOfMemoryError above all) is caught here.
@@ -118,14 +133,27 @@ public final class TriageCli implements Runnable {
 		return d != null && !d.isEmpty() && !d.equals("0");
 	}
 
-	private static Optional<Object> optional(final String className) {
+	private static Optional<Class<?>> optional(final String className) {
 		try {
-			return Optional.of(Class.forName(className).getDeclaredConstructor().newInstance());
+			return Optional.of(Class.forName(className, false, TriageCli.class.getClassLoader()));
 		} catch (final ClassNotFoundException e) {
 			return Optional.empty();
-		} catch (final ReflectiveOperationException e) {
-			throw new IllegalStateException("cannot create " + className, e);
 		}
+	}
+
+	private static Object instance(final Class<?> c) {
+		try {
+			return c.getDeclaredConstructor().newInstance();
+		} catch (final ReflectiveOperationException e) {
+			throw new IllegalStateException("cannot create " + c.getName(), e);
+		}
+	}
+
+	/** A command that is not run: only what the top-level help lists (its name and description). */
+	private static CommandLine.Model.CommandSpec placeholder(final Command a) {
+		final CommandLine.Model.CommandSpec s = CommandLine.Model.CommandSpec.create().name(a.name()).aliases(a.aliases());
+		s.usageMessage().description(a.description()).hidden(a.hidden());
+		return s;
 	}
 
 	/** Every option's help ends with its default, the same way on every command. */
@@ -136,6 +164,6 @@ public final class TriageCli implements Runnable {
 	}
 
 	public static void main(final String... args) {
-		System.exit(commandLine().execute(args));
+		System.exit(commandLine(args).execute(args));
 	}
 }

@@ -177,7 +177,7 @@ public final class RejectOutputs {
 		final List<ContactSheets.Tile> tiles = new ArrayList<>();
 		for (final int i : idx)
 			tiles.add(tile(stack.sections()[i], decisions.get(i), manual.get(decisions.get(i).classNumber())));
-		ContactSheets.writeJpeg(sheet, ContactSheets.render(tiles, stack.width(), maskRadiusPx(decisions)));
+		ContactSheets.writeJpeg(sheet, ContactSheets.renderImage(tiles, stack.width(), maskRadiusPx(decisions)));
 		files.add(mrcs);
 		files.add(table);
 		files.add(sheet);
