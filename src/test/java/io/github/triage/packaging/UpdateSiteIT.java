@@ -74,7 +74,7 @@ class UpdateSiteIT {
 		// jars/: what Triage needs at run time and Fiji lacks; nothing Fiji or the CLIJ sites provide.
 		final List<String> jars = names(out.resolve("jars"));
 		assertFalse(jars.contains("stale-0.1.jar"), "stale jar survived: " + jars);
-		for (final String needed : List.of("picocli", "zstd-jni"))
+		for (final String needed : List.of("picocli"))
 			assertTrue(jars.stream().anyMatch(j -> isArtifact(j, needed)), needed + " missing from jars/: " + jars);
 		for (final String provided : FIJI_PROVIDED)
 			assertTrue(jars.stream().noneMatch(j -> isArtifact(j, provided)), provided + " must not be in jars/: " + jars);

@@ -86,7 +86,13 @@ final class Blosc {
 			break;
 		}
 		case 4: {
-			final long r = com.github.luben.zstd.Zstd.decompressByteArray(out, outOff, n, src, off, len);
+			final long r;
+			try {
+				r = com.github.luben.zstd.Zstd.decompressByteArray(out, outOff, n, src, off, len);
+			}
+			catch (final LinkageError e) {
+				throw ZarrCodec.zstdMissing(e);
+			}
 			if (com.github.luben.zstd.Zstd.isError(r) || r != n)
 				throw new IllegalStateException("Blosc zstd block corrupt");
 			break;

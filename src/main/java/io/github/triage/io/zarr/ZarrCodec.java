@@ -48,23 +48,13 @@ public enum ZarrCodec {
 			catch (final IOException e) {
 				throw new IllegalStateException("gzip data corrupt or truncated: " + e.getMessage(), e);
 			}
-		case ZSTD: {
-			final long size = Zstd.getFrameContentSize(in);
-			if (size >= 0 && size <= Integer.MAX_VALUE - 8) {
-				final byte[] out = new byte[(int) size];
-				final long r = Zstd.decompressByteArray(out, 0, out.length, in, 0, in.length);
-				if (Zstd.isError(r) || r != size)
-					throw new IllegalStateException("zstd data corrupt or truncated"
-							+ (Zstd.isError(r) ? ": " + Zstd.getErrorName(r) : ""));
-				return out;
+		case ZSTD:
+			try {
+				return zstdDecode(in, expected);
 			}
-			try (InputStream s = new ZstdInputStream(new java.io.ByteArrayInputStream(in))) {
-				return readAll(s, expected);
+			catch (final LinkageError e) {
+				throw zstdMissing(e);
 			}
-			catch (final IOException e) {
-				throw new IllegalStateException("zstd data corrupt or truncated: " + e.getMessage(), e);
-			}
-		}
 		case BLOSC:
 			return Blosc.decode(in);
 		case LZ4: { // numcodecs LZ4: little-endian int32 size, then one LZ4 block
@@ -115,7 +105,12 @@ public enum ZarrCodec {
 			return out.toByteArray();
 		}
 		case ZSTD:
-			return Zstd.compress(in, 3);
+			try {
+				return Zstd.compress(in, 3);
+			}
+			catch (final LinkageError e) {
+				throw zstdMissing(e);
+			}
 		case BLOSC:
 			return Blosc.encodeLz4(in, typesize);
 		case LZ4: {
@@ -160,4 +155,32 @@ public enum ZarrCodec {
 		s.transferTo(out);
 		return out.toByteArray();
 	}
+
+	private static byte[] zstdDecode(final byte[] in, final int expected) {
+		final long size = Zstd.getFrameContentSize(in);
+		if (size >= 0 && size <= Integer.MAX_VALUE - 8) {
+			final byte[] out = new byte[(int) size];
+			final long r = Zstd.decompressByteArray(out, 0, out.length, in, 0, in.length);
+			if (Zstd.isError(r) || r != size)
+				throw new IllegalStateException("zstd data corrupt or truncated"
+						+ (Zstd.isError(r) ? ": " + Zstd.getErrorName(r) : ""));
+			return out;
+		}
+		try (InputStream s = new ZstdInputStream(new java.io.ByteArrayInputStream(in))) {
+			return readAll(s, expected);
+		}
+		catch (final IOException e) {
+			throw new IllegalStateException("zstd data corrupt or truncated: " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * zstd comes from the zstd-jni library: on the CLI it is on the class path; in Fiji it is Fiji's own copy
+	 * (the update site does not ship one, so as not to replace it). Without it, say so instead of a linkage error.
+	 */
+	static IllegalStateException zstdMissing(final LinkageError e) {
+		return new IllegalStateException("zstd-compressed chunks need the zstd-jni library, which is missing here "
+				+ "(in Fiji: Help > Update..., then restart): " + e, e);
+	}
+
 }
