@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "threads", mixinStandardHelpOptions = true,
 		description = "Speed-up of --threads N over one thread (quality, galvo, cavg), paired runs; galvo per tile vs reading its bytes.")
 public final class ThreadsBench implements Callable<Integer> {
-	@Option(names = "--threads", description = "Threads to compare with one. Default: the machine's cores.")
+	@Option(names = "--threads", description = "Threads to compare with one (the default is the machine's cores).")
 	int threads = Workers.defaultThreads();
 	@Option(names = "--reps", description = "Paired repetitions (after one warm-up pair).")
 	int reps = 3;
@@ -52,7 +52,7 @@ public final class ThreadsBench implements Callable<Integer> {
 	int depth = 30;
 	@Option(names = "--tiles", description = "Galvo: tiles.")
 	int tiles = 8;
-	@Option(names = "--tile", description = "Galvo: tile X,Y,Z. Default: ${DEFAULT-VALUE}.", split = ",")
+	@Option(names = "--tile", description = "Galvo: tile X,Y,Z.", split = ",")
 	int[] tile = { 256, 440, 200 };
 	@Option(names = "--classes", description = "Cavg: classes (box 64).")
 	int classes = 1000;
