@@ -12,14 +12,9 @@ import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
-import org.scijava.app.StatusService;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleService;
 
@@ -28,23 +23,10 @@ import ij.measure.ResultsTable;
 import io.github.triage.demo.SyntheticParticleStars;
 
 /** The microchunk commands run headless through SciJava on a simulated stream, as a macro or script would. */
-class MicrochunkCommandsTest {
-	static Context context;
-	static CommandService commands;
+class MicrochunkCommandsTest extends HeadlessCommands {
 
 	@TempDir
 	Path tmp;
-
-	@BeforeAll
-	static void start() {
-		context = new Context(CommandService.class, StatusService.class);
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	private Map<String, Object> params(final Path project, final Path imports, final String timeout) {
 		final Map<String, Object> m = new HashMap<>();

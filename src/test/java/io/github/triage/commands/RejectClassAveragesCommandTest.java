@@ -14,12 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
-import org.scijava.app.StatusService;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
 import org.scijava.event.EventHandler;
@@ -33,24 +29,11 @@ import io.github.triage.io.TiffStacks;
 import io.github.triage.ops.FloatImages;
 
 /** The Fiji command run headless through SciJava's CommandService, as a macro or script would. */
-class RejectClassAveragesCommandTest {
+class RejectClassAveragesCommandTest extends HeadlessCommands {
 	static final String A00 = "cavgA00_handcheck_b64_s1p00_n6";
-	static Context context;
-	static CommandService commands;
 
 	@TempDir
 	Path tmp;
-
-	@BeforeAll
-	static void start() {
-		context = new Context(CommandService.class, StatusService.class);
-		commands = context.service(CommandService.class);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
 
 	static Path res(final String name) {
 		try {
