@@ -7,38 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.scijava.Context;
 import org.scijava.command.CommandModule;
-import org.scijava.command.CommandService;
-import org.scijava.log.LogService;
 
 import io.github.triage.demo.SyntheticOct;
 
 /** Run OCT pipeline runs headless, as a macro would call it; a bad input cancels it. */
-class OctCommandsTest {
-	private static Context context;
+class OctCommandsTest extends HeadlessCommands {
 
 	@TempDir
 	Path tmp;
 
-	@BeforeAll
-	static void start() {
-		context = new Context(CommandService.class, LogService.class);
-	}
-
-	@AfterAll
-	static void stop() {
-		context.dispose();
-	}
-
 	@Test
 	void runsHeadlessAndCancelsOnBadInput() throws Exception {
 		final SyntheticOct.Inputs in = SyntheticOct.write(tmp.resolve("input"));
-		final CommandService commands = context.service(CommandService.class);
 		final CommandModule m = commands.run(RunOctPipelineCommand.class, true, Map.of("mosaics_dir",
 				in.mosaics().toFile(), "output_dir", tmp.resolve("run").toFile(), "use_gpu", "off")).get();
 		assertFalse(m.isCanceled(), m.getCancelReason());
