@@ -205,15 +205,16 @@ public final class ContactSheets {
 
 	/** Writes a sheet as JPEG (quality 0.9), atomically. */
 	public static void writeJpeg(final Path file, final ColorProcessor sheet) throws IOException {
-		final BufferedImage bi = new BufferedImage(sheet.getWidth(), sheet.getHeight(), BufferedImage.TYPE_INT_RGB);
-		final int[] dst = ((DataBufferInt) bi.getRaster().getDataBuffer()).getData();
-		System.arraycopy((int[]) sheet.getPixels(), 0, dst, 0, dst.length);
-		writeJpeg(file, bi);
+		writeBgrJpeg(file, bgr((int[]) sheet.getPixels(), sheet.getWidth(), sheet.getHeight()));
 	}
 
 	/** Writes a sheet of {@link #renderImage} (TYPE_INT_RGB) as JPEG (quality 0.9), atomically. */
 	public static void writeJpeg(final Path file, final BufferedImage sheet) throws IOException {
-		final BufferedImage bi = bgr(sheet);
+		writeBgrJpeg(file, sheet.getType() != BufferedImage.TYPE_INT_RGB ? sheet
+				: bgr(((DataBufferInt) sheet.getRaster().getDataBuffer()).getData(), sheet.getWidth(), sheet.getHeight()));
+	}
+
+	private static void writeBgrJpeg(final Path file, final BufferedImage bi) throws IOException {
 		AtomicFiles.write(file, out -> {
 			final ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
 			// in memory: ImageIO's default stream caches to a temporary file
@@ -236,10 +237,8 @@ public final class ContactSheets {
 	 * converts each pixel through the generic sample model, a fifth of a whole rejection's time. Same pixels, same
 	 * JPEG bytes.
 	 */
-	private static BufferedImage bgr(final BufferedImage sheet) {
-		if (sheet.getType() != BufferedImage.TYPE_INT_RGB) return sheet;
-		final BufferedImage out = new BufferedImage(sheet.getWidth(), sheet.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-		final int[] src = ((DataBufferInt) sheet.getRaster().getDataBuffer()).getData();
+	private static BufferedImage bgr(final int[] src, final int w, final int h) {
+		final BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
 		final byte[] dst = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
 		for (int i = 0, j = 0; i < src.length; i++, j += 3) {
 			final int rgb = src[i];
