@@ -163,7 +163,8 @@ public final class TriageCli implements Runnable {
 			showDefaults(sub);
 	}
 
-	public static void main(final String... args) {
+	public static void main(final String... args) throws java.io.IOException {
+		if (HelpCache.print(args, System.out)) System.exit(0);
 		System.exit(commandLine(args).execute(args));
 	}
 }
