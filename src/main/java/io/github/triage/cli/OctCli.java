@@ -89,6 +89,9 @@ public final class OctCli extends CommandGroup {
 		@Option(names = "--quiet", description = "No per-slice progress lines.")
 		boolean quiet;
 
+		@Mixin
+		ThreadsOption threads;
+
 		OctRunStage.Options options(final CliListener l) {
 			final List<String> missing = new ArrayList<>();
 			if (tiles != null && galvo.nExtra == null) missing.add("--tiles-dir needs --n-extra N");
@@ -106,7 +109,7 @@ public final class OctCli extends CommandGroup {
 					shifts == null ? null
 							: new OctRunStage.Shifts(shifts, tileFovMm, maxShiftMm, thicknessMm, firstPlane, blend),
 					metrics == null ? null : new OctRunStage.AutoExclusion(metrics, autoExclusion.zCorr,
-							autoExclusion.consecutive), fragments, force);
+							autoExclusion.consecutive), fragments, force, threads.count());
 		}
 
 		@Override

@@ -12,6 +12,7 @@ import io.github.triage.galvo.GalvoSettings;
 import io.github.triage.ops.GpuMode;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.ops.ImageOpsFactory;
+import io.github.triage.ops.Workers;
 import io.github.triage.quality.QualityDecisions;
 import io.github.triage.quality.QualitySettings;
 import io.github.triage.stage.Problems;
@@ -120,13 +121,28 @@ public final class OctRunStage implements Stage<OctRunStage.Options, OctRunStage
 	 * @param autoExclusion auto-exclusion, or null for none
 	 * @param fragments     folder of interpolation manifests (slice_zNN_manifest.csv) to merge, or null
 	 * @param force         run every step even when it is unchanged
+	 * @param threads       worker threads of the steps that use several (galvo, quality, alignment); the results,
+	 *                      and whether a step is unchanged, do not depend on it
 	 */
 	public record Options(Path mosaicsDir, Path output, Path startConfig, Galvo galvo, Quality quality, Shifts shifts,
-			AutoExclusion autoExclusion, Path fragments, boolean force) {
+			AutoExclusion autoExclusion, Path fragments, boolean force, int threads) {
 		public static final boolean FORCE = false;
+		/** Worker threads: the machine's cores. */
+		public static final int THREADS = Workers.defaultThreads();
+
+		/** With {@link #THREADS} worker threads. */
+		public Options(final Path mosaicsDir, final Path output, final Path startConfig, final Galvo galvo,
+				final Quality quality, final Shifts shifts, final AutoExclusion autoExclusion, final Path fragments,
+				final boolean force) {
+			this(mosaicsDir, output, startConfig, galvo, quality, shifts, autoExclusion, fragments, force, THREADS);
+		}
 
 		public static Options defaults(final Path mosaicsDir, final Path output) {
 			return new Options(mosaicsDir, output, null, null, Quality.DEFAULT, null, null, null, FORCE);
+		}
+
+		public Options withThreads(final int t) {
+			return new Options(mosaicsDir, output, startConfig, galvo, quality, shifts, autoExclusion, fragments, force, t);
 		}
 	}
 

@@ -94,7 +94,17 @@ final class OctSteps {
 		return out.resolve(step).resolve(CONFIG_FILE);
 	}
 
-	/** {@code options} as recorded: without the run's date, which the action adds (a rerun has another date). */
+	/**
+	 * The worker threads recorded in a step's options: always one, whatever the run uses (the action sets the run's
+	 * count), as the results do not depend on it; a rerun with another {@code --threads}, or on a machine with
+	 * other cores, still skips an unchanged step.
+	 */
+	private static final int KEY_THREADS = 1;
+
+	/**
+	 * {@code options} as recorded: without the run's date and thread count, which the action adds (a rerun has
+	 * another date).
+	 */
 	private void add(final String name, final String what, final Object options, final List<Path> inputs,
 			final Path output, final OctRun.Action action) {
 		steps.add(new OctRun.Step(name, what, String.valueOf(options), inputs, List.of(output), action));
@@ -122,9 +132,9 @@ final class OctSteps {
 	private void galvo() {
 		final OctRunStage.Galvo g = o.galvo();
 		final StampStage.Options s = new StampStage.Options(config, next(GALVO), abs(g.tilesDir()), g.nExtra(),
-				g.threshold(), g.nSamples(), g.minIntensity());
+				g.threshold(), g.nSamples(), g.minIntensity()).withThreads(KEY_THREADS);
 		add(GALVO, "galvo detection on the raw tiles", s, List.of(config, abs(g.tilesDir())), s.output(), () -> {
-			final List<DetectedSlice> d = new StampStage().run(s.withDate(date), ops, l).slices();
+			final List<DetectedSlice> d = new StampStage().run(s.withThreads(o.threads()).withDate(date), ops, l).slices();
 			return d.size() + " slices detected, galvo fix on "
 					+ ids(d.stream().filter(x -> x.detection().galvoFix()).map(DetectedSlice::sliceId).toList());
 		});
@@ -134,9 +144,11 @@ final class OctSteps {
 	private void quality() {
 		final OctRunStage.Quality q = o.quality();
 		final AssessQualityStage.Options a = new AssessQualityStage.Options(abs(o.mosaicsDir()), next(QUALITY),
-				out.resolve(QUALITY), false, false, config, q.decisions(), q.settings(), q.pyramidLevel());
+				out.resolve(QUALITY), false, false, config, q.decisions(), q.settings(), q.pyramidLevel())
+				.withThreads(KEY_THREADS);
 		add(QUALITY, "slice quality", a, List.of(config, abs(o.mosaicsDir())), a.output(), () -> {
-			final List<String> excluded = new AssessQualityStage().run(a.withDate(date), ops, l).decisions().stream()
+			final List<String> excluded = new AssessQualityStage().run(a.withThreads(o.threads()).withDate(date), ops, l)
+					.decisions().stream()
 					.filter(d -> !d.use()).map(QualityDecisions.Decision::sliceId).toList();
 			return "excluded " + ids(excluded);
 		});
@@ -178,10 +190,12 @@ final class OctSteps {
 
 	private Path align(final Path corrected) {
 		final AlignFromShiftsStage.Options a = AlignFromShiftsStage.Options
-				.defaults(abs(o.mosaicsDir()), corrected, out.resolve(ALIGN).resolve(ALIGNED)).withSliceConfig(config);
+				.defaults(abs(o.mosaicsDir()), corrected, out.resolve(ALIGN).resolve(ALIGNED)).withSliceConfig(config)
+				.withThreads(KEY_THREADS);
 		add(ALIGN, "common-space alignment from the corrected shifts", a,
 				List.of(config, corrected, abs(o.mosaicsDir())), a.output(), () -> {
-					final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(a.withDate(date), ops, l);
+					final AlignFromShiftsStage.Result r = new AlignFromShiftsStage()
+							.run(a.withThreads(o.threads()).withDate(date), ops, l);
 					return r.selected().size() + " slices on a " + r.canvasWidth() + " × " + r.canvasHeight()
 							+ " canvas";
 				});

@@ -90,6 +90,10 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 		public Options withSliceConfig(final Path f) {
 			return new Options(mosaicsDir, shifts, output, f, mode, window, centerDrift, fill, threads, date);
 		}
+
+		public Options withThreads(final int t) {
+			return new Options(mosaicsDir, shifts, output, sliceConfig, mode, window, centerDrift, fill, t, date);
+		}
 	}
 
 	/** One aligned slice: where it went, the fill used, and the file written. */

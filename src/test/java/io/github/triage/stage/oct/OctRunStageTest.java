@@ -151,6 +151,32 @@ class OctRunStageTest {
 	}
 
 	@Test
+	void theThreadCountChangesNoResultAndNoStepsKey() throws IOException {
+		final Path one = tmp.resolve("one"), two = tmp.resolve("two");
+		run(in.options(one).withThreads(1), new ArrayList<>());
+		run(in.options(two).withThreads(2), new ArrayList<>());
+		assertArrayEquals(Files.readAllBytes(one.resolve(OctRunStage.FINAL_CONFIG)),
+				Files.readAllBytes(two.resolve(OctRunStage.FINAL_CONFIG)));
+		final Map<String, byte[]> volume1 = files(one.resolve("08_stack")), volume2 = files(two.resolve("08_stack"));
+		assertEquals(volume1.keySet(), volume2.keySet());
+		assertTrue(volume1.keySet().stream().anyMatch(f -> f.contains("volume.ome.zarr")), volume1.keySet().toString());
+		for (final String f : volume1.keySet())
+			if (!f.endsWith("_metrics.json") && !f.endsWith(StepRecord.FILE_NAME)) // the run's date, its paths
+				assertArrayEquals(volume1.get(f), volume2.get(f), f);
+		// another count on the same folder: every step unchanged
+		assertEquals(List.of(), run(in.options(one).withThreads(2), new ArrayList<>()).ran());
+	}
+
+	private static Map<String, byte[]> files(final Path dir) throws IOException {
+		final Map<String, byte[]> m = new java.util.TreeMap<>();
+		try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+			for (final Path p : s.filter(Files::isRegularFile).toList())
+				m.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+		}
+		return m;
+	}
+
+	@Test
 	void theRunsWarningsAreInTheReportsSummaryAlsoWhenTheirStepIsSkipped() throws IOException {
 		final SyntheticOct.Inputs mine = SyntheticOct.write(tmp.resolve("input"));
 		deleteTree(mine.tiles().resolve("slice_z11"));
