@@ -34,7 +34,7 @@ process GALVO_SLICE {
     """
     slice-task ${id} galvo 'galvo detection' ${task.attempt} ${lastAttempt()} ${params.allow_failed_slices} -- \\
         triage galvo detect-slice ${tiles} --n-extra ${params.n_extra} --use-gpu ${params.use_gpu} \\
-        -o slice_z${id}_galvo.csv
+        --threads ${task.cpus} -o slice_z${id}_galvo.csv
     """
 }
 
@@ -214,7 +214,7 @@ process ALIGN {
 
     script:
     """
-    triage stack align-from-shifts ${mosaics} ${shifts} --slice-config ${config} -o aligned
+    triage stack align-from-shifts ${mosaics} ${shifts} --slice-config ${config} --threads ${task.cpus} -o aligned
     """
 }
 
