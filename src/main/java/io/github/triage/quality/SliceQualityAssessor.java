@@ -25,8 +25,11 @@ import io.github.triage.ops.Workers;
  * 2 / (1 + |ln(ratio + 1e-10)|) clipped to [0, 1]. The spec means a consistency check against the neighbours; the
  * reference CPU path compares against a constant by mistake, so this follows its GPU path.</li>
  * </ul>
- * Slices are streamed: at any time only the planes of the current slice and its two neighbours that are being
- * compared are held (a small LRU cache), so memory does not grow with the number of slices. Each pair's SSIM is
+ * Slices are streamed: at any time only planes of the current slice and its two neighbours are held (a small
+ * cache), so memory does not grow with the number of slices. Slices of one depth (the usual series) are walked once
+ * per group of {@value PlaneGroups#GROUP} sampled planes ({@link PlaneGroups}: 3 × 4 planes held per worker);
+ * otherwise slice by slice, holding the sampled planes of three slices. Planes needed together are read together
+ * ({@link SliceSource#planes}), so chunks several planes deep are decoded once for all of them. Each pair's SSIM is
  * computed once and used by both slices (SSIM is symmetric).
  */
 public final class SliceQualityAssessor {
@@ -41,11 +44,12 @@ public final class SliceQualityAssessor {
 	}
 
 	/**
-	 * Assesses all slices in order, streaming: each slice's planes are dropped once its successor is scored.
+	 * Assesses all slices in order, streaming: planes are dropped as soon as no score needs them.
 	 *
 	 * @param slices   sorted by slice id; at least two
-	 * @param each     receives each slice's result as soon as it is known (may be null)
-	 * @param listener progress per slice, warnings naming the slice (size mismatches, NaN values), cancel
+	 * @param each     receives each slice's result, in order, once its run of slices is scored (may be null)
+	 * @param listener progress per slice (per slice and plane group), warnings naming the slice (size mismatches,
+	 *                 NaN values), cancel
 	 */
 	public List<SliceQuality> assess(final List<? extends SliceSource> slices, final Consumer<SliceQuality> each,
 			final Listener listener) {
