@@ -75,6 +75,7 @@ final class PlaneGroups {
 	private List<SliceQuality> run(final Listener listener) {
 		final int[] all = union(kept, hasZs, new int[0]);
 		final int groups = (all.length + GROUP - 1) / GROUP;
+		int reported = -1;
 		try {
 			for (int g = 0; g < groups; g++) {
 				final int[] group = Arrays.copyOfRange(all, g * GROUP, Math.min(all.length, (g + 1) * GROUP));
@@ -83,8 +84,9 @@ final class PlaneGroups {
 					listener.checkCancelled();
 					final SliceSource s = slices.get(i);
 					final boolean scored = i >= from && i < to;
-					if (scored) listener.progress(g * n + i, groups * n, s.label() + " (planes " + group[0] + ".."
-							+ group[group.length - 1] + ")");
+					// progress in slices, as slice by slice: the share of the (group, slice) steps done
+					final int done = (g * n + i) / groups;
+					if (scored && done != reported) listener.progress(reported = done, n, s.label());
 					cache.prefetch(s, scored ? group : keptHere);
 					if (scored) {
 						for (final int z : within(group, hasZs))

@@ -48,7 +48,7 @@ public final class SliceQualityAssessor {
 	 *
 	 * @param slices   sorted by slice id; at least two
 	 * @param each     receives each slice's result, in order, once its run of slices is scored (may be null)
-	 * @param listener progress per slice (per slice and plane group), warnings naming the slice (size mismatches,
+	 * @param listener progress in slices, warnings naming the slice (size mismatches,
 	 *                 NaN values), cancel
 	 */
 	public List<SliceQuality> assess(final List<? extends SliceSource> slices, final Consumer<SliceQuality> each,
