@@ -115,12 +115,14 @@ public final class QualityBench implements Callable<Integer> {
 					sink += Float.floatToIntBits(s.plane(Integer.parseInt(key.substring(slash + 1)))[0]);
 				}
 				final double read = (System.nanoTime() - t1) / 1e9;
-				// memory pass (untimed): live heap after a full GC at every slice boundary
+				// memory pass (untimed): live heap after a full GC at every progress step (slices are scored in
+				// groups of planes, their results known only at the end)
 				final long[] live = { 0 };
-				new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(src, q -> {
-					System.gc();
-					live[0] = Math.max(live[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-				}, Listener.NONE);
+				new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(src, null,
+						Listener.ofProgress((done, total, what) -> {
+							System.gc();
+							live[0] = Math.max(live[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+						}));
 				liveHeap[k] = live[0];
 				out.printf(Locale.ROOT,
 						"%2d slices: assess %.2f s (%.2f slices/s); baseline: reading the %d planes it reads %.2f s; ratio %.2f; "
