@@ -21,6 +21,7 @@ import io.github.triage.demo.SyntheticSeries;
 import io.github.triage.io.MosaicFolder;
 import io.github.triage.io.OmeZarrWriter;
 import io.github.triage.io.SliceVolumes;
+import io.github.triage.io.zarr.ZarrDataType;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.quality.QualitySettings;
 import io.github.triage.quality.SliceQualityAssessor;
@@ -59,6 +60,14 @@ public final class QualityBench implements Callable<Integer> {
 	@Option(names = "--zarr", description = "Write the series as OME-Zarr (blosc lz4) to a temporary folder and read it back.")
 	boolean zarr;
 
+	@Option(names = "--write", paramLabel = "DIR", description = "Only write the long series to DIR as mosaics like "
+			+ "linumpy's (slice_zNN.ome.zarr, NGFF 0.5, zstd, chunks 128³ clipped to the volume, pyramid), for timing "
+			+ "and measuring `triage quality assess DIR` as a whole process; no benchmark is run.")
+	Path write;
+
+	@Option(names = "--dtype", defaultValue = "float32", description = "Data type written by --write: float32 or uint16.")
+	String dtype;
+
 	@Mixin
 	GpuOption gpu;
 
@@ -66,6 +75,7 @@ public final class QualityBench implements Callable<Integer> {
 	public Integer call() throws Exception {
 		final PrintWriter out = spec.commandLine().getOut();
 		final PrintWriter err = spec.commandLine().getErr();
+		if (write != null) return writeSeries(out);
 		final Path tmp = zarr ? Files.createTempDirectory("triage-quality-bench") : null;
 		try (ImageOps ops = gpu.open(new io.github.triage.Listener() {
 			@Override
@@ -105,12 +115,14 @@ public final class QualityBench implements Callable<Integer> {
 					sink += Float.floatToIntBits(s.plane(Integer.parseInt(key.substring(slash + 1)))[0]);
 				}
 				final double read = (System.nanoTime() - t1) / 1e9;
-				// memory pass (untimed): live heap after a full GC at every slice boundary
+				// memory pass (untimed): live heap after a full GC at every progress step (slices are scored in
+				// groups of planes, their results known only at the end)
 				final long[] live = { 0 };
-				new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(src, q -> {
-					System.gc();
-					live[0] = Math.max(live[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-				}, Listener.NONE);
+				new SliceQualityAssessor(ops, QualitySettings.DEFAULT).assess(src, null,
+						Listener.ofProgress((done, total, what) -> {
+							System.gc();
+							live[0] = Math.max(live[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+						}));
 				liveHeap[k] = live[0];
 				out.printf(Locale.ROOT,
 						"%2d slices: assess %.2f s (%.2f slices/s); baseline: reading the %d planes it reads %.2f s; ratio %.2f; "
@@ -129,6 +141,23 @@ public final class QualityBench implements Callable<Integer> {
 		}
 		finally {
 			if (tmp != null) deleteTree(tmp);
+		}
+		return 0;
+	}
+
+	/** The long series as linumpy's mosaics, on disk (the same planes as the benchmark's, rounded for uint16). */
+	private int writeSeries(final PrintWriter out) throws Exception {
+		final ZarrDataType type = ZarrDataType.valueOf(dtype.toUpperCase(Locale.ROOT));
+		final SyntheticSeries series = new SyntheticSeries(size, size, 7);
+		final OmeZarrWriter.Format format = OmeZarrWriter.Format.defaults().withDataType(type)
+				.withChunks(new int[] { 128, 128, 128 });
+		Files.createDirectories(write);
+		for (int i = 0; i < slices; i++) {
+			final SyntheticSeries.Kind kind = i == slices / 2 ? SyntheticSeries.Kind.NOISY : SyntheticSeries.Kind.NORMAL;
+			final SliceSource s = series.slice(i, depth, kind);
+			final Path p = write.resolve(String.format(Locale.ROOT, "slice_z%02d.ome.zarr", i));
+			OmeZarrWriter.write(p, depth, size, size, s::plane, new double[] { 0.01, 0.01, 0.01 }, "millimeter", format);
+			out.println("wrote " + p);
 		}
 		return 0;
 	}
@@ -160,36 +189,18 @@ public final class QualityBench implements Callable<Integer> {
 	/** Wraps a source to record which planes are read ("index/z"), for the baseline. */
 	private static SliceSource recording(final SliceSource s, final Set<String> touched) {
 		final int index = Integer.parseInt(s.sliceId());
-		return new SliceSource() {
-			@Override
-			public String sliceId() {
-				return s.sliceId();
-			}
-
-			@Override
-			public String label() {
-				return s.label();
-			}
-
-			@Override
-			public int depth() {
-				return s.depth();
-			}
-
-			@Override
-			public int height() {
-				return s.height();
-			}
-
-			@Override
-			public int width() {
-				return s.width();
-			}
-
+		return new SliceSource.Wrapper(s) {
 			@Override
 			public float[] plane(final int z) {
 				touched.add(index + "/" + z);
 				return s.plane(z);
+			}
+
+			@Override
+			public float[][] planes(final int[] zs) {
+				for (final int z : zs)
+					touched.add(index + "/" + z);
+				return s.planes(zs);
 			}
 		};
 	}

@@ -220,14 +220,72 @@ public final class OmeZarrReader {
 		return read(z, 1, new float[plane]);
 	}
 
+	/** Drops the slab {@link #readPlane} keeps (readers of a whole series are open at once: each would keep one). */
+	public void release() {
+		slab = null;
+		slabStart = -1;
+	}
+
+	/**
+	 * Planes {@code zs} (each in 0..depth-1), one array each, in the order given. Every chunk that holds any of them
+	 * is decoded once for all of them, so asking for several planes of a chunk several planes deep together costs
+	 * one decoding instead of one per plane; nothing is kept after the call (not the slab of {@link #readPlane}).
+	 */
+	public float[][] readPlanes(final int[] zs) {
+		final int cz = chunks[shape.length - 3], plane = height() * width();
+		final float[][] out = new float[zs.length][];
+		for (int k = 0; k < zs.length; k++) {
+			if (zs[k] < 0 || zs[k] >= depth())
+				throw new IllegalArgumentException(label + ": plane " + zs[k] + " outside 0.." + (depth() - 1));
+			out[k] = new float[plane];
+		}
+		final boolean[] done = new boolean[zs.length];
+		for (int k = 0; k < zs.length; k++) {
+			if (done[k]) continue;
+			// every requested plane in this chunk row
+			final int row = zs[k] / cz;
+			int n = 0;
+			for (int m = k; m < zs.length; m++)
+				if (!done[m] && zs[m] / cz == row) n++;
+			final int[] zIn = new int[n];
+			final float[][] dst = new float[n][];
+			final int[] offset = new int[n];
+			n = 0;
+			for (int m = k; m < zs.length; m++)
+				if (!done[m] && zs[m] / cz == row) {
+					done[m] = true;
+					zIn[n] = zs[m] - row * cz;
+					dst[n++] = out[m];
+				}
+			decode(row, zIn, dst, offset, zs[k]);
+		}
+		return out;
+	}
+
 	/** Planes z0 .. z0+n-1 (all inside one chunk row) into {@code out} (at least n planes long), flat. */
 	private float[] read(final int z0, final int n, final float[] out) {
+		final int cz = chunks[shape.length - 3], plane = height() * width();
+		final int[] zIn = new int[n], offset = new int[n];
+		final float[][] dst = new float[n][];
+		for (int k = 0; k < n; k++) {
+			zIn[k] = z0 % cz + k;
+			dst[k] = out;
+			offset[k] = k * plane;
+		}
+		decode(z0 / cz, zIn, dst, offset, z0);
+		return out;
+	}
+
+	/**
+	 * Decodes every chunk of chunk row {@code row} (along Z) once and copies its planes {@code zIn} (indices inside
+	 * the chunk) into {@code dst[k]} at {@code offset[k]}. {@code firstZ} names the planes in messages.
+	 */
+	private void decode(final int row, final int[] zIn, final float[][] dst, final int[] offset, final int firstZ) {
 		final int nd = shape.length, h = height(), w = width();
-		final int cz = chunks[nd - 3], cy = chunks[nd - 2], cx = chunks[nd - 1];
-		final int plane = h * w;
+		final int cy = chunks[nd - 2], cx = chunks[nd - 1];
+		final int n = zIn.length;
 		final long[] idx = new long[nd];
-		idx[nd - 3] = z0 / cz;
-		final int zIn = z0 % cz;
+		idx[nd - 3] = row;
 		for (int j = 0; j * cy < h; j++)
 			for (int i = 0; i * cx < w; i++) {
 				idx[nd - 2] = j;
@@ -237,7 +295,8 @@ public final class OmeZarrReader {
 					buf = array.readChunk(idx);
 				}
 				catch (final BadInputException e) {
-					throw new BadInputException(e.getMessage() + " (plane " + z0 + (n > 1 ? ".." + (z0 + n - 1) : "")
+					final int last = row * chunks[nd - 3] + zIn[n - 1];
+					throw new BadInputException(e.getMessage() + " (plane " + firstZ + (last != firstZ ? ".." + last : "")
 							+ ")", e);
 				}
 				final int y0 = j * cy, x0 = i * cx, ny = Math.min(cy, h - y0), nx = Math.min(cx, w - x0);
@@ -246,20 +305,19 @@ public final class OmeZarrReader {
 					final float fill = (float) array.fillValue;
 					for (int k = 0; k < n; k++)
 						for (int y = 0; y < ny; y++)
-							Arrays.fill(out, k * plane + (y0 + y) * w + x0, k * plane + (y0 + y) * w + x0 + nx, fill);
+							Arrays.fill(dst[k], offset[k] + (y0 + y) * w + x0, offset[k] + (y0 + y) * w + x0 + nx, fill);
 					continue;
 				}
 				final FloatBuffer fb = array.type == ZarrDataType.FLOAT32
 						? buf.asFloatBuffer() : null;
 				for (int k = 0; k < n; k++)
 					for (int y = 0; y < ny; y++) {
-						final int src = ((zIn + k) * cy + y) * cx, dst = k * plane + (y0 + y) * w + x0;
-						if (fb != null) fb.get(src, out, dst, nx);
+						final int src = (zIn[k] * cy + y) * cx, d = offset[k] + (y0 + y) * w + x0;
+						if (fb != null) fb.get(src, dst[k], d, nx);
 						else for (int x = 0; x < nx; x++)
-							out[dst + x] = (float) array.type.get(buf, src + x);
+							dst[k][d + x] = (float) array.type.get(buf, src + x);
 					}
 			}
-		return out;
 	}
 
 	private void warnMissing(final long[] idx) {

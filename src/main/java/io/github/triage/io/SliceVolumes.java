@@ -84,6 +84,16 @@ public final class SliceVolumes {
 			return reader.readPlane(z);
 		}
 
+		@Override
+		public float[][] planes(final int[] zs) {
+			return reader.readPlanes(zs);
+		}
+
+		@Override
+		public void release() {
+			reader.release();
+		}
+
 		public OmeZarrReader reader() {
 			return reader;
 		}

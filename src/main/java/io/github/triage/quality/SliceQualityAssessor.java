@@ -25,13 +25,18 @@ import io.github.triage.ops.Workers;
  * 2 / (1 + |ln(ratio + 1e-10)|) clipped to [0, 1]. The spec means a consistency check against the neighbours; the
  * reference CPU path compares against a constant by mistake, so this follows its GPU path.</li>
  * </ul>
- * Slices are streamed: at any time only the planes of the current slice and its two neighbours that are being
- * compared are held (a small LRU cache), so memory does not grow with the number of slices. Each pair's SSIM is
+ * Slices are streamed: at any time only planes of the current slice and its two neighbours are held (a small
+ * cache), so memory does not grow with the number of slices. Slices of one depth (the usual series) are walked once
+ * per group of {@value PlaneGroups#GROUP} sampled planes ({@link PlaneGroups}: 3 × 4 planes held per worker);
+ * otherwise slice by slice, holding the sampled planes of three slices. Planes needed together are read together
+ * ({@link SliceSource#planes}), so chunks several planes deep are decoded once for all of them. Each pair's SSIM is
  * computed once and used by both slices (SSIM is symmetric).
  */
 public final class SliceQualityAssessor {
 	private final ImageOps ops;
 	private final QualitySettings settings;
+	/** Planes the has-data scan reads together at most (they are not kept: a few planes at a time). */
+	private static final int PEEK_GROUP = 4;
 
 	public SliceQualityAssessor(final ImageOps ops, final QualitySettings settings) {
 		this.ops = ops;
@@ -39,11 +44,12 @@ public final class SliceQualityAssessor {
 	}
 
 	/**
-	 * Assesses all slices in order, streaming: each slice's planes are dropped once its successor is scored.
+	 * Assesses all slices in order, streaming: planes are dropped as soon as no score needs them.
 	 *
 	 * @param slices   sorted by slice id; at least two
-	 * @param each     receives each slice's result as soon as it is known (may be null)
-	 * @param listener progress per slice, warnings naming the slice (size mismatches, NaN values), cancel
+	 * @param each     receives each slice's result, in order, once its run of slices is scored (may be null)
+	 * @param listener progress in slices, warnings naming the slice (size mismatches,
+	 *                 NaN values), cancel
 	 */
 	public List<SliceQuality> assess(final List<? extends SliceSource> slices, final Consumer<SliceQuality> each,
 			final Listener listener) {
@@ -83,19 +89,44 @@ public final class SliceQualityAssessor {
 		return out;
 	}
 
+	/** A slice whose reads are serialised: a slice next to a cut is read by two runs. */
 	private static SliceSource locked(final SliceSource s) {
-		return new SliceSource.Of(s.sliceId(), s.label(), s.depth(), s.height(), s.width(), z -> {
-			synchronized (s) {
-				return s.plane(z);
+		return new SliceSource.Wrapper(s) {
+			@Override
+			public float[] plane(final int z) {
+				synchronized (s) {
+					return s.plane(z);
+				}
 			}
-		});
+
+			@Override
+			public float[][] planes(final int[] zs) {
+				synchronized (s) {
+					return s.planes(zs);
+				}
+			}
+
+			@Override
+			public void release() {
+				synchronized (s) {
+					s.release();
+				}
+			}
+		};
 	}
 
 	/** Slices {@code from..to-1}, streamed; the first one's SSIM with its predecessor is computed here. */
 	private List<SliceQuality> assessRun(final List<? extends SliceSource> slices, final int from, final int to,
 			final Consumer<SliceQuality> each, final Listener listener) {
+		if (PlaneGroups.applies(slices, from, to)) {
+			final List<SliceQuality> out = PlaneGroups.assess(this, slices, from, to, listener);
+			if (each != null) out.forEach(each);
+			return out;
+		}
 		final PlaneCache cache = newCache();
 		final List<SliceQuality> out = new ArrayList<>(to - from);
+		if (from > 0) prefetch(slices, from - 1, cache);
+		prefetch(slices, from, cache);
 		double ssimBefore = from > 0 ? pairSsim(slices.get(from - 1), slices.get(from), cache) : 0;
 		for (int i = from; i < to; i++) {
 			listener.checkCancelled();
@@ -103,6 +134,7 @@ public final class SliceQualityAssessor {
 			listener.progress(i, slices.size(), s.label());
 			final SliceSource before = i > 0 ? slices.get(i - 1) : null;
 			final SliceSource after = i + 1 < slices.size() ? slices.get(i + 1) : null;
+			if (after != null) prefetch(slices, i + 1, cache);
 			final double ssimAfter = after != null ? pairSsim(s, after, cache) : 0;
 			final SliceQuality q = assessOne(s, before, after, ssimBefore, ssimAfter, cache, listener);
 			out.add(q);
@@ -126,10 +158,53 @@ public final class SliceQualityAssessor {
 		if (before != null) warnIfSizesDiffer(before, s, listener);
 		if (after != null) warnIfSizesDiffer(s, after, listener);
 		final PlaneCache cache = newCache();
+		final List<SliceSource> three = java.util.Arrays.asList(before, s, after);
+		for (int k = 0; k < 3; k++)
+			if (three.get(k) != null) prefetch(three, k, cache);
 		// Argument order as in assess(): the pair is always (earlier slice, later slice).
 		final double ssimBefore = before != null ? pairSsim(before, s, cache) : 0;
 		final double ssimAfter = after != null ? pairSsim(s, after, cache) : 0;
 		return assessOne(s, before, after, ssimBefore, ssimAfter, cache, listener);
+	}
+
+	/**
+	 * Reads together every plane of slice {@code i} that its pairs, its own scores and its neighbours' scores will
+	 * ask for (the has-data scan apart): the SSIM planes of both pairs, the variance planes, the middle plane, and
+	 * the planes the neighbours take from it as reference. The same planes are then served from the cache, so the
+	 * scores do not change; only the reading is grouped.
+	 */
+	private void prefetch(final List<? extends SliceSource> slices, final int i, final PlaneCache cache) {
+		final SliceSource s = slices.get(i);
+		final SliceSource before = i > 0 ? slices.get(i - 1) : null;
+		final SliceSource after = i + 1 < slices.size() ? slices.get(i + 1) : null;
+		final java.util.TreeSet<Integer> zs = new java.util.TreeSet<>();
+		for (final SliceSource n : new SliceSource[] { before, after })
+			if (n != null) {
+				for (final int z : ssimPlanes(Math.min(s.depth(), n.depth())))
+					zs.add(z);
+				// n's variance and edge scores read this slice's planes as their reference, clamped to its depth
+				for (final int z : variancePlanes(n))
+					zs.add(Math.min(z, s.depth() - 1));
+				zs.add(Math.min(n.depth() / 2, s.depth() - 1));
+			}
+		if (before != null || after != null) {
+			for (final int z : variancePlanes(s))
+				zs.add(z);
+			zs.add(s.depth() / 2);
+		}
+		cache.prefetch(s, zs.stream().mapToInt(Integer::intValue).toArray());
+	}
+
+	/** The planes compared in a pair whose smaller depth is {@code nz}. */
+	int[] ssimPlanes(final int nz) {
+		final int sd = settings.sampleDepth();
+		return sd > 0 && nz > sd ? PlaneMath.linspaceFloor(nz, sd) : PlaneMath.linspaceFloor(nz, nz);
+	}
+
+	/** The planes of {@code s} whose variance is measured. */
+	int[] variancePlanes(final SliceSource s) {
+		final int sd = settings.sampleDepth();
+		return PlaneMath.linspaceFloor(s.depth(), Math.max(1, sd > 0 ? Math.min(sd, s.depth()) : s.depth()));
 	}
 
 	private PlaneCache newCache() {
@@ -158,13 +233,21 @@ public final class SliceQualityAssessor {
 
 	private SliceQuality assessOne(final SliceSource s, final SliceSource before, final SliceSource after,
 			final double ssimBefore, final double ssimAfter, final PlaneCache cache, final Listener listener) {
+		return quality(s, before, after, ssimBefore, ssimAfter, hasData(s, cache, listener),
+				() -> edgeScore(s, before, after, cache), () -> varianceScore(s, before, after, cache));
+	}
+
+	/** A slice's result from its parts; the edge and variance scores are asked for only when it has data. */
+	static SliceQuality quality(final SliceSource s, final SliceSource before, final SliceSource after,
+			final double ssimBefore, final double ssimAfter, final boolean hasData,
+			final java.util.function.DoubleSupplier edgeScore, final java.util.function.DoubleSupplier varianceScore) {
 		final String prevId = before != null ? before.sliceId() : null, nextId = after != null ? after.sliceId() : null;
-		if (!hasData(s, cache, listener))
+		if (!hasData)
 			return new SliceQuality(s.sliceId(), s.depth(), s.height(), s.width(), false, prevId, nextId, 0, 0, 0, 0, 0, 0);
 		final int n = (before != null ? 1 : 0) + (after != null ? 1 : 0);
 		final double ssim = n == 0 ? 0 : ((before != null ? ssimBefore : 0) + (after != null ? ssimAfter : 0)) / n;
-		final double edge = n == 0 ? 0 : edgeScore(s, before, after, cache);
-		final double variance = n == 0 ? 0 : varianceScore(s, before, after, cache);
+		final double edge = n == 0 ? 0 : edgeScore.getAsDouble();
+		final double variance = n == 0 ? 0 : varianceScore.getAsDouble();
 		return new SliceQuality(s.sliceId(), s.depth(), s.height(), s.width(), true, prevId, nextId,
 				before != null ? ssimBefore : 0, after != null ? ssimAfter : 0, ssim, edge, variance,
 				SliceQuality.score(ssim, edge, variance));
@@ -172,10 +255,19 @@ public final class SliceQualityAssessor {
 
 	/** linumpy's has-data test on every max(1, nz/8)-th plane: not constant and std >= 1e-6. */
 	private static boolean hasData(final SliceSource s, final PlaneCache cache, final Listener listener) {
-		final int step = Math.max(1, s.depth() / 8);
 		final PlaneMath.Moments m = new PlaneMath.Moments();
-		for (int z = 0; z < s.depth(); z += step)
-			m.add(cache.peek(s, z));
+		cache.peek(s, hasDataPlanes(s), PEEK_GROUP, m::add);
+		return hasData(s, m, listener);
+	}
+
+	/** The planes of the has-data scan: every max(1, nz/8)-th. */
+	static int[] hasDataPlanes(final SliceSource s) {
+		final int step = Math.max(1, s.depth() / 8);
+		return java.util.stream.IntStream.iterate(0, z -> z < s.depth(), z -> z + step).toArray();
+	}
+
+	/** The has-data decision from the moments of {@link #hasDataPlanes}, in order; warns about NaN values. */
+	static boolean hasData(final SliceSource s, final PlaneMath.Moments m, final Listener listener) {
 		if (Double.isNaN(m.variance())) {
 			listener.warning(s.label() + ": contains NaN values; scored as a slice without data (0)");
 			return false;
@@ -185,32 +277,32 @@ public final class SliceQualityAssessor {
 
 	/** Mean SSIM over the sampled planes of a pair of slices. */
 	double pairSsim(final SliceSource a, final SliceSource b, final PlaneCache cache) {
-		final int nz = Math.min(a.depth(), b.depth());
+		final int[] zs = ssimPlanes(Math.min(a.depth(), b.depth()));
+		double total = 0;
+		for (final int z : zs)
+			total += ssimTerm(a, b, z, cache);
+		return total / zs.length;
+	}
+
+	/** One sampled plane's SSIM for a pair (its common Y/X), 0 where NaN: {@link #pairSsim} is their mean. */
+	double ssimTerm(final SliceSource a, final SliceSource b, final int z, final PlaneCache cache) {
 		final int h = Math.min(a.height(), b.height()), w = Math.min(a.width(), b.width());
-		final int sd = settings.sampleDepth();
-		final int[] zs = sd > 0 && nz > sd ? PlaneMath.linspaceFloor(nz, sd) : PlaneMath.linspaceFloor(nz, nz);
 		// linumpy shrinks the window for small planes: min(win, min(h, w) - 1), made odd, at least 3.
 		int win = Math.min(settings.window(), Math.min(h, w) - 1);
 		if (win % 2 == 0) win--;
 		if (win < 3) win = 3;
-		double total = 0;
-		for (final int z : zs) {
-			final float[] pa = PlaneMath.normalise(PlaneMath.crop(cache.plane(a, z), a.width(), a.height(), w, h));
-			final float[] pb = PlaneMath.normalise(PlaneMath.crop(cache.plane(b, z), b.width(), b.height(), w, h));
-			if (Math.min(h, w) < win) {
-				// Too small for any SSIM window: the reference falls back to the correlation of the planes.
-				final double c = PlaneMath.pearson(pa, pb);
-				total += Double.isNaN(c) ? 0 : Math.max(0, c);
-			}
-			else {
-				final double v = ops.ssimMean(FloatImages.wrap(pa, w, h), FloatImages.wrap(pb, w, h), win);
-				total += Double.isNaN(v) ? 0 : v; // NaN pixels in a neighbour: no similarity rather than NaN scores
-			}
+		final float[] pa = PlaneMath.normalise(PlaneMath.crop(cache.plane(a, z), a.width(), a.height(), w, h));
+		final float[] pb = PlaneMath.normalise(PlaneMath.crop(cache.plane(b, z), b.width(), b.height(), w, h));
+		if (Math.min(h, w) < win) {
+			// Too small for any SSIM window: the reference falls back to the correlation of the planes.
+			final double c = PlaneMath.pearson(pa, pb);
+			return Double.isNaN(c) ? 0 : Math.max(0, c);
 		}
-		return total / zs.length;
+		final double v = ops.ssimMean(FloatImages.wrap(pa, w, h), FloatImages.wrap(pb, w, h), win);
+		return Double.isNaN(v) ? 0 : v; // NaN pixels in a neighbour: no similarity rather than NaN scores
 	}
 
-	private double edgeScore(final SliceSource s, final SliceSource before, final SliceSource after,
+	double edgeScore(final SliceSource s, final SliceSource before, final SliceSource after,
 			final PlaneCache cache) {
 		final int mid = s.depth() / 2;
 		int h = s.height(), w = s.width();
@@ -233,22 +325,33 @@ public final class SliceQualityAssessor {
 
 	private double varianceScore(final SliceSource s, final SliceSource before, final SliceSource after,
 			final PlaneCache cache) {
-		final int sd = settings.sampleDepth();
-		final int count = Math.max(1, sd > 0 ? Math.min(sd, s.depth()) : s.depth());
-		final PlaneMath.Moments vm = new PlaneMath.Moments(), rm = new PlaneMath.Moments();
-		// With both neighbours the reference is cropped to their common Y/X; with one it is that neighbour's plane.
-		final int h = before != null && after != null ? Math.min(before.height(), after.height())
-				: (before != null ? before : after).height();
-		final int w = before != null && after != null ? Math.min(before.width(), after.width())
-				: (before != null ? before : after).width();
-		for (final int z : PlaneMath.linspaceFloor(s.depth(), count)) {
+		final VarianceSums v = new VarianceSums();
+		for (final int z : variancePlanes(s))
+			v.add(s, before, after, z, cache);
+		return v.score();
+	}
+
+	/** The variance score's moments: the slice's sampled planes and their references, added plane by plane in order. */
+	static final class VarianceSums {
+		private final PlaneMath.Moments vm = new PlaneMath.Moments(), rm = new PlaneMath.Moments();
+
+		void add(final SliceSource s, final SliceSource before, final SliceSource after, final int z,
+				final PlaneCache cache) {
+			// With both neighbours the reference is cropped to their common Y/X; with one it is that neighbour's plane.
+			final int h = before != null && after != null ? Math.min(before.height(), after.height())
+					: (before != null ? before : after).height();
+			final int w = before != null && after != null ? Math.min(before.width(), after.width())
+					: (before != null ? before : after).width();
 			vm.add(cache.plane(s, z));
 			rm.add(referencePlanes(before, after, z, w, h, cache));
 		}
-		final double varRef = rm.variance();
-		if (varRef == 0 || Double.isNaN(varRef) || Double.isNaN(vm.variance())) return 0;
-		final double score = 2.0 / (1.0 + Math.abs(Math.log(vm.variance() / varRef + 1e-10)));
-		return Math.min(1, Math.max(0, score));
+
+		double score() {
+			final double varRef = rm.variance();
+			if (varRef == 0 || Double.isNaN(varRef) || Double.isNaN(vm.variance())) return 0;
+			final double score = 2.0 / (1.0 + Math.abs(Math.log(vm.variance() / varRef + 1e-10)));
+			return Math.min(1, Math.max(0, score));
+		}
 	}
 
 	/** Plane z (clamped to each neighbour's depth) of one neighbour, or the float mean of both, cropped to w × h. */

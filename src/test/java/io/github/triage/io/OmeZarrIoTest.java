@@ -65,6 +65,13 @@ class OmeZarrIoTest {
 			assertEquals(d, r.depth());
 			for (int z = 0; z < d; z++)
 				assertArrayEquals(plane(z, h, w), r.readPlane(z), 0f);
+			// several planes at once, in any order, across chunk rows (chunks are 2 planes deep), as one by one
+			final int[] zs = { 3, 0, 4, 1 };
+			final float[][] many = r.readPlanes(zs);
+			for (int k = 0; k < zs.length; k++)
+				assertArrayEquals(plane(zs[k], h, w), many[k], 0f, "plane " + zs[k]);
+			r.release();
+			assertArrayEquals(plane(2, h, w), r.readPlane(2), 0f);
 			final OmeZarrReader r1 = OmeZarrReader.open(out, 1, "s", Listener.NONE);
 			assertEquals(2, r1.depth());
 			assertEquals(10, r1.height());
@@ -114,6 +121,9 @@ class OmeZarrIoTest {
 		Files.write(out.resolve("0/0/0/0"), new byte[] { 1, 2, 3, 4, 5 });
 		final BadInputException e = assertThrows(BadInputException.class, () -> r.readPlane(0));
 		assertTrue(e.getMessage().startsWith("slice 05") && e.getMessage().contains("plane 0"), e.getMessage());
+		final BadInputException many = assertThrows(BadInputException.class, () -> r.readPlanes(new int[] { 1, 0 }));
+		assertTrue(many.getMessage().startsWith("slice 05") && many.getMessage().contains("plane 0"), many.getMessage());
+		assertEquals(0f, r.readPlanes(new int[] { 1 })[0][63]); // fill value, from the bulk path too
 	}
 
 	@Test

@@ -132,15 +132,41 @@ class SliceQualityAssessorTest {
 		for (int i = 0; i < 12; i++)
 			s.add(new Fake(i, 12, 16, 16, Float.NaN, reads));
 		new SliceQualityAssessor(new CpuImageOps(), QualitySettings.DEFAULT).assess(s, null, Listener.NONE);
-		// once slice k is read, no slice before k-2 is read again: only a three-slice window is ever live
-		int maxSeen = -1;
+		// the series is walked once per group of planes; within a walk, once slice k is read no slice before k-2 is
+		// read again: only a three-slice window is ever live
+		int walks = 1, maxSeen = -1;
 		for (final String r : reads) {
 			final int id = Integer.parseInt(r);
+			if (id < maxSeen - 2) {
+				walks++;
+				maxSeen = id;
+			}
 			maxSeen = Math.max(maxSeen, id);
-			assertTrue(id >= maxSeen - 2, "slice " + id + " read after slice " + maxSeen);
 		}
-		// and the number of plane reads per slice is bounded (cache): at most depth planes each, here all 12
-		assertTrue(reads.size() <= 12 * 12 + 12, "plane reads: " + reads.size());
+		// 12 planes sampled (the has-data scan takes every plane at this depth): 3 groups of 4
+		assertEquals(3, walks, "walks over the series");
+		// and each plane is read once
+		assertEquals(12 * 12, reads.size(), "plane reads");
+	}
+
+	@Test
+	void planeGroupsGiveExactlyTheSliceBySliceScores() {
+		final List<String> reads = new ArrayList<>();
+		for (final int sd : new int[] { 0, 2, 5 }) {
+			final List<SliceSource> s = new ArrayList<>();
+			for (int i = 0; i < 7; i++)
+				s.add(new Fake(i, 13, 18 - (i == 3 ? 2 : 0), 17, i == 5 ? 4f : Float.NaN, reads));
+			final SliceQualityAssessor a = new SliceQualityAssessor(new CpuImageOps(), QualitySettings.ofSampleDepth(sd));
+			final List<SliceQuality> grouped = a.assess(s, null, Listener.NONE);
+			for (int i = 0; i < s.size(); i++) {
+				// one slice against its neighbours: the slice-by-slice path
+				final SliceQuality one = a.assessOne(s.get(i), i > 0 ? s.get(i - 1) : null,
+						i + 1 < s.size() ? s.get(i + 1) : null, Listener.NONE);
+				assertEquals(one, grouped.get(i), "sample depth " + sd + ", slice " + i);
+			}
+			// the same with two runs, cut in the middle
+			assertEquals(grouped, a.assess(s, null, Listener.NONE, 2), "two runs, sample depth " + sd);
+		}
 	}
 
 	@Test
