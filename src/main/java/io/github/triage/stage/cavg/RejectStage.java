@@ -299,12 +299,19 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 	private static void requireScorable(final MrcStack stack, final String source) {
 		for (int k = 0; k < stack.size(); k++) {
 			final float[] px = stack.sections()[k];
-			for (int i = 0; i < px.length; i++)
-				if (Math.abs(px[i]) > MAX_PIXEL)
-					throw new BadInputException(source + ": section " + (k + 1) + ", pixel (" + i % stack.width() + ", "
-							+ i / stack.width() + ") is " + px[i] + ": class averages hold values within ±1e15 (is "
-							+ "the file corrupt or its byte order wrong?)");
+			final int i = firstAbove(px, MAX_PIXEL);
+			if (i >= 0)
+				throw new BadInputException(source + ": section " + (k + 1) + ", pixel (" + i % stack.width() + ", "
+						+ i / stack.width() + ") is " + px[i] + ": class averages hold values within ±1e15 (is "
+						+ "the file corrupt or its byte order wrong?)");
 		}
+	}
+
+	/** The first pixel whose magnitude exceeds {@code max}, or -1 (a small method per section: compiled early). */
+	private static int firstAbove(final float[] px, final double max) {
+		for (int i = 0; i < px.length; i++)
+			if (Math.abs(px[i]) > max) return i;
+		return -1;
 	}
 
 	/** The pixel size to use: the one given, else the stack's (MRC header or image calibration). */
