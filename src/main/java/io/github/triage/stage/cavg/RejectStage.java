@@ -189,7 +189,8 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 					.reject(in.stack().sections(), in.stack().width(), in.table().classes(), log, options.threads());
 			warnIfAllRejected(decisions, log);
 			final Map<Integer, ManualDecision> manual = ManualDecisions.kept(out, decisions, log);
-			return RejectOutputs.write(out, options.stack().stem(), in, decisions, manual, inputs, log);
+			return RejectOutputs.write(out, options.stack().stem(), in, decisions, manual, inputs, log,
+					options.threads());
 		}
 		catch (final BadInputException e) {
 			RejectOutputs.writeFailure(out, e.getMessage(), context(options), inputs);
