@@ -81,48 +81,46 @@ public final class RejectOutputs {
 		removeStale(dir, planned, inputs);
 		final List<SetFiles> sets = new ArrayList<>();
 		for (final String set : new String[] { CleanupOutputs.SELECTED, CleanupOutputs.REJECTED }) {
-			final int[] idx = set.equals(CleanupOutputs.SELECTED) ? s.kept() : s.rejected();
-			if (idx.length > 0) sets.add(new SetFiles(set.equals(CleanupOutputs.SELECTED), idx, dir.resolve(stem + set + CleanupOutputs.STACK_EXT),
+			final boolean kept = set.equals(CleanupOutputs.SELECTED);
+			final int[] idx = kept ? s.kept() : s.rejected();
+			if (idx.length > 0) sets.add(new SetFiles(kept, idx, dir.resolve(stem + set + CleanupOutputs.STACK_EXT),
 					dir.resolve(stem + set + CleanupOutputs.TABLE_EXT), dir.resolve(stem + set + CleanupOutputs.SHEET_EXT)));
 		}
-		// independent files: the sheets first (the longest), each drawn on the threads too, then the stacks
-		final int nSets = sets.size();
-		Workers.map(2 * nSets, threads, log, (i, state, l) -> {
-			final SetFiles f = sets.get(i % nSets);
-			if (i < nSets) sheet(f, stack, decisions, manual, threads);
-			else stack(f, stack, in);
-			return null;
-		});
 		Path sel = null, rej = null;
-		for (final SetFiles f : sets) {
-			files.addAll(List.of(f.stack(), f.table(), f.sheet()));
+		for (final SetFiles f : sets)
 			if (f.selected()) sel = f.stack();
 			else rej = f.stack();
-		}
 		if (sel == null) log.info("no " + stem + CleanupOutputs.SELECTED + CleanupOutputs.STACK_EXT
 				+ " written: no class was kept");
 		if (rej == null) log.info("no " + stem + CleanupOutputs.REJECTED + CleanupOutputs.STACK_EXT
 				+ " written: no class was rejected");
 		final Path classStates = dir.resolve(CleanupOutputs.CLASS_STATES);
-		ClassTables.writeStates(classStates, in.table().classes(), s.states());
-		files.add(classStates);
 		final Path selection = dir.resolve(CleanupOutputs.SELECTION);
-		AtomicFiles.writeString(selection, CleanupOutputs.selection(s.states()));
-		files.add(selection);
 		final Path csv = dir.resolve(CleanupOutputs.REJECTION_CSV);
-		CsvTables.write(csv, CleanupOutputs.CSV_HEADER, CleanupOutputs.rejectionRows(decisions, prior, manual));
-		files.add(csv);
-		ParticleStates.Result pr = null;
-		if (in.particles() != null) {
-			pr = in.particles().propagate(s.states());
-			// the selected ones first: writeWithStates rewrites the table in memory
-			final Path selected = selectedParticles(dir);
-			in.particles().writeSelected(selected, pr);
-			files.add(selected);
-			final Path pout = dir.resolve(CleanupOutputs.PARTICLES_OUT);
-			in.particles().writeWithStates(pout, pr);
-			files.add(pout);
-		}
+		final Path selected = selectedParticles(dir), pout = dir.resolve(CleanupOutputs.PARTICLES_OUT);
+		final ParticleStates.Result pr = in.particles() != null ? in.particles().propagate(s.states()) : null;
+		// independent files: the sheets first (the longest; each also drawn on the threads), the stacks, the tables,
+		// the particles
+		final int nSets = sets.size();
+		Workers.map(2 * nSets + (pr != null ? 2 : 1), threads, log, (i, state, l) -> {
+			if (i < nSets) sheet(sets.get(i), stack, decisions, manual, threads);
+			else if (i < 2 * nSets) stack(sets.get(i - nSets), stack, in);
+			else if (i == 2 * nSets) {
+				ClassTables.writeStates(classStates, in.table().classes(), s.states());
+				AtomicFiles.writeString(selection, CleanupOutputs.selection(s.states()));
+				CsvTables.write(csv, CleanupOutputs.CSV_HEADER, CleanupOutputs.rejectionRows(decisions, prior, manual));
+			}
+			else {
+				// the selected ones first: writeWithStates rewrites the table in memory
+				in.particles().writeSelected(selected, pr);
+				in.particles().writeWithStates(pout, pr);
+			}
+			return null;
+		});
+		for (final SetFiles f : sets)
+			files.addAll(List.of(f.stack(), f.table(), f.sheet()));
+		files.addAll(List.of(classStates, selection, csv));
+		if (pr != null) files.addAll(List.of(selected, pout));
 		Files.deleteIfExists(dir.resolve(CleanupOutputs.FAILED));
 		final Path done = dir.resolve(CleanupOutputs.FINISHED);
 		final Map<String, String> record = CleanupOutputs.finishedRecord(s, prior, pr, stem);

@@ -117,15 +117,15 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 		}
 
 		public Options withParticles(final Path p) {
-			return new Options(stack, classes, p, output, tier, mskdiamA, pixelSizeA, compat);
+			return new Options(stack, classes, p, output, tier, mskdiamA, pixelSizeA, compat, threads);
 		}
 
 		public Options withPixelSize(final double a) {
-			return new Options(stack, classes, particles, output, tier, mskdiamA, a, compat);
+			return new Options(stack, classes, particles, output, tier, mskdiamA, a, compat, threads);
 		}
 
 		public Options withCompat(final boolean c) {
-			return new Options(stack, classes, particles, output, tier, mskdiamA, pixelSizeA, c);
+			return new Options(stack, classes, particles, output, tier, mskdiamA, pixelSizeA, c, threads);
 		}
 	}
 
