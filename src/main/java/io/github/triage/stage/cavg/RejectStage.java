@@ -311,7 +311,7 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 	/** The first pixel whose magnitude exceeds {@code max}, or -1 (a small method per section: compiled early). */
 	private static int firstAbove(final float[] px, final double max) {
 		for (int i = 0; i < px.length; i++)
-			if (Math.abs(px[i]) > max) return i;
+			if (px[i] > max || px[i] < -max) return i; // |v| > max (NaN passes, as with Math.abs)
 		return -1;
 	}
 
