@@ -145,12 +145,19 @@ public final class ThreadsBench implements Callable<Integer> {
 			final StartupBench.Input in = StartupBench.input(dir, classes, cavgBox);
 			final double mskdiam = 0.8 * cavgBox * 1.5;
 			final int[] run = { 0 };
-			paired(out, "cavg", classes + " classes of " + cavgBox + "^2 (whole stage with outputs)", t -> {
+			final Run stage = t -> {
 				final Path o = dir.resolve("out" + run[0]++);
 				new RejectStage().run(RejectStage.Options.of(RejectStage.StackInput.file(in.stack()), in.classes(),
 						mskdiam, Tier.P2, o).withThreads(t), ops, Listener.NONE);
 				StartupBench.delete(o);
-			});
+			};
+			// two more warm-up pairs: the JIT is still compiling the stage's many paths after the first (a run at
+			// 200^2 takes 7 s, then 2.5, then 2)
+			for (int w = 0; w < 2; w++) {
+				stage.run(1);
+				stage.run(threads);
+			}
+			paired(out, "cavg", classes + " classes of " + cavgBox + "^2 (whole stage with outputs)", stage);
 		}
 		finally {
 			StartupBench.delete(dir);
