@@ -1,6 +1,7 @@
 package io.github.triage.cavg;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,12 @@ public final class RejectionTable {
 		final Map<Integer, ManualDecision> manual = new LinkedHashMap<>();
 		final int[] prior = new int[t.rows().size()];
 		boolean anyPrior = false;
+		// the column indices once: TextTable.column builds its index on every call, 35 calls a row
+		final Map<String, Integer> columns = new HashMap<>();
+		for (int i = 0; i < t.header().size(); i++)
+			columns.putIfAbsent(t.header().get(i), i);
 		for (final TextTable.Row r : t.rows()) {
-			final Cells c = new Cells(t, r);
+			final Cells c = new Cells(t, columns, r);
 			final int cls = c.integer("class");
 			if (cls != decisions.size() + 1)
 				throw t.error(r.line(), "class", "expected class " + (decisions.size() + 1) + ", got " + cls);
@@ -87,9 +92,9 @@ public final class RejectionTable {
 	}
 
 	/** Typed cells of one row, errors naming line and column. */
-	private record Cells(TextTable t, TextTable.Row r) {
+	private record Cells(TextTable t, Map<String, Integer> columns, TextTable.Row r) {
 		String text(final String col) {
-			final int i = t.column(col);
+			final int i = columns.getOrDefault(col, -1);
 			return i < 0 || i >= r.cells().size() ? "" : r.get(i).trim();
 		}
 

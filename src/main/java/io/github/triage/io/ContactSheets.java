@@ -10,6 +10,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,8 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 import ij.process.ColorProcessor;
+import io.github.triage.Listener;
+import io.github.triage.ops.Workers;
 
 /**
  * Contact sheets (montages) of class averages, told apart at a glance: each tile min-max scaled on its own, in a
@@ -117,17 +120,49 @@ public final class ContactSheets {
 	 * loading ImageJ.
 	 */
 	public static BufferedImage renderImage(final List<Tile> tiles, final int box, final double maskRadiusPx) {
+		return renderImage(tiles, box, maskRadiusPx, 1);
+	}
+
+	/**
+	 * As {@link #renderImage(List, int, double)}, on up to {@code threads} threads: each draws runs of whole cells
+	 * (pixels, frame, circle, labels) with its own Graphics. No cell's drawing reaches another cell, and each is drawn
+	 * in the same coordinates and with the same rendering state as on one thread, so the sheet is the same pixel for
+	 * pixel with any number of threads.
+	 */
+	public static BufferedImage renderImage(final List<Tile> tiles, final int box, final double maskRadiusPx,
+			final int threads) {
 		final Layout l = layout(tiles.size(), box);
-		final int w = l.width(), h = l.height();
-		final BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		final BufferedImage bi = new BufferedImage(l.width(), l.height(), BufferedImage.TYPE_INT_RGB);
+		java.util.Arrays.fill(((DataBufferInt) bi.getRaster().getDataBuffer()).getData(), 0x303030);
+		final int n = tiles.size(), runs = threads <= 1 ? 1 : Math.min(n, 4 * threads);
+		final int per = Math.max(1, (n + runs - 1) / Math.max(1, runs));
+		try {
+			Workers.map((n + per - 1) / per, threads, Listener.NONE, (r, state, log) -> {
+				cells(bi, tiles, box, l, maskRadiusPx, r * per, Math.min(n, (r + 1) * per));
+				return null;
+			});
+		}
+		catch (final IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return bi;
+	}
+
+	/** Draws cells {@code from..to-1}: their pixels, then frames and circles, then labels. */
+	private static void cells(final BufferedImage bi, final List<Tile> tiles, final int box, final Layout l,
+			final double maskRadiusPx, final int from, final int to) {
 		final int[] px = ((DataBufferInt) bi.getRaster().getDataBuffer()).getData();
-		java.util.Arrays.fill(px, 0x303030);
-		for (int i = 0; i < tiles.size(); i++)
-			drawTile(px, w, tiles.get(i).pixels(), box, l.scale(), l.x(i), l.y(i) + l.header(),
+		for (int i = from; i < to; i++)
+			drawTile(px, l.width(), tiles.get(i).pixels(), box, l.scale(), l.x(i), l.y(i) + l.header(),
 					tiles.get(i).rejected());
+		final boolean circle = maskRadiusPx > 0 && Double.isFinite(maskRadiusPx);
 		final Graphics2D g = bi.createGraphics();
 		try {
-			for (int i = 0; i < tiles.size(); i++) {
+			// antialiasing goes on at the first circle and stays on: every frame after the first cell's is drawn
+			// antialiased, as one thread drawing from cell 0 does
+			if (circle && from > 0)
+				g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+			for (int i = from; i < to; i++) {
 				final Tile tile = tiles.get(i);
 				final int x0 = l.x(i), y0 = l.y(i);
 				g.setColor(tile.rejected() ? REJECTED_BAND : KEPT_BAND);
@@ -136,7 +171,7 @@ public final class ContactSheets {
 				g.setColor(tile.rejected() ? REJECTED : KEPT);
 				g.setStroke(new BasicStroke(3f));
 				g.drawRect(x0 + 1, y0 + 1, l.tile() - 3, l.cellHeight() - 3);
-				if (maskRadiusPx > 0 && Double.isFinite(maskRadiusPx)) {
+				if (circle) {
 					final double r = maskRadiusPx * l.scale(), cx = x0 + l.tile() / 2.0,
 							cy = y0 + l.header() + l.tile() / 2.0;
 					g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -146,7 +181,7 @@ public final class ContactSheets {
 					g.draw(new java.awt.geom.Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
 				}
 			}
-			drawLabels(g, tiles, l);
+			drawLabels(g, tiles, l, from, to);
 		}
 		catch (final LinkageError | InternalError e) {
 			// A headless node without fontconfig/fonts cannot draw text: keep the sheet (tiles and frames) and
@@ -156,7 +191,6 @@ public final class ContactSheets {
 		finally {
 			g.dispose();
 		}
-		return bi;
 	}
 
 	/** Why labels could not be drawn on the last sheet (no fonts on this machine), or null. */
@@ -166,12 +200,13 @@ public final class ContactSheets {
 		return Math.max(10, Math.min(14, t / 9));
 	}
 
-	private static void drawLabels(final Graphics2D g, final List<Tile> tiles, final Layout l) {
+	private static void drawLabels(final Graphics2D g, final List<Tile> tiles, final Layout l, final int from,
+			final int to) {
 		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
 		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize(l.tile())));
 		final FontMetrics fm = g.getFontMetrics();
 		final int lineH = l.header();
-		for (int i = 0; i < tiles.size(); i++) {
+		for (int i = from; i < to; i++) {
 			final Tile tile = tiles.get(i);
 			final int x0 = l.x(i), y0 = l.y(i);
 			// the class number above the image, the state on the right of the same band
@@ -205,16 +240,16 @@ public final class ContactSheets {
 
 	/** Writes a sheet as JPEG (quality 0.9), atomically. */
 	public static void writeJpeg(final Path file, final ColorProcessor sheet) throws IOException {
-		writeBgrJpeg(file, bgr((int[]) sheet.getPixels(), sheet.getWidth(), sheet.getHeight()));
+		writeRgbJpeg(file, rgb((int[]) sheet.getPixels(), sheet.getWidth(), sheet.getHeight()));
 	}
 
 	/** Writes a sheet of {@link #renderImage} (TYPE_INT_RGB) as JPEG (quality 0.9), atomically. */
 	public static void writeJpeg(final Path file, final BufferedImage sheet) throws IOException {
-		writeBgrJpeg(file, sheet.getType() != BufferedImage.TYPE_INT_RGB ? sheet
-				: bgr(((DataBufferInt) sheet.getRaster().getDataBuffer()).getData(), sheet.getWidth(), sheet.getHeight()));
+		writeRgbJpeg(file, sheet.getType() != BufferedImage.TYPE_INT_RGB ? sheet
+				: rgb(((DataBufferInt) sheet.getRaster().getDataBuffer()).getData(), sheet.getWidth(), sheet.getHeight()));
 	}
 
-	private static void writeBgrJpeg(final Path file, final BufferedImage bi) throws IOException {
+	private static void writeRgbJpeg(final Path file, final BufferedImage bi) throws IOException {
 		AtomicFiles.write(file, out -> {
 			final ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
 			// in memory: ImageIO's default stream caches to a temporary file
@@ -233,20 +268,28 @@ public final class ContactSheets {
 	}
 
 	/**
-	 * The same pixels as 3-byte BGR, the layout ImageIO's JPEG writer copies line by line as it is: from int RGB it
-	 * converts each pixel through the generic sample model, a fifth of a whole rejection's time. Same pixels, same
-	 * JPEG bytes.
+	 * The same pixels as interleaved 3-byte RGB, in the order ImageIO's JPEG writer hands its encoder: a raster in that
+	 * order is copied line by line with arraycopy (from int RGB the writer converted each pixel through the generic
+	 * sample model, and from 3-byte BGR it still reordered each pixel in Java). Same pixels, same JPEG bytes.
 	 */
-	private static BufferedImage bgr(final int[] src, final int w, final int h) {
-		final BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-		final byte[] dst = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+	private static BufferedImage rgb(final int[] src, final int w, final int h) {
+		final byte[] dst = new byte[3 * src.length];
+		rgbBytes(src, dst);
+		final java.awt.image.WritableRaster r = java.awt.image.Raster.createInterleavedRaster(
+				new DataBufferByte(dst, dst.length), w, h, 3 * w, 3, new int[] { 0, 1, 2 }, null);
+		final java.awt.image.ColorModel cm = new java.awt.image.ComponentColorModel(
+				java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), false, false,
+				java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
+		return new BufferedImage(cm, r, false, null);
+	}
+
+	private static void rgbBytes(final int[] src, final byte[] dst) {
 		for (int i = 0, j = 0; i < src.length; i++, j += 3) {
 			final int rgb = src[i];
-			dst[j] = (byte) rgb;
+			dst[j] = (byte) (rgb >> 16);
 			dst[j + 1] = (byte) (rgb >> 8);
-			dst[j + 2] = (byte) (rgb >> 16);
+			dst[j + 2] = (byte) rgb;
 		}
-		return out;
 	}
 
 	private static void drawTile(final int[] out, final int w, final float[] px, final int box, final int scale,

@@ -44,100 +44,123 @@ final class CavgPrunedLowPass {
 			final float[][] out) {
 		prepare(n, limits, edge, kmax);
 		final int kc = kmax + 1, m = (n - 1) / 2; // rows y = 1..m pair with n - y; y = n/2 stands alone for even n
+		// One small method per row of each stage, not one method with every loop: the JIT compiles small methods
+		// called per row early and cheaply, where one large method (its loops inlined, 43 kB of code) took its
+		// optimising compiler longer than a hundred classes' work, and ran slow code meanwhile.
 		// stage 1: P(h, x) = Σ_y X(y, x) e^{-2πi h y / n}, h = 0..K. With cos(h(n-y)) = cos(hy) and sin(h(n-y)) =
 		// -sin(hy), the real part needs X(y) + X(n-y) and the imaginary part X(y) - X(n-y): half the products
 		for (int y = 1; y <= m; y++)
 			sumDiff(img, y * n, (n - y) * n, sum[y], dif[y], n);
-		final float[] row0 = sum[0], rowH = dif[0];
-		System.arraycopy(img, 0, row0, 0, n);
-		if (n % 2 == 0) System.arraycopy(img, n / 2 * n, rowH, 0, n);
-		for (int h = 0; h < kc; h++) {
-			final float[] c = cs[h], s = sn[h], r = pr[h], i = pi[h];
-			if (n % 2 == 0) scale2(r, row0, rowH, c[n / 2], n);
-			else System.arraycopy(row0, 0, r, 0, n);
-			Arrays.fill(i, 0f);
-			int y = 1;
-			for (; y + 3 <= m; y += 4) {
-				acc4(r, sum[y], sum[y + 1], sum[y + 2], sum[y + 3], c[y], c[y + 1], c[y + 2], c[y + 3], n);
-				acc4(i, dif[y], dif[y + 1], dif[y + 2], dif[y + 3], -s[y], -s[y + 1], -s[y + 2], -s[y + 3], n);
-			}
-			for (; y <= m; y++) {
-				acc4(r, sum[y], sum[y], sum[y], sum[y], c[y], 0f, 0f, 0f, n);
-				acc4(i, dif[y], dif[y], dif[y], dif[y], -s[y], 0f, 0f, 0f, n);
-			}
-		}
+		System.arraycopy(img, 0, sum[0], 0, n);
+		if (n % 2 == 0) System.arraycopy(img, n / 2 * n, dif[0], 0, n);
+		for (int h = 0; h < kc; h++)
+			forwardY(h, m, n);
 		// stage 2: F(h, k) = Σ_x P(h, x) e^{-2πi k x / n}, one complex FFT per row h, keeping k = -K..K
-		for (int h = 0; h < kc; h++) {
-			final float[] r = pr[h], i = pi[h];
-			for (int x = 0; x < n; x++) {
-				line[2 * x] = r[x];
-				line[2 * x + 1] = i[x];
-			}
-			fft.complexForward(line);
-			for (int k = -kmax; k <= kmax; k++) {
-				final int mk = k < 0 ? k + n : k;
-				fr[h][k + kmax] = line[2 * mk];
-				fi[h][k + kmax] = line[2 * mk + 1];
-			}
-		}
+		for (int h = 0; h < kc; h++)
+			forwardX(h, n, kmax);
 		for (int j = 0; j < limits.length; j++) {
-			final int lj = Math.min(Math.max(limits[j], 0), n / 2), ww = 2 * lj + 1;
-			final float[] w = wgt[j];
-			// weight, folded into the sums G(k) + G(-k) and G(k) - G(-k) the cosine and sine parts of stage 3 use
-			for (int h = 0; h <= lj; h++) {
-				final float[] fhr = fr[h], fhi = fi[h];
-				for (int k = 0; k <= lj; k++) {
-					final float wp = w[h * ww + lj + k], wm = w[h * ww + lj - k];
-					final float gpr = fhr[kmax + k] * wp, gpi = fhi[kmax + k] * wp;
-					if (k == 0) {
-						spr[h][k] = gpr;
-						spi[h][k] = gpi;
-						smr[h][k] = smi[h][k] = 0f;
-						continue;
-					}
-					final float gmr = fhr[kmax - k] * wm, gmi = fhi[kmax - k] * wm;
-					spr[h][k] = gpr + gmr;
-					spi[h][k] = gpi + gmi;
-					smr[h][k] = gpr - gmr;
-					smi[h][k] = gpi - gmi;
-				}
-			}
+			final int lj = Math.min(Math.max(limits[j], 0), n / 2);
+			fold(wgt[j], lj, kmax);
 			// stage 3: B(h, x) = Σ_k G(h, k) e^{2πi k x / n} = Σ_{k>=0} cos·(G(k) + G(-k)) + i sin·(G(k) - G(-k))
-			for (int h = 0; h <= lj; h++) {
-				final float[] r = tr[h], i = ti[h], ar = spr[h], ai = spi[h], mr = smr[h], mi = smi[h];
-				Arrays.fill(r, 0f);
-				Arrays.fill(i, 0f);
-				int k = 0;
-				for (; k + 1 <= lj; k += 2) {
-					acc4(r, cs[k], sn[k], cs[k + 1], sn[k + 1], ar[k], -mi[k], ar[k + 1], -mi[k + 1], n);
-					acc4(i, cs[k], sn[k], cs[k + 1], sn[k + 1], ai[k], mr[k], ai[k + 1], mr[k + 1], n);
-				}
-				for (; k <= lj; k++) {
-					acc4(r, cs[k], sn[k], cs[k], sn[k], ar[k], -mi[k], 0f, 0f, n);
-					acc4(i, cs[k], sn[k], cs[k], sn[k], ai[k], mr[k], 0f, 0f, n);
-				}
-			}
+			for (int h = 0; h <= lj; h++)
+				inverseX(h, lj, n);
 			// stage 4: Y(y, x) = Re B(0, x) + 2 Σ_{h>0} Re(B(h, x) e^{2πi h y / n}), scaled by 1/n². The cosine part
 			// E is even in y and the sine part O odd, so rows y and n - y are E + O and E - O
-			final float[] o = out[j], e = sum[0], od = dif[0];
-			for (int y = 0; y <= n / 2; y++) {
-				scale2(e, tr[0], tr[0], cs4[0][y], 0f, n);
-				Arrays.fill(od, 0f);
-				int h = 1;
-				for (; h + 3 <= lj; h += 4) {
-					acc4(e, tr[h], tr[h + 1], tr[h + 2], tr[h + 3], cs4[h][y], cs4[h + 1][y], cs4[h + 2][y],
-							cs4[h + 3][y], n);
-					acc4(od, ti[h], ti[h + 1], ti[h + 2], ti[h + 3], -sn4[h][y], -sn4[h + 1][y], -sn4[h + 2][y],
-							-sn4[h + 3][y], n);
+			for (int y = 0; y <= n / 2; y++)
+				inverseY(y, lj, n, out[j]);
+		}
+	}
+
+	/** Stage 1, row h: pr[h], pi[h] from the row sums and differences. */
+	private void forwardY(final int h, final int m, final int n) {
+		final float[] row0 = sum[0], rowH = dif[0];
+		final float[] c = cs[h], s = sn[h], r = pr[h], i = pi[h];
+		if (n % 2 == 0) scale2(r, row0, rowH, c[n / 2], n);
+		else System.arraycopy(row0, 0, r, 0, n);
+		Arrays.fill(i, 0f);
+		int y = 1;
+		for (; y + 3 <= m; y += 4) {
+			acc4(r, sum[y], sum[y + 1], sum[y + 2], sum[y + 3], c[y], c[y + 1], c[y + 2], c[y + 3], n);
+			acc4(i, dif[y], dif[y + 1], dif[y + 2], dif[y + 3], -s[y], -s[y + 1], -s[y + 2], -s[y + 3], n);
+		}
+		for (; y <= m; y++) {
+			acc4(r, sum[y], sum[y], sum[y], sum[y], c[y], 0f, 0f, 0f, n);
+			acc4(i, dif[y], dif[y], dif[y], dif[y], -s[y], 0f, 0f, 0f, n);
+		}
+	}
+
+	/** Stage 2, row h: fr[h], fi[h] at k = -K..K. */
+	private void forwardX(final int h, final int n, final int kmax) {
+		final float[] r = pr[h], i = pi[h];
+		for (int x = 0; x < n; x++) {
+			line[2 * x] = r[x];
+			line[2 * x + 1] = i[x];
+		}
+		fft.complexForward(line);
+		for (int k = -kmax; k <= kmax; k++) {
+			final int mk = k < 0 ? k + n : k;
+			fr[h][k + kmax] = line[2 * mk];
+			fi[h][k + kmax] = line[2 * mk + 1];
+		}
+	}
+
+	/** The weights, folded into the sums G(k) + G(-k) and G(k) - G(-k) the cosine and sine parts of stage 3 use. */
+	private void fold(final float[] w, final int lj, final int kmax) {
+		final int ww = 2 * lj + 1;
+		for (int h = 0; h <= lj; h++) {
+			final float[] fhr = fr[h], fhi = fi[h];
+			for (int k = 0; k <= lj; k++) {
+				final float wp = w[h * ww + lj + k], wm = w[h * ww + lj - k];
+				final float gpr = fhr[kmax + k] * wp, gpi = fhi[kmax + k] * wp;
+				if (k == 0) {
+					spr[h][k] = gpr;
+					spi[h][k] = gpi;
+					smr[h][k] = smi[h][k] = 0f;
+					continue;
 				}
-				for (; h <= lj; h++) {
-					acc4(e, tr[h], tr[h], tr[h], tr[h], cs4[h][y], 0f, 0f, 0f, n);
-					acc4(od, ti[h], ti[h], ti[h], ti[h], -sn4[h][y], 0f, 0f, 0f, n);
-				}
-				sumDiff(e, od, o, y * n, n);
-				if (y != 0 && n - y != y) diffTo(e, od, o, (n - y) * n, n);
+				final float gmr = fhr[kmax - k] * wm, gmi = fhi[kmax - k] * wm;
+				spr[h][k] = gpr + gmr;
+				spi[h][k] = gpi + gmi;
+				smr[h][k] = gpr - gmr;
+				smi[h][k] = gpi - gmi;
 			}
 		}
+	}
+
+	/** Stage 3, row h: tr[h], ti[h]. */
+	private void inverseX(final int h, final int lj, final int n) {
+		final float[] r = tr[h], i = ti[h], ar = spr[h], ai = spi[h], mr = smr[h], mi = smi[h];
+		Arrays.fill(r, 0f);
+		Arrays.fill(i, 0f);
+		int k = 0;
+		for (; k + 1 <= lj; k += 2) {
+			acc4(r, cs[k], sn[k], cs[k + 1], sn[k + 1], ar[k], -mi[k], ar[k + 1], -mi[k + 1], n);
+			acc4(i, cs[k], sn[k], cs[k + 1], sn[k + 1], ai[k], mr[k], ai[k + 1], mr[k + 1], n);
+		}
+		for (; k <= lj; k++) {
+			acc4(r, cs[k], sn[k], cs[k], sn[k], ar[k], -mi[k], 0f, 0f, n);
+			acc4(i, cs[k], sn[k], cs[k], sn[k], ai[k], mr[k], 0f, 0f, n);
+		}
+	}
+
+	/** Stage 4, rows y and n - y of the output. */
+	private void inverseY(final int y, final int lj, final int n, final float[] o) {
+		final float[] e = sum[0], od = dif[0];
+		scale2(e, tr[0], tr[0], cs4[0][y], 0f, n);
+		Arrays.fill(od, 0f);
+		int h = 1;
+		for (; h + 3 <= lj; h += 4) {
+			acc4(e, tr[h], tr[h + 1], tr[h + 2], tr[h + 3], cs4[h][y], cs4[h + 1][y], cs4[h + 2][y], cs4[h + 3][y],
+					n);
+			acc4(od, ti[h], ti[h + 1], ti[h + 2], ti[h + 3], -sn4[h][y], -sn4[h + 1][y], -sn4[h + 2][y],
+					-sn4[h + 3][y], n);
+		}
+		for (; h <= lj; h++) {
+			acc4(e, tr[h], tr[h], tr[h], tr[h], cs4[h][y], 0f, 0f, 0f, n);
+			acc4(od, ti[h], ti[h], ti[h], ti[h], -sn4[h][y], 0f, 0f, 0f, n);
+		}
+		sumDiff(e, od, o, y * n, n);
+		if (y != 0 && n - y != y) diffTo(e, od, o, (n - y) * n, n);
 	}
 
 	// Loops from index 0 over distinct arrays, one array written per loop: the shape the JIT (C2, Java 17) vectorises.

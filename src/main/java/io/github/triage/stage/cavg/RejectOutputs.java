@@ -24,6 +24,7 @@ import io.github.triage.io.CsvTables;
 import io.github.triage.io.MrcFiles;
 import io.github.triage.io.MrcStack;
 import io.github.triage.io.StarFile;
+import io.github.triage.ops.Workers;
 import io.github.triage.slice.PlainNumbers;
 
 /**
@@ -61,6 +62,16 @@ public final class RejectOutputs {
 	static RejectStage.Result write(final Path dir, final String stem, final RejectStage.Inputs in,
 			final List<ClassDecision> decisions, final Map<Integer, ManualDecision> manual, final Set<Path> inputs,
 			final Listener log) throws IOException {
+		return write(dir, stem, in, decisions, manual, inputs, log, 1);
+	}
+
+	/**
+	 * As {@link #write(Path, String, RejectStage.Inputs, List, Map, Set, Listener)}, the stacks and sheets on up to
+	 * {@code threads} threads (the same files as one thread writes).
+	 */
+	static RejectStage.Result write(final Path dir, final String stem, final RejectStage.Inputs in,
+			final List<ClassDecision> decisions, final Map<Integer, ManualDecision> manual, final Set<Path> inputs,
+			final Listener log, final int threads) throws IOException {
 		final MrcStack stack = in.stack();
 		final int[] prior = in.table().priorStates();
 		Files.createDirectories(dir);
@@ -68,32 +79,48 @@ public final class RejectOutputs {
 		final List<Path> files = new ArrayList<>();
 		final List<Path> planned = planned(dir, stem, s, in.particles() != null);
 		removeStale(dir, planned, inputs);
-		final Path sel = set(dir, stem, CleanupOutputs.SELECTED, stack, in, decisions, manual, s.kept(), files);
-		final Path rej = set(dir, stem, CleanupOutputs.REJECTED, stack, in, decisions, manual, s.rejected(), files);
+		final List<SetFiles> sets = new ArrayList<>();
+		for (final String set : new String[] { CleanupOutputs.SELECTED, CleanupOutputs.REJECTED }) {
+			final boolean kept = set.equals(CleanupOutputs.SELECTED);
+			final int[] idx = kept ? s.kept() : s.rejected();
+			if (idx.length > 0) sets.add(new SetFiles(kept, idx, dir.resolve(stem + set + CleanupOutputs.STACK_EXT),
+					dir.resolve(stem + set + CleanupOutputs.TABLE_EXT), dir.resolve(stem + set + CleanupOutputs.SHEET_EXT)));
+		}
+		Path sel = null, rej = null;
+		for (final SetFiles f : sets)
+			if (f.selected()) sel = f.stack();
+			else rej = f.stack();
 		if (sel == null) log.info("no " + stem + CleanupOutputs.SELECTED + CleanupOutputs.STACK_EXT
 				+ " written: no class was kept");
 		if (rej == null) log.info("no " + stem + CleanupOutputs.REJECTED + CleanupOutputs.STACK_EXT
 				+ " written: no class was rejected");
 		final Path classStates = dir.resolve(CleanupOutputs.CLASS_STATES);
-		ClassTables.writeStates(classStates, in.table().classes(), s.states());
-		files.add(classStates);
 		final Path selection = dir.resolve(CleanupOutputs.SELECTION);
-		AtomicFiles.writeString(selection, CleanupOutputs.selection(s.states()));
-		files.add(selection);
 		final Path csv = dir.resolve(CleanupOutputs.REJECTION_CSV);
-		CsvTables.write(csv, CleanupOutputs.CSV_HEADER, CleanupOutputs.rejectionRows(decisions, prior, manual));
-		files.add(csv);
-		ParticleStates.Result pr = null;
-		if (in.particles() != null) {
-			pr = in.particles().propagate(s.states());
-			// the selected ones first: writeWithStates rewrites the table in memory
-			final Path selected = selectedParticles(dir);
-			in.particles().writeSelected(selected, pr);
-			files.add(selected);
-			final Path pout = dir.resolve(CleanupOutputs.PARTICLES_OUT);
-			in.particles().writeWithStates(pout, pr);
-			files.add(pout);
-		}
+		final Path selected = selectedParticles(dir), pout = dir.resolve(CleanupOutputs.PARTICLES_OUT);
+		final ParticleStates.Result pr = in.particles() != null ? in.particles().propagate(s.states()) : null;
+		// independent files: the sheets first (the longest; each also drawn on the threads), the stacks, the tables,
+		// the particles
+		final int nSets = sets.size();
+		Workers.map(2 * nSets + (pr != null ? 2 : 1), threads, log, (i, state, l) -> {
+			if (i < nSets) sheet(sets.get(i), stack, decisions, manual, threads);
+			else if (i < 2 * nSets) stack(sets.get(i - nSets), stack, in);
+			else if (i == 2 * nSets) {
+				ClassTables.writeStates(classStates, in.table().classes(), s.states());
+				AtomicFiles.writeString(selection, CleanupOutputs.selection(s.states()));
+				CsvTables.write(csv, CleanupOutputs.CSV_HEADER, CleanupOutputs.rejectionRows(decisions, prior, manual));
+			}
+			else {
+				// the selected ones first: writeWithStates rewrites the table in memory
+				in.particles().writeSelected(selected, pr);
+				in.particles().writeWithStates(pout, pr);
+			}
+			return null;
+		});
+		for (final SetFiles f : sets)
+			files.addAll(List.of(f.stack(), f.table(), f.sheet()));
+		files.addAll(List.of(classStates, selection, csv));
+		if (pr != null) files.addAll(List.of(selected, pout));
 		Files.deleteIfExists(dir.resolve(CleanupOutputs.FAILED));
 		final Path done = dir.resolve(CleanupOutputs.FINISHED);
 		final Map<String, String> record = CleanupOutputs.finishedRecord(s, prior, pr, stem);
@@ -161,27 +188,24 @@ public final class RejectOutputs {
 		return false;
 	}
 
-	/**
-	 * Writes one set (selected or rejected): its stack, its STAR table and its contact sheet; nothing for an
-	 * empty set. Returns the stack, or null.
-	 */
-	private static Path set(final Path dir, final String stem, final String set, final MrcStack stack,
-			final RejectStage.Inputs in, final List<ClassDecision> decisions, final Map<Integer, ManualDecision> manual,
-			final int[] idx, final List<Path> files) throws IOException {
-		if (idx.length == 0) return null;
-		final Path mrcs = dir.resolve(stem + set + CleanupOutputs.STACK_EXT);
-		MrcFiles.write(mrcs, stack.subset(idx));
-		final Path table = dir.resolve(stem + set + CleanupOutputs.TABLE_EXT);
-		stackTable(mrcs.getFileName().toString(), in.table().classes(), idx).write(table);
-		final Path sheet = dir.resolve(stem + set + CleanupOutputs.SHEET_EXT);
+	/** The files of one set (selected or rejected) and its classes' indices (class - 1). */
+	private record SetFiles(boolean selected, int[] idx, Path stack, Path table, Path sheet) {
+	}
+
+	/** A set's stack and its STAR table. */
+	private static void stack(final SetFiles f, final MrcStack stack, final RejectStage.Inputs in) throws IOException {
+		MrcFiles.write(f.stack(), stack.subset(f.idx()));
+		stackTable(f.stack().getFileName().toString(), in.table().classes(), f.idx()).write(f.table());
+	}
+
+	/** A set's contact sheet. */
+	private static void sheet(final SetFiles f, final MrcStack stack, final List<ClassDecision> decisions,
+			final Map<Integer, ManualDecision> manual, final int threads) throws IOException {
 		final List<ContactSheets.Tile> tiles = new ArrayList<>();
-		for (final int i : idx)
+		for (final int i : f.idx())
 			tiles.add(tile(stack.sections()[i], decisions.get(i), manual.get(decisions.get(i).classNumber())));
-		ContactSheets.writeJpeg(sheet, ContactSheets.renderImage(tiles, stack.width(), maskRadiusPx(decisions)));
-		files.add(mrcs);
-		files.add(table);
-		files.add(sheet);
-		return mrcs;
+		ContactSheets.writeJpeg(f.sheet(), ContactSheets.renderImage(tiles, stack.width(), maskRadiusPx(decisions),
+				threads));
 	}
 
 	/**

@@ -117,15 +117,15 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 		}
 
 		public Options withParticles(final Path p) {
-			return new Options(stack, classes, p, output, tier, mskdiamA, pixelSizeA, compat);
+			return new Options(stack, classes, p, output, tier, mskdiamA, pixelSizeA, compat, threads);
 		}
 
 		public Options withPixelSize(final double a) {
-			return new Options(stack, classes, particles, output, tier, mskdiamA, a, compat);
+			return new Options(stack, classes, particles, output, tier, mskdiamA, a, compat, threads);
 		}
 
 		public Options withCompat(final boolean c) {
-			return new Options(stack, classes, particles, output, tier, mskdiamA, pixelSizeA, c);
+			return new Options(stack, classes, particles, output, tier, mskdiamA, pixelSizeA, c, threads);
 		}
 	}
 
@@ -189,7 +189,8 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 					.reject(in.stack().sections(), in.stack().width(), in.table().classes(), log, options.threads());
 			warnIfAllRejected(decisions, log);
 			final Map<Integer, ManualDecision> manual = ManualDecisions.kept(out, decisions, log);
-			return RejectOutputs.write(out, options.stack().stem(), in, decisions, manual, inputs, log);
+			return RejectOutputs.write(out, options.stack().stem(), in, decisions, manual, inputs, log,
+					options.threads());
 		}
 		catch (final BadInputException e) {
 			RejectOutputs.writeFailure(out, e.getMessage(), context(options), inputs);
@@ -299,12 +300,19 @@ public final class RejectStage implements Stage<RejectStage.Options, RejectStage
 	private static void requireScorable(final MrcStack stack, final String source) {
 		for (int k = 0; k < stack.size(); k++) {
 			final float[] px = stack.sections()[k];
-			for (int i = 0; i < px.length; i++)
-				if (Math.abs(px[i]) > MAX_PIXEL)
-					throw new BadInputException(source + ": section " + (k + 1) + ", pixel (" + i % stack.width() + ", "
-							+ i / stack.width() + ") is " + px[i] + ": class averages hold values within ±1e15 (is "
-							+ "the file corrupt or its byte order wrong?)");
+			final int i = firstAbove(px, MAX_PIXEL);
+			if (i >= 0)
+				throw new BadInputException(source + ": section " + (k + 1) + ", pixel (" + i % stack.width() + ", "
+						+ i / stack.width() + ") is " + px[i] + ": class averages hold values within ±1e15 (is "
+						+ "the file corrupt or its byte order wrong?)");
 		}
+	}
+
+	/** The first pixel whose magnitude exceeds {@code max}, or -1 (a small method per section: compiled early). */
+	private static int firstAbove(final float[] px, final double max) {
+		for (int i = 0; i < px.length; i++)
+			if (px[i] > max || px[i] < -max) return i; // |v| > max (NaN passes, as with Math.abs)
+		return -1;
 	}
 
 	/** The pixel size to use: the one given, else the stack's (MRC header or image calibration). */
