@@ -1,9 +1,7 @@
 package io.github.triage.slice;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.github.triage.BadInputException;
 
@@ -28,15 +26,9 @@ public record TextTable(String source, int headerLine, List<String> header, List
 		rows = Collections.unmodifiableList(List.copyOf(rows));
 	}
 
-	/** Index of a column, or -1 when the header lacks it. */
+	/** Index of a column (its first, when the header repeats it), or -1 when the header lacks it. */
 	public int column(final String name) {
-		return index().getOrDefault(name, -1);
-	}
-
-	private Map<String, Integer> index() {
-		final Map<String, Integer> m = new HashMap<>();
-		for (int i = 0; i < header.size(); i++) m.putIfAbsent(header.get(i), i);
-		return m;
+		return header.indexOf(name); // a few columns: a scan, not a map built on every call
 	}
 
 	/** An error naming the source, a line and (when not null) a column. */
