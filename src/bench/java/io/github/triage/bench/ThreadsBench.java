@@ -2,6 +2,8 @@ package io.github.triage.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -102,19 +104,34 @@ public final class ThreadsBench implements Callable<Integer> {
 			}
 			final String work = tiles + " tiles of " + w + "x" + h + "x" + d + " float ("
 					+ (Files.size(files.get(0)) >> 20) + " MiB each)";
-			final double[] pair = paired(out, "galvo", work, t -> new DetectTileStage()
+			paired(out, "galvo", work, t -> new DetectTileStage()
 					.run(new DetectTileStage.Options(files, null, 40, 0.6, t), ops, Listener.NONE));
-			// one thread's per-tile time against reading the same bytes (page cache warm for both)
-			final double[] bytes = new double[reps];
-			for (int r = 0; r < reps; r++) {
-				final long t0 = System.nanoTime();
-				for (final Path f : files)
-					readBytes(f);
-				bytes[r] = (System.nanoTime() - t0) / 1e9;
+			// one thread's per-tile time against reading the same bytes (page cache warm for all), interleaved: into a
+			// Java buffer (the kernel copies into a direct buffer, then into the heap), and, the least a read costs,
+			// into a reused direct buffer only (one copy, as detection reads). Wall and this thread's CPU time (the
+			// one-thread stage runs on the calling thread): CPU time holds on a loaded machine.
+			final ByteBuffer heap = ByteBuffer.allocate(1 << 20), off = ByteBuffer.allocateDirect(1 << 20);
+			final double[][] wall = new double[3][reps], cpu = new double[3][reps];
+			final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+			for (int r = 0; r < reps; r++)
+				for (int k = 0; k < 3; k++) {
+					final long t0 = System.nanoTime(), c0 = mx.getCurrentThreadCpuTime();
+					if (k == 0) new DetectTileStage().run(new DetectTileStage.Options(files, null, 40, 0.6, 1), ops,
+							Listener.NONE);
+					else for (final Path f : files)
+						readBytes(f, k == 1 ? heap : off);
+					wall[k][r] = (System.nanoTime() - t0) / 1e9;
+					cpu[k][r] = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
+				}
+			for (final double[][] t : new double[][][] { wall, cpu }) {
+				final String kind = t == wall ? "" : "-cpu";
+				final double det = median(t[0]), b = median(t[1]), b1 = median(t[2]);
+				out.printf(Locale.ROOT, "galvo-vs-bytes%s,%s,1,%.4f,%.4f,%.2f%n", kind,
+						"per tile: read bytes vs detect" + (t == wall ? "" : " (CPU time)"), b / tiles, det / tiles, det / b);
+				out.printf(Locale.ROOT, "galvo-vs-direct-read%s,%s,1,%.4f,%.4f,%.2f%n", kind,
+						"per tile: read into a direct buffer vs detect" + (t == wall ? "" : " (CPU time)"), b1 / tiles,
+						det / tiles, det / b1);
 			}
-			final double b = median(bytes);
-			out.printf(Locale.ROOT, "galvo-vs-bytes,%s,1,%.4f,%.4f,%.2f%n", "per tile: read bytes vs detect",
-					b / tiles, pair[0] / tiles, pair[0] / b);
 		}
 		finally {
 			try (var s = Files.list(dir)) {
@@ -125,8 +142,8 @@ public final class ThreadsBench implements Callable<Integer> {
 		}
 	}
 
-	private static void readBytes(final Path f) throws IOException {
-		final ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+	private static void readBytes(final Path f, final ByteBuffer buf) throws IOException {
+		buf.clear();
 		try (FileChannel ch = FileChannel.open(f)) {
 			while (ch.read(buf) > 0)
 				buf.clear();

@@ -153,11 +153,16 @@ public final class TileFiles {
 		try (TiffPlanes t = TiffPlanes.open(file)) {
 			if (t != null) {
 				if (t.depth() == 1 && require3d) throw not3d(file, 2);
-				final ZMean mean = new ZMean(t.width(), t.height());
-				final float[] plane = new float[t.width() * t.height()];
-				for (int z = 0; z < t.depth(); z++)
-					mean.add(requireFinite(t.plane(z, plane), t.width(), t.height(), z, file));
-				return mean.result();
+				final double[] sums = new double[t.width() * t.height()];
+				t.addTo(sums);
+				// a NaN or infinite pixel leaves its sum so (finite floats cannot overflow a double sum): only then
+				// are the planes read again, to name the first one
+				if (!allFinite(sums)) {
+					final float[] plane = new float[sums.length];
+					for (int z = 0; z < t.depth(); z++)
+						requireFinite(t.plane(z, plane), t.width(), t.height(), z, file);
+				}
+				return ZMean.of(sums, t.depth(), t.width(), t.height());
 			}
 		}
 		catch (final IOException e) {
@@ -166,6 +171,12 @@ public final class TileFiles {
 		final RandomAccessibleInterval<? extends RealType<?>> tile = read(file, listener);
 		if (tile.numDimensions() != 3 && require3d) throw not3d(file, tile.numDimensions());
 		return tile.numDimensions() == 2 ? tile : ops.meanZProjection(tile);
+	}
+
+	private static boolean allFinite(final double[] v) {
+		for (final double x : v)
+			if (!Double.isFinite(x)) return false;
+		return true;
 	}
 
 	private static BadInputException not3d(final Path file, final int nd) {

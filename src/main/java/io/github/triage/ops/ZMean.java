@@ -27,9 +27,15 @@ public final class ZMean {
 
 	/** The mean of the planes added (X, Y). */
 	public ArrayImg<FloatType, FloatArray> result() {
-		final float[] out = new float[acc.length];
+		return of(acc, planes, width, height);
+	}
+
+	/** The mean (X, Y) from per-pixel sums of {@code planes} planes, each a double running sum in plane order. */
+	public static ArrayImg<FloatType, FloatArray> of(final double[] sums, final int planes, final int width,
+			final int height) {
+		final float[] out = new float[sums.length];
 		for (int i = 0; i < out.length; i++)
-			out[i] = (float) (acc[i] / planes);
+			out[i] = (float) (sums[i] / planes);
 		return FloatImages.wrap(out, width, height);
 	}
 }

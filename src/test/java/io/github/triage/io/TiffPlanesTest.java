@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,6 +88,88 @@ class TiffPlanesTest {
 			assertArrayEquals(new float[] { 200, 201, 202, 203, 204, 205 }, t.plane(2, null));
 		}
 		assertArrayEquals(whole(f), streamed(f));
+	}
+
+	/** What {@link TiffPlanes#addTo} must give: each plane read alone and added in Z order. */
+	private static double[] planeAfterPlane(final TiffPlanes t) throws IOException {
+		final double[] s = new double[t.width() * t.height()];
+		for (int z = 0; z < t.depth(); z++) {
+			final float[] p = t.plane(z, null);
+			for (int i = 0; i < s.length; i++)
+				s[i] += p[i];
+		}
+		return s;
+	}
+
+	private static double[] summed(final Path f) throws IOException {
+		try (TiffPlanes t = TiffPlanes.open(f)) {
+			assertNotNull(t, f + " is streamed");
+			final double[] s = new double[t.width() * t.height()];
+			t.addTo(s);
+			assertArrayEquals(planeAfterPlane(t), s, f.toString()); // the same bits, not merely close
+			return s;
+		}
+	}
+
+	/** Floats 10^-12..10^12: a double sums floats this far apart inexactly, so another order would give other bits. */
+	private static float[] scattered(final int n, final long seed) {
+		final java.util.Random r = new java.util.Random(seed);
+		final float[] px = new float[n];
+		for (int i = 0; i < n; i++)
+			px[i] = (float) (r.nextGaussian() * Math.pow(10, r.nextInt(25) - 12));
+		return px;
+	}
+
+	@Test
+	void blockSumsAreThoseOfPlaneAfterPlane() throws IOException {
+		// an ImageJ float stack (big-endian, planes one after the other), depth not a multiple of the four planes
+		// summed per pass
+		final Path ij = tmp.resolve("ij.tif");
+		TiffStacks.write(ij, FloatImages.wrap(scattered(7 * 5 * 11, 1), 7, 5, 11));
+		summed(ij);
+		// planes larger than a block: read a run of pixels of each plane at a time
+		final Path large = tmp.resolve("large.tif");
+		TiffStacks.write(large, FloatImages.wrap(scattered(520 * 260 * 6, 2), 520, 260, 6));
+		summed(large);
+		assertArrayEquals(whole(large), streamed(large));
+		// little-endian float pages and big-endian 16-bit pages, each page after its own header
+		final Path le = tmp.resolve("le.tif"), be16 = tmp.resolve("be16.tif");
+		final float[] v = scattered(9 * 4 * 5, 3);
+		Files.write(le, pages(ByteOrder.LITTLE_ENDIAN, 32, 9, 4, 5, (o, i) -> o.putFloat(v[i])));
+		Files.write(be16, pages(ByteOrder.BIG_ENDIAN, 16, 9, 4, 5, (o, i) -> o.putShort((short) (65535 - 13 * i))));
+		summed(le);
+		assertEquals(5 * 65535 - 13 * (36 * (0 + 1 + 2 + 3 + 4) + 5 * 3), summed(be16)[3], 0); // pixel 3, planes 0..4
+		assertArrayEquals(whole(le), streamed(le));
+		assertArrayEquals(whole(be16), streamed(be16));
+	}
+
+	/** A plain TIFF: one IFD per page followed by its pixels; {@code bits} 16 (unsigned) or 32 (float). */
+	private static byte[] pages(final ByteOrder order, final int bits, final int w, final int h, final int d,
+			final java.util.function.ObjIntConsumer<ByteBuffer> pixel) {
+		final int ifdSize = 2 + 9 * 12 + 4, plane = w * h * bits / 8;
+		final ByteBuffer o = ByteBuffer.allocate(8 + d * (ifdSize + plane)).order(order);
+		o.put(order == ByteOrder.BIG_ENDIAN ? (byte) 'M' : (byte) 'I').put(o.get(0)).putShort((short) 42).putInt(8);
+		for (int z = 0; z < d; z++) {
+			final int ifd = 8 + z * (ifdSize + plane), data = ifd + ifdSize;
+			o.putShort((short) 9);
+			entry(o, 256, w);
+			entry(o, 257, h);
+			entry(o, 258, bits);
+			entry(o, 259, 1);
+			entry(o, 262, 1);
+			o.putShort((short) 273).putShort((short) 4).putInt(1).putInt(data);
+			entry(o, 278, h);
+			o.putShort((short) 279).putShort((short) 4).putInt(1).putInt(plane);
+			entry(o, 339, bits == 32 ? 3 : 1);
+			o.putInt(z + 1 < d ? data + plane : 0);
+			for (int i = 0; i < w * h; i++)
+				pixel.accept(o, z * w * h + i);
+		}
+		return o.array();
+	}
+
+	private static void entry(final ByteBuffer o, final int tag, final int value) {
+		o.putShort((short) tag).putShort((short) 3).putInt(1).putShort((short) value).putShort((short) 0);
 	}
 
 	@Test
