@@ -3,8 +3,12 @@ package io.github.triage.quality;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.stream.IntStream;
 
 import io.github.triage.BadInputException;
 import io.github.triage.Listener;
@@ -158,7 +162,7 @@ public final class SliceQualityAssessor {
 		if (before != null) warnIfSizesDiffer(before, s, listener);
 		if (after != null) warnIfSizesDiffer(s, after, listener);
 		final PlaneCache cache = newCache();
-		final List<SliceSource> three = java.util.Arrays.asList(before, s, after);
+		final List<SliceSource> three = Arrays.asList(before, s, after);
 		for (int k = 0; k < 3; k++)
 			if (three.get(k) != null) prefetch(three, k, cache);
 		// Argument order as in assess(): the pair is always (earlier slice, later slice).
@@ -177,7 +181,7 @@ public final class SliceQualityAssessor {
 		final SliceSource s = slices.get(i);
 		final SliceSource before = i > 0 ? slices.get(i - 1) : null;
 		final SliceSource after = i + 1 < slices.size() ? slices.get(i + 1) : null;
-		final java.util.TreeSet<Integer> zs = new java.util.TreeSet<>();
+		final TreeSet<Integer> zs = new TreeSet<>();
 		for (final SliceSource n : new SliceSource[] { before, after })
 			if (n != null) {
 				for (final int z : ssimPlanes(Math.min(s.depth(), n.depth())))
@@ -240,7 +244,7 @@ public final class SliceQualityAssessor {
 	/** A slice's result from its parts; the edge and variance scores are asked for only when it has data. */
 	static SliceQuality quality(final SliceSource s, final SliceSource before, final SliceSource after,
 			final double ssimBefore, final double ssimAfter, final boolean hasData,
-			final java.util.function.DoubleSupplier edgeScore, final java.util.function.DoubleSupplier varianceScore) {
+			final DoubleSupplier edgeScore, final DoubleSupplier varianceScore) {
 		final String prevId = before != null ? before.sliceId() : null, nextId = after != null ? after.sliceId() : null;
 		if (!hasData)
 			return new SliceQuality(s.sliceId(), s.depth(), s.height(), s.width(), false, prevId, nextId, 0, 0, 0, 0, 0, 0);
@@ -263,7 +267,7 @@ public final class SliceQualityAssessor {
 	/** The planes of the has-data scan: every max(1, nz/8)-th. */
 	static int[] hasDataPlanes(final SliceSource s) {
 		final int step = Math.max(1, s.depth() / 8);
-		return java.util.stream.IntStream.iterate(0, z -> z < s.depth(), z -> z + step).toArray();
+		return IntStream.iterate(0, z -> z < s.depth(), z -> z + step).toArray();
 	}
 
 	/** The has-data decision from the moments of {@link #hasDataPlanes}, in order; warns about NaN values. */

@@ -23,21 +23,27 @@ class GalvoThreadsTest {
 		final Path tiles = tmp.resolve("tiles");
 		for (final String s : List.of("slice_z00", "slice_z01", "slice_z03"))
 			GalvoStagesTest.copyTree(GalvoStagesTest.ref("tiles/" + s), tiles.resolve(s));
-		for (final int t : new int[] { 1, 2, 5 })
-			new DetectSliceStage().run(DetectSliceStage.Options.defaults(tiles, tmp.resolve("t" + t + "/frag.csv"), 32)
-					.withThreads(t).withDate("2026-11-29T00:00:00Z"), new CpuImageOps(), Listener.NONE);
-		SameFiles.assertSameTree(tmp.resolve("t1"), tmp.resolve("t2"));
-		SameFiles.assertSameTree(tmp.resolve("t1"), tmp.resolve("t5"));
+		detectOnThreads(tiles, 32, 2, 5);
+	}
+
+	/** Detects on 1 and on each of {@code threads} threads (t1/, t2/, ...): every file the same as one thread's. */
+	private void detectOnThreads(final Path tiles, final int nExtra, final int... threads) throws IOException {
+		detect(tiles, nExtra, 1);
+		for (final int t : threads) {
+			detect(tiles, nExtra, t);
+			SameFiles.assertSameTree(tmp.resolve("t1"), tmp.resolve("t" + t));
+		}
+	}
+
+	private void detect(final Path tiles, final int nExtra, final int t) throws IOException {
+		new DetectSliceStage().run(DetectSliceStage.Options.defaults(tiles, tmp.resolve("t" + t + "/frag.csv"), nExtra)
+				.withThreads(t).withDate("2026-11-29T00:00:00Z"), new CpuImageOps(), Listener.NONE);
 	}
 
 	@Test
 	void tilesOfOneSliceOnSeveralThreadsDecideAsOneThread() throws IOException {
 		final Path slice = GalvoStagesTest.ref("tiles/slice_z00");
-		for (final int t : new int[] { 1, 2, 4 })
-			new DetectSliceStage().run(DetectSliceStage.Options.defaults(slice, tmp.resolve("t" + t + "/frag.csv"), 40)
-					.withThreads(t).withDate("2026-11-29T00:00:00Z"), new CpuImageOps(), Listener.NONE);
-		SameFiles.assertSameTree(tmp.resolve("t1"), tmp.resolve("t2"));
-		SameFiles.assertSameTree(tmp.resolve("t1"), tmp.resolve("t4"));
+		detectOnThreads(slice, 40, 2, 4);
 	}
 
 	@Test
