@@ -53,6 +53,10 @@ public final class TriageCli implements Runnable {
 	 * loads only the classes of the command that runs. {@code null}, or {@code help}, builds all.
 	 */
 	public static CommandLine commandLine(final String... argv) {
+		// picocli's factory looks for Groovy's Closure class first: a class that is not there is looked for in every
+		// jar of the class path, and opening the ~60 jars of the command line's was most of a start's cost beyond
+		// the JVM's own (docs/performance.md, Start-up). No command here is a Groovy closure.
+		System.setProperty("picocli.disable.closures", "true");
 		final String first = argv == null || argv.length == 0 ? "" : argv[0];
 		final boolean all = first == null || first.equals("help");
 		final CommandLine cl = new CommandLine(new TriageCli());
