@@ -1,25 +1,10 @@
 package io.github.triage.io;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 import ij.process.ColorProcessor;
 import io.github.triage.Listener;
@@ -30,7 +15,7 @@ import io.github.triage.ops.Workers;
  * green frame when kept and a red one when rejected (rejected tiles also dimmed); the class number in a band above
  * the tile and the state or reason in a caption below it, so no text covers the particle and the number is never
  * hidden; the mask circle drawn (dashed cyan) when its radius is known; a manual decision marked {@code manual}.
- * Drawn with Java2D on an off-screen image, which works headless, and handed out as an ImageJ ColorProcessor.
+ * Drawn pixel by pixel with the built-in {@link PixelFont} (no Java2D, no fonts): the same sheet on every machine.
  * Used for the JPEG sheets and the Fiji montage and review window ({@link Layout} says where each tile is).
  */
 public final class ContactSheets {
@@ -79,14 +64,23 @@ public final class ContactSheets {
 	private static final int MIN_TILE = 96;
 	private static final int GAP = 4;
 	private static final int CAPTION_LINES = 3;
-	private static final Color KEPT = new Color(40, 200, 70), REJECTED = new Color(230, 40, 40);
-	private static final Color KEPT_BAND = new Color(10, 70, 25), REJECTED_BAND = new Color(90, 10, 10);
-	private static final Color MASK = new Color(0, 220, 255);
+	private static final int BACKGROUND = 0x303030;
+	private static final int KEPT = 0x28C846, REJECTED = 0xE62828;
+	private static final int KEPT_BAND = 0x0A4619, REJECTED_BAND = 0x5A0A0A;
+	private static final int MASK = 0x00DCFF;
+	private static final int NUMBER = 0xFFFF00, KEPT_TEXT = 0x96FFA0, REJECTED_TEXT = 0xFF8C8C, MANUAL_TEXT = 0xFFFFFF;
+	private static final int KEPT_CAPTION = 0xAAFFB4, REJECTED_CAPTION = 0xFFAAAA;
+	/** The frame's width and the mask circle's dashes (on, off) in pixels. */
+	private static final int FRAME = 3, DASH_ON = 4, DASH = 7;
 
 	private ContactSheets() {
 	}
 
-	/** A sheet without a mask circle. */
+	/** A drawn sheet: {@code width × height} pixels {@code 0xRRGGBB}, row-major. */
+	public record Sheet(int[] pixels, int width, int height) {
+	}
+
+	/** A sheet without a mask circle, for ImageJ. */
 	public static ColorProcessor render(final List<Tile> tiles, final int box) {
 		return render(tiles, box, Double.NaN);
 	}
@@ -98,198 +92,148 @@ public final class ContactSheets {
 		final int rows = (count + cols - 1) / cols;
 		final int scale = Math.max(1, (MIN_TILE + box - 1) / box);
 		final int t = box * scale;
-		final int line = fontSize(t) + 4;
+		final int line = PixelFont.GLYPH_H * textScale(t) + 4;
 		final int header = line, caption = line * CAPTION_LINES;
 		return new Layout(n, cols, rows, scale, t, header, caption, cols * (t + GAP) + GAP,
 				rows * (header + t + caption + GAP) + GAP);
 	}
 
 	/**
-	 * Renders the tiles in a grid of about square shape.
+	 * Renders the tiles in a grid of about square shape, for ImageJ.
 	 *
 	 * @param maskRadiusPx the mask radius in the class averages' pixels (NaN: no circle)
 	 */
 	public static ColorProcessor render(final List<Tile> tiles, final int box, final double maskRadiusPx) {
-		final BufferedImage bi = renderImage(tiles, box, maskRadiusPx);
-		return new ColorProcessor(bi.getWidth(), bi.getHeight(),
-				((DataBufferInt) bi.getRaster().getDataBuffer()).getData());
+		final Sheet s = draw(tiles, box, maskRadiusPx, 1);
+		return new ColorProcessor(s.width(), s.height(), s.pixels());
 	}
 
 	/**
-	 * The sheet as an RGB image (what {@link #render} wraps for ImageJ): the command line writes it as it is, without
-	 * loading ImageJ.
+	 * The sheet's pixels, drawn on up to {@code threads} threads, each a run of whole cells. Drawn pixel by pixel,
+	 * with the built-in {@link PixelFont}, without Java2D: no graphics environment or fonts to load (a tenth of a
+	 * second of a command-line run), the same sheet on every machine, labels even where no fonts are installed. No
+	 * cell's drawing reaches another cell, so the sheet is the same with any number of threads.
 	 */
-	public static BufferedImage renderImage(final List<Tile> tiles, final int box, final double maskRadiusPx) {
-		return renderImage(tiles, box, maskRadiusPx, 1);
-	}
-
-	/**
-	 * As {@link #renderImage(List, int, double)}, on up to {@code threads} threads: each draws runs of whole cells
-	 * (pixels, frame, circle, labels) with its own Graphics. No cell's drawing reaches another cell, and each is drawn
-	 * in the same coordinates and with the same rendering state as on one thread, so the sheet is the same pixel for
-	 * pixel with any number of threads.
-	 */
-	public static BufferedImage renderImage(final List<Tile> tiles, final int box, final double maskRadiusPx,
-			final int threads) {
+	public static Sheet draw(final List<Tile> tiles, final int box, final double maskRadiusPx, final int threads) {
 		final Layout l = layout(tiles.size(), box);
-		final BufferedImage bi = new BufferedImage(l.width(), l.height(), BufferedImage.TYPE_INT_RGB);
-		java.util.Arrays.fill(((DataBufferInt) bi.getRaster().getDataBuffer()).getData(), 0x303030);
+		final int[] px = new int[l.width() * l.height()];
+		java.util.Arrays.fill(px, BACKGROUND);
 		final int n = tiles.size(), runs = threads <= 1 ? 1 : Math.min(n, 4 * threads);
 		final int per = Math.max(1, (n + runs - 1) / Math.max(1, runs));
 		try {
 			Workers.map((n + per - 1) / per, threads, Listener.NONE, (r, state, log) -> {
-				cells(bi, tiles, box, l, maskRadiusPx, r * per, Math.min(n, (r + 1) * per));
+				for (int i = r * per; i < Math.min(n, (r + 1) * per); i++)
+					cell(px, l, tiles.get(i), box, i, maskRadiusPx);
 				return null;
 			});
 		}
 		catch (final IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return bi;
+		return new Sheet(px, l.width(), l.height());
 	}
 
-	/** Draws cells {@code from..to-1}: their pixels, then frames and circles, then labels. */
-	private static void cells(final BufferedImage bi, final List<Tile> tiles, final int box, final Layout l,
-			final double maskRadiusPx, final int from, final int to) {
-		final int[] px = ((DataBufferInt) bi.getRaster().getDataBuffer()).getData();
-		for (int i = from; i < to; i++)
-			drawTile(px, l.width(), tiles.get(i).pixels(), box, l.scale(), l.x(i), l.y(i) + l.header(),
-					tiles.get(i).rejected());
-		final boolean circle = maskRadiusPx > 0 && Double.isFinite(maskRadiusPx);
-		final Graphics2D g = bi.createGraphics();
-		try {
-			// antialiasing goes on at the first circle and stays on: every frame after the first cell's is drawn
-			// antialiased, as one thread drawing from cell 0 does
-			if (circle && from > 0)
-				g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-			for (int i = from; i < to; i++) {
-				final Tile tile = tiles.get(i);
-				final int x0 = l.x(i), y0 = l.y(i);
-				g.setColor(tile.rejected() ? REJECTED_BAND : KEPT_BAND);
-				g.fillRect(x0, y0, l.tile(), l.header());
-				g.fillRect(x0, y0 + l.header() + l.tile(), l.tile(), l.caption());
-				g.setColor(tile.rejected() ? REJECTED : KEPT);
-				g.setStroke(new BasicStroke(3f));
-				g.drawRect(x0 + 1, y0 + 1, l.tile() - 3, l.cellHeight() - 3);
-				if (circle) {
-					final double r = maskRadiusPx * l.scale(), cx = x0 + l.tile() / 2.0,
-							cy = y0 + l.header() + l.tile() / 2.0;
-					g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-					g.setColor(MASK);
-					g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-							new float[] { 4f, 3f }, 0f));
-					g.draw(new java.awt.geom.Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
-				}
+	/** Cell {@code i}: its pixels, bands, frame, mask circle, then labels. */
+	private static void cell(final int[] px, final Layout l, final Tile tile, final int box, final int i,
+			final double maskRadiusPx) {
+		final int w = l.width(), x0 = l.x(i), y0 = l.y(i), t = l.tile();
+		drawTile(px, w, tile.pixels(), box, l.scale(), x0, y0 + l.header(), tile.rejected());
+		final int band = tile.rejected() ? REJECTED_BAND : KEPT_BAND, frame = tile.rejected() ? REJECTED : KEPT;
+		fill(px, w, x0, y0, t, l.header(), band);
+		fill(px, w, x0, y0 + l.header() + t, t, l.caption(), band);
+		final int h = l.cellHeight();
+		fill(px, w, x0, y0, t, FRAME, frame);
+		fill(px, w, x0, y0 + h - FRAME, t, FRAME, frame);
+		fill(px, w, x0, y0, FRAME, h, frame);
+		fill(px, w, x0 + t - FRAME, y0, FRAME, h, frame);
+		if (maskRadiusPx > 0 && Double.isFinite(maskRadiusPx))
+			circle(px, w, x0, y0, t, h, x0 + t / 2.0, y0 + l.header() + t / 2.0, maskRadiusPx * l.scale());
+		labels(px, l, tile, x0, y0);
+	}
+
+	private static void fill(final int[] px, final int w, final int x, final int y, final int cw, final int ch,
+			final int rgb) {
+		for (int r = y; r < y + ch; r++)
+			java.util.Arrays.fill(px, r * w + x, r * w + x + cw, rgb);
+	}
+
+	/**
+	 * A dashed circle of radius {@code r} about ({@code cx}, {@code cy}), one pixel wide and smoothed (each pixel
+	 * blended by its distance from the circle, as pixel centres lie), kept inside its cell.
+	 */
+	private static void circle(final int[] px, final int w, final int cellX, final int cellY, final int cellW,
+			final int cellH, final double cx, final double cy, final double r) {
+		final int xa = Math.max(cellX, (int) Math.floor(cx - r - 1)), xb = Math.min(cellX + cellW, (int) Math.ceil(cx + r + 1));
+		final int ya = Math.max(cellY, (int) Math.floor(cy - r - 1)), yb = Math.min(cellY + cellH, (int) Math.ceil(cy + r + 1));
+		for (int y = ya; y < yb; y++) {
+			final double dy = y + 0.5 - cy;
+			for (int x = xa; x < xb; x++) {
+				final double dx = x + 0.5 - cx, d = Math.abs(Math.sqrt(dx * dx + dy * dy) - r);
+				if (d >= 1) continue;
+				// the arc length from the circle's right-most point, clockwise on screen: which dash it falls in
+				double arc = Math.atan2(dy, dx) * r;
+				if (arc < 0) arc += 2 * Math.PI * r;
+				if ((int) arc % DASH >= DASH_ON) continue;
+				px[y * w + x] = blend(px[y * w + x], MASK, 1 - d);
 			}
-			drawLabels(g, tiles, l, from, to);
-		}
-		catch (final LinkageError | InternalError e) {
-			// A headless node without fontconfig/fonts cannot draw text: keep the sheet (tiles and frames) and
-			// go on; the classes and reasons are in rejection.csv anyway.
-			labelsUnavailable = e.toString();
-		}
-		finally {
-			g.dispose();
 		}
 	}
 
-	/** Why labels could not be drawn on the last sheet (no fonts on this machine), or null. */
-	public static volatile String labelsUnavailable;
-
-	private static int fontSize(final int t) {
-		return Math.max(10, Math.min(14, t / 9));
+	private static int blend(final int under, final int over, final double a) {
+		int out = 0;
+		for (int c = 0; c < 24; c += 8) {
+			final double v = ((over >> c) & 0xFF) * a + ((under >> c) & 0xFF) * (1 - a);
+			out |= (int) Math.round(v) << c;
+		}
+		return out;
 	}
 
-	private static void drawLabels(final Graphics2D g, final List<Tile> tiles, final Layout l, final int from,
-			final int to) {
-		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize(l.tile())));
-		final FontMetrics fm = g.getFontMetrics();
-		final int lineH = l.header();
-		for (int i = from; i < to; i++) {
-			final Tile tile = tiles.get(i);
-			final int x0 = l.x(i), y0 = l.y(i);
-			// the class number above the image, the state on the right of the same band
-			g.setColor(Color.YELLOW);
-			g.drawString(tile.label(), x0 + 5, y0 + (lineH + fm.getAscent()) / 2 - 1);
-			final String state = tile.manual() ? "manual" : tile.rejected() ? "rejected" : "kept";
-			g.setColor(tile.manual() ? Color.WHITE : tile.rejected() ? new Color(255, 140, 140) : new Color(150, 255, 160));
-			final String shown = fit(fm, state, l.tile() - 12 - fm.stringWidth(tile.label()));
-			g.drawString(shown, x0 + l.tile() - 5 - fm.stringWidth(shown), y0 + (lineH + fm.getAscent()) / 2 - 1);
-			if (tile.rejected() || tile.manual()) {
-				final List<String> lines = lines(fm, tile.rejected() ? tile.reason() : "kept by hand", l.tile() - 10);
-				int y = y0 + l.header() + l.tile() + fm.getAscent() + 2;
-				g.setColor(tile.rejected() ? new Color(255, 170, 170) : new Color(170, 255, 180));
-				for (int k = 0; k < Math.min(CAPTION_LINES, lines.size()); k++) {
-					final boolean last = k == CAPTION_LINES - 1 && lines.size() > CAPTION_LINES;
-					g.drawString(last ? fit(fm, lines.get(k) + " …", l.tile() - 10) : lines.get(k), x0 + 5, y);
-					y += lineH;
-				}
-			}
+	/** Text scale of the built-in font for a tile width: twice its pixels from 126 px tiles on. */
+	private static int textScale(final int t) {
+		return t >= 126 ? 2 : 1;
+	}
+
+	/** The class number and state in the band above the image; the reason (or "kept by hand") below it. */
+	private static void labels(final int[] px, final Layout l, final Tile tile, final int x0, final int y0) {
+		final int w = l.width(), t = l.tile(), s = textScale(t), lineH = l.header();
+		final int capH = 7 * s, left = x0 + FRAME + 2, right = x0 + t - FRAME - 2;
+		final int top = y0 + (lineH - capH) / 2;
+		PixelFont.draw(px, w, left, top, tile.label(), NUMBER, s, left, right);
+		final String state = tile.manual() ? "manual" : tile.rejected() ? "rejected" : "kept";
+		final int room = right - left - PixelFont.width(tile.label(), s) - PixelFont.ADVANCE * s;
+		final String shown = fit(state, room, s);
+		PixelFont.draw(px, w, right - PixelFont.width(shown, s), top, shown,
+				tile.manual() ? MANUAL_TEXT : tile.rejected() ? REJECTED_TEXT : KEPT_TEXT, s, left, right);
+		if (!tile.rejected() && !tile.manual()) return;
+		final List<String> lines = lines(tile.rejected() ? tile.reason() : "kept by hand", right - left, s);
+		int y = y0 + l.header() + t + (lineH - capH) / 2;
+		final int colour = tile.rejected() ? REJECTED_CAPTION : KEPT_CAPTION;
+		for (int k = 0; k < Math.min(CAPTION_LINES, lines.size()); k++) {
+			final boolean last = k == CAPTION_LINES - 1 && lines.size() > CAPTION_LINES;
+			PixelFont.draw(px, w, left, y, last ? fit(lines.get(k) + " …", right - left, s) : lines.get(k), colour, s,
+					left, right);
+			y += lineH;
 		}
 	}
 
 	/** The text shortened with "…" to fit the width. */
-	private static String fit(final FontMetrics fm, final String s, final int width) {
-		if (fm.stringWidth(s) <= width) return s;
-		String t = s;
-		while (t.length() > 1 && fm.stringWidth(t + "…") > width)
+	private static String fit(final String text, final int width, final int scale) {
+		if (PixelFont.width(text, scale) <= width) return text;
+		String t = text;
+		while (t.length() > 1 && PixelFont.width(t + "…", scale) > width)
 			t = t.substring(0, t.length() - 1);
 		return t + "…";
 	}
 
-	/** Writes a sheet as JPEG (quality 0.9), atomically. */
+	/** Writes a sheet as JPEG (quality 0.9), atomically, coded on up to {@code threads} threads. */
+	public static void writeJpeg(final Path file, final Sheet sheet, final int threads) throws IOException {
+		AtomicFiles.write(file, out -> JpegEncoder.write(out, sheet.pixels(), sheet.width(), sheet.height(), 0.9f,
+				threads));
+	}
+
+	/** Writes an ImageJ sheet as JPEG (quality 0.9), atomically: the same bytes as the {@link Sheet} it shows. */
 	public static void writeJpeg(final Path file, final ColorProcessor sheet) throws IOException {
-		writeRgbJpeg(file, rgb((int[]) sheet.getPixels(), sheet.getWidth(), sheet.getHeight()));
-	}
-
-	/** Writes a sheet of {@link #renderImage} (TYPE_INT_RGB) as JPEG (quality 0.9), atomically. */
-	public static void writeJpeg(final Path file, final BufferedImage sheet) throws IOException {
-		writeRgbJpeg(file, sheet.getType() != BufferedImage.TYPE_INT_RGB ? sheet
-				: rgb(((DataBufferInt) sheet.getRaster().getDataBuffer()).getData(), sheet.getWidth(), sheet.getHeight()));
-	}
-
-	private static void writeRgbJpeg(final Path file, final BufferedImage bi) throws IOException {
-		AtomicFiles.write(file, out -> {
-			final ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
-			// in memory: ImageIO's default stream caches to a temporary file
-			try (ImageOutputStream ios = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
-				w.setOutput(ios);
-				final ImageWriteParam p = w.getDefaultWriteParam();
-				p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-				p.setCompressionQuality(0.9f);
-				w.write(null, new IIOImage(bi, null, null), p);
-				ios.flush();
-			}
-			finally {
-				w.dispose();
-			}
-		});
-	}
-
-	/**
-	 * The same pixels as interleaved 3-byte RGB, in the order ImageIO's JPEG writer hands its encoder: a raster in that
-	 * order is copied line by line with arraycopy (from int RGB the writer converted each pixel through the generic
-	 * sample model, and from 3-byte BGR it still reordered each pixel in Java). Same pixels, same JPEG bytes.
-	 */
-	private static BufferedImage rgb(final int[] src, final int w, final int h) {
-		final byte[] dst = new byte[3 * src.length];
-		rgbBytes(src, dst);
-		final java.awt.image.WritableRaster r = java.awt.image.Raster.createInterleavedRaster(
-				new DataBufferByte(dst, dst.length), w, h, 3 * w, 3, new int[] { 0, 1, 2 }, null);
-		final java.awt.image.ColorModel cm = new java.awt.image.ComponentColorModel(
-				java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB), false, false,
-				java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_BYTE);
-		return new BufferedImage(cm, r, false, null);
-	}
-
-	private static void rgbBytes(final int[] src, final byte[] dst) {
-		for (int i = 0, j = 0; i < src.length; i++, j += 3) {
-			final int rgb = src[i];
-			dst[j] = (byte) (rgb >> 16);
-			dst[j + 1] = (byte) (rgb >> 8);
-			dst[j + 2] = (byte) rgb;
-		}
+		writeJpeg(file, new Sheet((int[]) sheet.getPixels(), sheet.getWidth(), sheet.getHeight()), 1);
 	}
 
 	private static void drawTile(final int[] out, final int w, final float[] px, final int box, final int scale,
@@ -315,14 +259,14 @@ public final class ContactSheets {
 		}
 	}
 
-	/** The reason split at "; " and wrapped to the tile width. */
-	private static List<String> lines(final FontMetrics fm, final String reason, final int width) {
+	/** The reason split at "; " and wrapped to the width. */
+	private static List<String> lines(final String reason, final int width, final int scale) {
 		final List<String> out = new ArrayList<>();
 		for (final String part : reason.split(";\\s*")) {
 			String line = "";
 			for (final String word : part.split(" ")) {
 				final String next = line.isEmpty() ? word : line + " " + word;
-				if (!line.isEmpty() && fm.stringWidth(next) > width) {
+				if (!line.isEmpty() && PixelFont.width(next, scale) > width) {
 					out.add(line);
 					line = word;
 				}

@@ -204,8 +204,8 @@ public final class RejectOutputs {
 		final List<ContactSheets.Tile> tiles = new ArrayList<>();
 		for (final int i : f.idx())
 			tiles.add(tile(stack.sections()[i], decisions.get(i), manual.get(decisions.get(i).classNumber())));
-		ContactSheets.writeJpeg(f.sheet(), ContactSheets.renderImage(tiles, stack.width(), maskRadiusPx(decisions),
-				threads));
+		ContactSheets.writeJpeg(f.sheet(), ContactSheets.draw(tiles, stack.width(), maskRadiusPx(decisions), threads),
+				threads);
 	}
 
 	/**
