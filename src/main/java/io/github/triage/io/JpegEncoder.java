@@ -13,17 +13,17 @@ import io.github.triage.Listener;
 import io.github.triage.ops.Workers;
 
 /**
- * Baseline JPEG (JFIF, YCbCr 4:4:4, the standard quantisation and Huffman tables of the JPEG specification's
+ * Baseline JPEG (JFIF, YCbCr 4:2:0 as ImageIO's writer makes it, the standard quantisation and Huffman tables of the JPEG specification's
  * Annex K, as {@code javax.imageio.plugins.jpeg} publishes them) of an RGB image, for the contact sheets. Written
  * here rather than through ImageIO's JPEG writer because that writer's first use scans every jar of the class path
  * for plug-ins and loads its native library: 0.08 s of a 0.5 s {@code cavg reject} run (docs/performance.md).
  * <p>
- * Bands of {@link #BAND_ROWS} block rows are coded on their own (restart markers between them), so they can be
- * coded on several threads: the bytes are the same with any number of threads. 4:4:4 keeps the coloured frames
- * and labels of the sheets sharp (4:2:0 would halve their colour resolution).
+ * Bands of {@link #BAND_ROWS} rows of 16 × 16 pixel units are coded on their own (restart markers between them), so
+ * they can be coded on several threads: the bytes are the same with any number of threads. Colour at half the
+ * resolution (4:2:0), as before: 4:4:4 doubled the work for colour edges no one looks at closely.
  */
 public final class JpegEncoder {
-	/** Block rows (of 8 pixels) per independently coded band (fewer where a band would pass 65535 blocks). */
+	/** Rows of 16-pixel units per independently coded band (fewer where a band would pass 65535 units). */
 	static final int BAND_ROWS = 4;
 
 	private static final int[] ZIGZAG = { 0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40,
@@ -44,8 +44,8 @@ public final class JpegEncoder {
 		if (w < 1 || h < 1 || w > 65535 || h > 65535 || rgb.length < (long) w * h)
 			throw new IllegalArgumentException("JPEG of " + w + " x " + h + " pixels from " + rgb.length);
 		final Tables t = new Tables(quality);
-		final int bw = (w + 7) / 8, bh = (h + 7) / 8;
-		// a restart interval counts blocks in 16 bits: fewer rows per band on a very wide image (same for any threads)
+		final int bw = (w + 15) / 16, bh = (h + 15) / 16; // units of 16 × 16 pixels: 4 Y blocks, one Cb, one Cr
+		// a restart interval counts units in 16 bits: fewer rows per band on a very wide image (same for any threads)
 		final int rows = Math.max(1, Math.min(BAND_ROWS, 65535 / bw)), bands = (bh + rows - 1) / rows;
 		final List<byte[]> coded;
 		try {
@@ -138,7 +138,7 @@ public final class JpegEncoder {
 		out.write(3);
 		for (int c = 1; c <= 3; c++) {
 			out.write(c);
-			out.write(0x11); // 1 × 1 sampling: 4:4:4
+			out.write(c == 1 ? 0x22 : 0x11); // Y 2 × 2, colour 1 × 1: 4:2:0
 			out.write(c == 1 ? 0 : 1);
 		}
 		huffman(out, 0x00, t.dcLum);
@@ -178,27 +178,52 @@ public final class JpegEncoder {
 
 	// ---- entropy-coded data ----------------------------------------------------------------------------------
 
-	/** The entropy-coded data of block rows {@code from..to-1}, DC predictions starting at 0 (after a restart). */
+	/** The entropy-coded data of unit rows {@code from..to-1}, DC predictions starting at 0 (after a restart). */
 	private static byte[] band(final int[] rgb, final int w, final int h, final int bw, final int bh, final int from,
 			final int to, final Tables t) {
-		final BitWriter bits = new BitWriter(bw * (to - from) * 3 * 24);
-		final float[] y = new float[64], cb = new float[64], cr = new float[64];
+		final BitWriter bits = new BitWriter(bw * (to - from) * 6 * 24);
+		final float[][] y = new float[4][64];
+		final float[] cb = new float[64], cr = new float[64];
+		final float[] sr = new float[64], sg = new float[64], sb = new float[64];
 		final int[] coef = new int[64];
 		final int[] pred = new int[3];
-		for (int by = from; by < Math.min(bh, to); by++)
-			for (int bx = 0; bx < bw; bx++) {
-				for (int r = 0; r < 8; r++) {
-					final int py = Math.min(h - 1, by * 8 + r); // edges repeat the last row and column
-					for (int c = 0; c < 8; c++) {
-						final int p = rgb[py * w + Math.min(w - 1, bx * 8 + c)];
-						final float red = (p >> 16) & 0xFF, green = (p >> 8) & 0xFF, blue = p & 0xFF;
-						final int i = r * 8 + c;
-						y[i] = 0.299f * red + 0.587f * green + 0.114f * blue - 128f;
-						cb[i] = -0.168736f * red - 0.331264f * green + 0.5f * blue;
-						cr[i] = 0.5f * red - 0.418688f * green - 0.081312f * blue;
+		for (int uy = from; uy < Math.min(bh, to); uy++)
+			for (int ux = 0; ux < bw; ux++) {
+				java.util.Arrays.fill(sr, 0f);
+				java.util.Arrays.fill(sg, 0f);
+				java.util.Arrays.fill(sb, 0f);
+				final int x0 = ux * 16;
+				final boolean inside = x0 + 16 <= w;
+				int colour = 0; // any bit set: some pixel is not grey
+				for (int r = 0; r < 16; r++) {
+					final int row = Math.min(h - 1, uy * 16 + r) * w; // edges repeat the last row and column
+					final int yr = (r & 7) << 3, cRow = (r >> 1) << 3;
+					for (int half = 0; half < 2; half++) {
+						final float[] yb = y[((r >> 3) << 1) + half];
+						for (int c = 0; c < 8; c++) {
+							final int x = x0 + half * 8 + c;
+							final int p = rgb[row + (inside ? x : Math.min(w - 1, x))];
+							colour |= (p ^ (p >>> 8)) & 0xFFFF;
+							final float red = (p >> 16) & 0xFF, green = (p >> 8) & 0xFF, blue = p & 0xFF;
+							yb[yr + c] = 0.299f * red + 0.587f * green + 0.114f * blue - 128f;
+							final int ci = cRow + ((half * 8 + c) >> 1);
+							sr[ci] += red;
+							sg[ci] += green;
+							sb[ci] += blue;
+						}
 					}
 				}
-				block(bits, y, coef, t.div[0], pred, 0, t.dcLum, t.acLum);
+				if (colour == 0) { // grey (most of a sheet): no colour; computed, it is 0 up to rounding and quantises to 0
+					java.util.Arrays.fill(cb, 0f);
+					java.util.Arrays.fill(cr, 0f);
+				}
+				else for (int i = 0; i < 64; i++) { // the mean colour of each 2 × 2 pixels
+					final float red = sr[i] / 4, green = sg[i] / 4, blue = sb[i] / 4;
+					cb[i] = -0.168736f * red - 0.331264f * green + 0.5f * blue;
+					cr[i] = 0.5f * red - 0.418688f * green - 0.081312f * blue;
+				}
+				for (int k = 0; k < 4; k++)
+					block(bits, y[k], coef, t.div[0], pred, 0, t.dcLum, t.acLum);
 				block(bits, cb, coef, t.div[1], pred, 1, t.dcChr, t.acChr);
 				block(bits, cr, coef, t.div[1], pred, 2, t.dcChr, t.acChr);
 			}
@@ -207,31 +232,45 @@ public final class JpegEncoder {
 
 	private static void block(final BitWriter bits, final float[] data, final int[] coef, final float[] div,
 			final int[] pred, final int comp, final HuffCode dc, final HuffCode ac) {
-		fdct(data);
-		for (int i = 0; i < 64; i++) // rounded half up, as IJG's float path does (|v| stays far below 16384)
-			coef[i] = (int) (data[ZIGZAG[i]] * div[ZIGZAG[i]] + 16384.5f) - 16384;
+		if (uniform(data)) { // bands, gaps, frames: the DCT of a flat block is its sum, exactly as fdct sums it
+			final float sum = 64 * data[0];
+			java.util.Arrays.fill(data, 0f);
+			data[0] = sum;
+		}
+		else fdct(data);
+		long nonZero = 0; // bit i: AC coefficient i (zig-zag order) is not 0
+		for (int i = 0; i < 64; i++) { // rounded half up, as IJG's float path does (|v| stays far below 16384)
+			final int v = (int) (data[ZIGZAG[i]] * div[ZIGZAG[i]] + 16384.5f) - 16384;
+			coef[i] = v;
+			nonZero |= (long) ((v | -v) >>> 31) << i;
+		}
+		nonZero &= ~1L;
 		final int diff = coef[0] - pred[comp];
 		pred[comp] = coef[0];
 		final int dcSize = magnitude(diff);
-		bits.put(dc.code[dcSize], dc.size[dcSize]);
-		if (dcSize > 0) bits.put(diff < 0 ? diff - 1 : diff, dcSize);
-		int run = 0;
-		for (int i = 1; i < 64; i++) {
-			final int v = coef[i];
-			if (v == 0) {
-				run++;
-				continue;
-			}
+		bits.put((dc.code[dcSize] << dcSize) | ((diff < 0 ? diff - 1 : diff) & ((1 << dcSize) - 1)),
+				dc.size[dcSize] + dcSize);
+		int last = 0; // the zig-zag index of the last coefficient written (0: the DC)
+		while (nonZero != 0) { // from one non-zero coefficient to the next: runs of zeros are not walked
+			final int i = Long.numberOfTrailingZeros(nonZero), v = coef[i];
+			nonZero &= nonZero - 1;
+			int run = i - last - 1;
 			while (run > 15) {
 				bits.put(ac.code[0xF0], ac.size[0xF0]); // ZRL
 				run -= 16;
 			}
 			final int s = magnitude(v), sym = (run << 4) | s;
-			bits.put(ac.code[sym], ac.size[sym]);
-			bits.put(v < 0 ? v - 1 : v, s);
-			run = 0;
+			bits.put((ac.code[sym] << s) | ((v < 0 ? v - 1 : v) & ((1 << s) - 1)), ac.size[sym] + s);
+			last = i;
 		}
-		if (run > 0) bits.put(ac.code[0x00], ac.size[0x00]); // EOB
+		if (last != 63) bits.put(ac.code[0x00], ac.size[0x00]); // EOB
+	}
+
+	private static boolean uniform(final float[] d) {
+		final float v = d[0];
+		for (int i = 1; i < 64; i++)
+			if (d[i] != v) return false;
+		return true;
 	}
 
 	private static int magnitude(final int v) {
@@ -274,19 +313,35 @@ public final class JpegEncoder {
 		private byte[] buf;
 		private int n;
 		private long acc;
-		private int count;
+		private int count; // bits in acc not yet written: under 32 between calls
 
 		BitWriter(final int capacity) {
 			buf = new byte[Math.max(64, capacity)];
 		}
 
+		/** The low {@code length} (at most 32) bits of {@code value}. */
 		void put(final int value, final int length) {
 			acc = (acc << length) | (value & ((1L << length) - 1));
 			count += length;
-			while (count >= 8) {
-				count -= 8;
-				emit((int) (acc >>> count) & 0xFF);
+			if (count >= 32) {
+				count -= 32;
+				word((int) (acc >>> count));
 			}
+		}
+
+		/** Four bytes at once, unless one of them is 0xFF (then byte by byte, stuffed). */
+		private void word(final int v) {
+			if (n + 8 > buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+			final int x = ~v; // a 0xFF byte of v is a zero byte of x
+			if (((x - 0x01010101) & ~x & 0x80808080) == 0) {
+				buf[n] = (byte) (v >>> 24);
+				buf[n + 1] = (byte) (v >>> 16);
+				buf[n + 2] = (byte) (v >>> 8);
+				buf[n + 3] = (byte) v;
+				n += 4;
+			}
+			else for (int sh = 24; sh >= 0; sh -= 8)
+				emit((v >>> sh) & 0xFF);
 		}
 
 		private void emit(final int b) {
@@ -296,7 +351,15 @@ public final class JpegEncoder {
 		}
 
 		byte[] finish() {
-			if (count > 0) put(0x7F, 8 - count);
+			if ((count & 7) != 0) { // pad to a whole byte with 1 bits
+				final int pad = 8 - (count & 7);
+				acc = (acc << pad) | ((1L << pad) - 1);
+				count += pad;
+			}
+			while (count >= 8) {
+				count -= 8;
+				emit((int) (acc >>> count) & 0xFF);
+			}
 			return java.util.Arrays.copyOf(buf, n);
 		}
 	}

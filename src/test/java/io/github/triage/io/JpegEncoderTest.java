@@ -13,7 +13,10 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 
-/** Our JPEGs, read back by ImageIO's decoder: the same picture, at the fidelity of quality 0.9. */
+/**
+ * Our JPEGs, read back by ImageIO's decoder: the same picture, as close to it as ImageIO's own writer gets at the
+ * same quality (both 4:2:0).
+ */
 class JpegEncoderTest {
 
 	@Test
@@ -25,20 +28,20 @@ class JpegEncoderTest {
 			final BufferedImage back = ImageIO.read(new ByteArrayInputStream(JpegEncoder.encode(rgb, w, h, 0.9f, 1)));
 			assertEquals(w, back.getWidth());
 			assertEquals(h, back.getHeight());
-			final double psnr = psnr(rgb, back);
-			assertTrue(psnr > 30, w + "x" + h + ": PSNR " + psnr);
+			final double psnr = psnr(rgb, back), theirs = psnr(rgb, imageIo(rgb, w, h, 0.9f));
+			assertTrue(psnr > 20 && psnr > theirs - 1, w + "x" + h + ": PSNR " + psnr + " vs ImageIO's " + theirs);
 		}
 	}
 
 	@Test
 	void colourIsKept() throws Exception {
-		// frames of the sheets: pure red, green and a dark band, in blocks of their own
-		final int w = 24, h = 8;
+		// frames of the sheets: pure red, green and a dark band, in units of their own
+		final int w = 48, h = 16;
 		final int[] rgb = new int[w * h];
 		for (int i = 0; i < rgb.length; i++)
-			rgb[i] = (i % w) < 8 ? 0xE62828 : (i % w) < 16 ? 0x28C846 : 0x0A4619;
+			rgb[i] = (i % w) < 16 ? 0xE62828 : (i % w) < 32 ? 0x28C846 : 0x0A4619;
 		final BufferedImage back = ImageIO.read(new ByteArrayInputStream(JpegEncoder.encode(rgb, w, h, 0.9f, 1)));
-		for (final int x : new int[] { 3, 11, 19 })
+		for (final int x : new int[] { 7, 23, 39 })
 			for (int c = 0; c < 3; c++) {
 				final int want = (rgb[4 * w + x] >> (8 * c)) & 0xFF, got = (back.getRGB(x, 4) >> (8 * c)) & 0xFF;
 				assertTrue(Math.abs(want - got) <= 4, "x " + x + " channel " + c + ": " + want + " vs " + got);
@@ -47,8 +50,10 @@ class JpegEncoderTest {
 
 	@Test
 	void higherQualityIsCloserAndLarger() throws Exception {
-		final int w = 64, h = 64;
+		final int w = 64, h = 64; // grey: the error is the quantisation's, not the colour's halved resolution
 		final int[] rgb = picture(w, h);
+		for (int i = 0; i < rgb.length; i++)
+			rgb[i] = ((rgb[i] >> 8) & 0xFF) * 0x010101;
 		final byte[] lo = JpegEncoder.encode(rgb, w, h, 0.3f, 1), hi = JpegEncoder.encode(rgb, w, h, 0.95f, 1);
 		assertTrue(hi.length > lo.length, lo.length + " vs " + hi.length);
 		assertTrue(psnr(rgb, ImageIO.read(new ByteArrayInputStream(hi))) > psnr(rgb,
@@ -73,13 +78,32 @@ class JpegEncoderTest {
 		for (int i = 0; i < rgb.length; i++)
 			rgb[i] = i % 5 == 0 ? r.nextInt(1 << 24) : (i / w % 2 == 0 ? 0xFFFFFF : 0);
 		final BufferedImage back = ImageIO.read(new ByteArrayInputStream(JpegEncoder.encode(rgb, w, h, 1f, 2)));
-		assertTrue(psnr(rgb, back) > 25, "PSNR " + psnr(rgb, back));
+		final double psnr = psnr(rgb, back), theirs = psnr(rgb, imageIo(rgb, w, h, 1f));
+		assertTrue(psnr > theirs - 1, "PSNR " + psnr + " vs ImageIO's " + theirs);
 	}
 
 	@Test
 	void badSizesAreRefused() {
 		assertThrows(IllegalArgumentException.class, () -> JpegEncoder.encode(new int[4], 3, 2, 0.9f, 1));
 		assertThrows(IllegalArgumentException.class, () -> JpegEncoder.encode(new int[0], 0, 0, 0.9f, 1));
+	}
+
+	/** The picture through ImageIO's JPEG writer and back. */
+	private static BufferedImage imageIo(final int[] rgb, final int w, final int h, final float quality)
+			throws java.io.IOException {
+		final BufferedImage bi = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		bi.setRGB(0, 0, w, h, rgb, 0, w);
+		final javax.imageio.ImageWriter wr = ImageIO.getImageWritersByFormatName("jpeg").next();
+		final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try (javax.imageio.stream.ImageOutputStream ios = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+			wr.setOutput(ios);
+			final javax.imageio.ImageWriteParam p = wr.getDefaultWriteParam();
+			p.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+			p.setCompressionQuality(quality);
+			wr.write(null, new javax.imageio.IIOImage(bi, null, null), p);
+		}
+		wr.dispose();
+		return ImageIO.read(new ByteArrayInputStream(out.toByteArray()));
 	}
 
 	/** A smooth gradient with a sharp red square and a dark bar. */
