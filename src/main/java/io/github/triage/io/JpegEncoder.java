@@ -79,7 +79,7 @@ public final class JpegEncoder {
 	/** Quantisation (natural order, and as AAN divisors) and Huffman code tables. */
 	private static final class Tables {
 		final int[][] q = new int[2][64]; // natural order
-		final float[][] div = new float[2][64];
+		final float[][] div = new float[2][64]; // AAN divisors in zig-zag order
 		final HuffCode dcLum = new HuffCode(JPEGHuffmanTable.StdDCLuminance),
 				acLum = new HuffCode(JPEGHuffmanTable.StdACLuminance),
 				dcChr = new HuffCode(JPEGHuffmanTable.StdDCChrominance),
@@ -95,7 +95,7 @@ public final class JpegEncoder {
 				final int[] zz = std[c].getTable(); // JPEGQTable holds natural order
 				for (int i = 0; i < 64; i++) {
 					q[c][i] = zz[i];
-					div[c][i] = (float) (1.0 / (zz[i] * AAN[i / 8] * AAN[i % 8] * 8.0));
+					div[c][i] = (float) (1.0 / (zz[ZIGZAG[i]] * AAN[ZIGZAG[i] / 8] * AAN[ZIGZAG[i] % 8] * 8.0));
 				}
 			}
 		}
@@ -189,45 +189,70 @@ public final class JpegEncoder {
 		final int[] pred = new int[3];
 		for (int uy = from; uy < Math.min(bh, to); uy++)
 			for (int ux = 0; ux < bw; ux++) {
-				java.util.Arrays.fill(sr, 0f);
-				java.util.Arrays.fill(sg, 0f);
-				java.util.Arrays.fill(sb, 0f);
-				final int x0 = ux * 16;
-				final boolean inside = x0 + 16 <= w;
-				int colour = 0; // any bit set: some pixel is not grey
-				for (int r = 0; r < 16; r++) {
-					final int row = Math.min(h - 1, uy * 16 + r) * w; // edges repeat the last row and column
-					final int yr = (r & 7) << 3, cRow = (r >> 1) << 3;
-					for (int half = 0; half < 2; half++) {
-						final float[] yb = y[((r >> 3) << 1) + half];
-						for (int c = 0; c < 8; c++) {
-							final int x = x0 + half * 8 + c;
-							final int p = rgb[row + (inside ? x : Math.min(w - 1, x))];
-							colour |= (p ^ (p >>> 8)) & 0xFFFF;
-							final float red = (p >> 16) & 0xFF, green = (p >> 8) & 0xFF, blue = p & 0xFF;
-							yb[yr + c] = 0.299f * red + 0.587f * green + 0.114f * blue - 128f;
-							final int ci = cRow + ((half * 8 + c) >> 1);
-							sr[ci] += red;
-							sg[ci] += green;
-							sb[ci] += blue;
-						}
-					}
-				}
-				if (colour == 0) { // grey (most of a sheet): no colour; computed, it is 0 up to rounding and quantises to 0
-					java.util.Arrays.fill(cb, 0f);
-					java.util.Arrays.fill(cr, 0f);
-				}
-				else for (int i = 0; i < 64; i++) { // the mean colour of each 2 × 2 pixels
-					final float red = sr[i] / 4, green = sg[i] / 4, blue = sb[i] / 4;
-					cb[i] = -0.168736f * red - 0.331264f * green + 0.5f * blue;
-					cr[i] = 0.5f * red - 0.418688f * green - 0.081312f * blue;
-				}
+				final int x0 = ux * 16, x1 = Math.min(w, x0 + 16), y0 = uy * 16, y1 = Math.min(h, y0 + 16);
+				if (grey(rgb, w, x0, x1, y0, y1)) greyUnit(rgb, w, h, x0, y0, y, cb, cr);
+				else colourUnit(rgb, w, h, x0, y0, y, cb, cr, sr, sg, sb);
 				for (int k = 0; k < 4; k++)
 					block(bits, y[k], coef, t.div[0], pred, 0, t.dcLum, t.acLum);
 				block(bits, cb, coef, t.div[1], pred, 1, t.dcChr, t.acChr);
 				block(bits, cr, coef, t.div[1], pred, 2, t.dcChr, t.acChr);
 			}
 		return bits.finish();
+	}
+
+	/** Whether every pixel of the unit (within the image) is grey: R = G = B. */
+	private static boolean grey(final int[] rgb, final int w, final int x0, final int x1, final int y0, final int y1) {
+		int colour = 0;
+		for (int yy = y0; yy < y1; yy++)
+			for (int i = yy * w + x0, e = yy * w + x1; i < e; i++)
+				colour |= (rgb[i] ^ (rgb[i] >>> 8)) & 0xFFFF;
+		return colour == 0;
+	}
+
+	/** A grey unit (most of a sheet: the class averages): luminance is the grey value itself, no colour. */
+	private static void greyUnit(final int[] rgb, final int w, final int h, final int x0, final int y0,
+			final float[][] y, final float[] cb, final float[] cr) {
+		for (int r = 0; r < 16; r++) {
+			final int row = Math.min(h - 1, y0 + r) * w; // edges repeat the last row and column
+			final int yr = (r & 7) << 3;
+			for (int half = 0; half < 2; half++) {
+				final float[] yb = y[((r >> 3) << 1) + half];
+				for (int c = 0; c < 8; c++)
+					yb[yr + c] = (rgb[row + Math.min(w - 1, x0 + half * 8 + c)] & 0xFF) - 128f;
+			}
+		}
+		java.util.Arrays.fill(cb, 0f);
+		java.util.Arrays.fill(cr, 0f);
+	}
+
+	/** A unit with colour: luminance per pixel, colour as the mean of each 2 × 2 pixels. */
+	private static void colourUnit(final int[] rgb, final int w, final int h, final int x0, final int y0,
+			final float[][] y, final float[] cb, final float[] cr, final float[] sr, final float[] sg,
+			final float[] sb) {
+		java.util.Arrays.fill(sr, 0f);
+		java.util.Arrays.fill(sg, 0f);
+		java.util.Arrays.fill(sb, 0f);
+		for (int r = 0; r < 16; r++) {
+			final int row = Math.min(h - 1, y0 + r) * w;
+			final int yr = (r & 7) << 3, cRow = (r >> 1) << 3;
+			for (int half = 0; half < 2; half++) {
+				final float[] yb = y[((r >> 3) << 1) + half];
+				for (int c = 0; c < 8; c++) {
+					final int p = rgb[row + Math.min(w - 1, x0 + half * 8 + c)];
+					final float red = (p >> 16) & 0xFF, green = (p >> 8) & 0xFF, blue = p & 0xFF;
+					yb[yr + c] = 0.299f * red + 0.587f * green + 0.114f * blue - 128f;
+					final int ci = cRow + ((half * 8 + c) >> 1);
+					sr[ci] += red;
+					sg[ci] += green;
+					sb[ci] += blue;
+				}
+			}
+		}
+		for (int i = 0; i < 64; i++) {
+			final float red = sr[i] / 4, green = sg[i] / 4, blue = sb[i] / 4;
+			cb[i] = -0.168736f * red - 0.331264f * green + 0.5f * blue;
+			cr[i] = 0.5f * red - 0.418688f * green - 0.081312f * blue;
+		}
 	}
 
 	private static void block(final BitWriter bits, final float[] data, final int[] coef, final float[] div,
@@ -240,7 +265,7 @@ public final class JpegEncoder {
 		else fdct(data);
 		long nonZero = 0; // bit i: AC coefficient i (zig-zag order) is not 0
 		for (int i = 0; i < 64; i++) { // rounded half up, as IJG's float path does (|v| stays far below 16384)
-			final int v = (int) (data[ZIGZAG[i]] * div[ZIGZAG[i]] + 16384.5f) - 16384;
+			final int v = (int) (data[ZIGZAG[i]] * div[i] + 16384.5f) - 16384;
 			coef[i] = v;
 			nonZero |= (long) ((v | -v) >>> 31) << i;
 		}
