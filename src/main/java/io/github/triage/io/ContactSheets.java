@@ -201,7 +201,8 @@ public final class ContactSheets {
 		PixelFont.draw(px, w, left, top, tile.label(), NUMBER, s, left, right);
 		final String state = tile.manual() ? "manual" : tile.rejected() ? "rejected" : "kept";
 		final int room = right - left - PixelFont.width(tile.label(), s) - PixelFont.ADVANCE * s;
-		final String shown = fit(state, room, s);
+		// where the word does not fit beside the number, its short form (the frame's colour says it too)
+		final String shown = PixelFont.width(state, s) <= room ? state : fit(state.substring(0, 3), room, s);
 		PixelFont.draw(px, w, right - PixelFont.width(shown, s), top, shown,
 				tile.manual() ? MANUAL_TEXT : tile.rejected() ? REJECTED_TEXT : KEPT_TEXT, s, left, right);
 		if (!tile.rejected() && !tile.manual()) return;
