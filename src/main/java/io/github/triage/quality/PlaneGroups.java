@@ -123,7 +123,7 @@ final class PlaneGroups {
 	private void scoreGroup(final int j, final int[] group) {
 		final SliceSource s = slices.get(j), before = neighbour(j - 1), after = neighbour(j + 1);
 		for (final int z : within(group, varZs))
-			variance[j - lo].add(s, before, after, z, cache);
+			variance[j - lo].add(s, before, after, z, cache, a);
 		if (Arrays.binarySearch(group, mid) >= 0) edge[j - lo] = a.edgeScore(s, before, after, cache);
 	}
 

@@ -1,7 +1,5 @@
 package io.github.triage.quality;
 
-import java.util.Arrays;
-
 /** Small numeric helpers on flat planes (X fastest), matching the NumPy expressions of the reference. */
 final class PlaneMath {
 	private PlaneMath() {
@@ -27,32 +25,37 @@ final class PlaneMath {
 		return out;
 	}
 
-	/** Min–max scaling to [0, 1] in float, as linumpy's normalize_image; a constant plane is returned unscaled. */
-	static float[] normalise(final float[] p) {
+	/**
+	 * Min–max scaling to [0, 1] in float, as linumpy's normalize_image, into {@code out} (as long as {@code p}, not
+	 * {@code p} itself); a constant plane is copied unscaled. Returns out.
+	 */
+	static float[] normalise(final float[] p, final float[] out) {
 		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
 		for (final float v : p) {
 			if (v < min) min = v;
 			if (v > max) max = v;
 		}
-		if (!(max > min)) return Arrays.copyOf(p, p.length);
+		if (!(max > min)) {
+			System.arraycopy(p, 0, out, 0, p.length);
+			return out;
+		}
 		final float range = max - min;
-		final float[] out = new float[p.length];
 		for (int i = 0; i < p.length; i++)
 			out[i] = (p[i] - min) / range;
 		return out;
 	}
 
-	/** Divides by the maximum when it is positive (edge maps). */
+	/** Divides by the maximum, in place, when it is positive (edge maps); returns p. */
 	static float[] divideByMax(final float[] p) {
 		float max = 0;
 		for (final float v : p)
 			if (v > max) max = v;
 		if (!(max > 0)) return p;
-		final float[] out = new float[p.length];
 		for (int i = 0; i < p.length; i++)
-			out[i] = p[i] / max;
-		return out;
+			p[i] = p[i] / max;
+		return p;
 	}
+
 
 	/** Pearson correlation; NaN when either input is constant. */
 	static double pearson(final float[] a, final float[] b) {

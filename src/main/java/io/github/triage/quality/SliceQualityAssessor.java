@@ -39,6 +39,12 @@ import io.github.triage.ops.Workers;
 public final class SliceQualityAssessor {
 	private final ImageOps ops;
 	private final QualitySettings settings;
+	/**
+	 * This worker's scratch planes: an SSIM term's two normalised planes, a reference plane. A plane of 1024² is
+	 * 4 MiB and a slice asks for dozens; made new each time, they kept the collector busy (and two workers waiting on
+	 * it). Each assessor is one worker's, so they are never shared.
+	 */
+	private float[] scratchA = new float[0], scratchB = new float[0], scratchRef = new float[0];
 	/** Planes the has-data scan reads together at most (they are not kept: a few planes at a time). */
 	private static final int PEEK_GROUP = 4;
 
@@ -295,8 +301,10 @@ public final class SliceQualityAssessor {
 		int win = Math.min(settings.window(), Math.min(h, w) - 1);
 		if (win % 2 == 0) win--;
 		if (win < 3) win = 3;
-		final float[] pa = PlaneMath.normalise(PlaneMath.crop(cache.plane(a, z), a.width(), a.height(), w, h));
-		final float[] pb = PlaneMath.normalise(PlaneMath.crop(cache.plane(b, z), b.width(), b.height(), w, h));
+		scratchA = sized(scratchA, w * h);
+		scratchB = sized(scratchB, w * h);
+		final float[] pa = PlaneMath.normalise(PlaneMath.crop(cache.plane(a, z), a.width(), a.height(), w, h), scratchA);
+		final float[] pb = PlaneMath.normalise(PlaneMath.crop(cache.plane(b, z), b.width(), b.height(), w, h), scratchB);
 		if (Math.min(h, w) < win) {
 			// Too small for any SSIM window: the reference falls back to the correlation of the planes.
 			final double c = PlaneMath.pearson(pa, pb);
@@ -315,10 +323,13 @@ public final class SliceQualityAssessor {
 				h = Math.min(h, n.height());
 				w = Math.min(w, n.width());
 			}
-		final float[] ref = referencePlanes(before, after, mid, w, h, cache);
+		final float[] ref = reference(before, after, mid, w, h, cache);
 		final float[] v = PlaneMath.crop(cache.plane(s, mid), s.width(), s.height(), w, h);
-		final float[] ev = PlaneMath.divideByMax(sobel(PlaneMath.normalise(v), w, h));
-		final float[] er = PlaneMath.divideByMax(sobel(PlaneMath.normalise(ref), w, h));
+		scratchA = sized(scratchA, w * h);
+		scratchB = sized(scratchB, w * h);
+		// the edge maps are the kernels' own new arrays: divided in place
+		final float[] ev = PlaneMath.divideByMax(sobel(PlaneMath.normalise(v, scratchA), w, h));
+		final float[] er = PlaneMath.divideByMax(sobel(PlaneMath.normalise(ref, scratchB), w, h));
 		final double c = PlaneMath.pearson(ev, er);
 		return Double.isNaN(c) ? 0 : Math.max(0, c);
 	}
@@ -331,7 +342,7 @@ public final class SliceQualityAssessor {
 			final PlaneCache cache) {
 		final VarianceSums v = new VarianceSums();
 		for (final int z : variancePlanes(s))
-			v.add(s, before, after, z, cache);
+			v.add(s, before, after, z, cache, this);
 		return v.score();
 	}
 
@@ -340,14 +351,14 @@ public final class SliceQualityAssessor {
 		private final PlaneMath.Moments vm = new PlaneMath.Moments(), rm = new PlaneMath.Moments();
 
 		void add(final SliceSource s, final SliceSource before, final SliceSource after, final int z,
-				final PlaneCache cache) {
+				final PlaneCache cache, final SliceQualityAssessor worker) {
 			// With both neighbours the reference is cropped to their common Y/X; with one it is that neighbour's plane.
 			final int h = before != null && after != null ? Math.min(before.height(), after.height())
 					: (before != null ? before : after).height();
 			final int w = before != null && after != null ? Math.min(before.width(), after.width())
 					: (before != null ? before : after).width();
 			vm.add(cache.plane(s, z));
-			rm.add(referencePlanes(before, after, z, w, h, cache));
+			rm.add(worker.reference(before, after, z, w, h, cache));
 		}
 
 		double score() {
@@ -358,9 +369,12 @@ public final class SliceQualityAssessor {
 		}
 	}
 
-	/** Plane z (clamped to each neighbour's depth) of one neighbour, or the float mean of both, cropped to w × h. */
-	private static float[] referencePlanes(final SliceSource before, final SliceSource after, final int z, final int w,
-			final int h, final PlaneCache cache) {
+	/**
+	 * Plane z (clamped to each neighbour's depth) of one neighbour, or the float mean of both, cropped to w × h; read
+	 * it before asking again (the mean is this worker's scratch plane).
+	 */
+	private float[] reference(final SliceSource before, final SliceSource after, final int z, final int w, final int h,
+			final PlaneCache cache) {
 		if (before == null || after == null) {
 			final SliceSource n = before != null ? before : after;
 			return PlaneMath.crop(cache.plane(n, Math.min(z, n.depth() - 1)), n.width(), n.height(), w, h);
@@ -369,9 +383,13 @@ public final class SliceQualityAssessor {
 				before.height(), w, h);
 		final float[] a = PlaneMath.crop(cache.plane(after, Math.min(z, after.depth() - 1)), after.width(),
 				after.height(), w, h);
-		final float[] out = new float[w * h];
+		final float[] out = scratchRef = sized(scratchRef, w * h);
 		for (int i = 0; i < out.length; i++)
 			out[i] = 0.5f * b[i] + 0.5f * a[i];
 		return out;
+	}
+
+	private static float[] sized(final float[] buffer, final int n) {
+		return buffer.length == n ? buffer : new float[n];
 	}
 }
