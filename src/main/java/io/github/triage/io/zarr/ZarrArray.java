@@ -267,6 +267,67 @@ public final class ZarrArray {
 		return ByteBuffer.wrap(raw).order(order);
 	}
 
+	/**
+	 * A thread's buffers for {@link #readChunk(long[], ChunkBuffers)}: the chunk file's bytes and the decoded chunk,
+	 * outside the Java heap and kept between chunks, instead of two new arrays per chunk (reading a series decodes
+	 * many chunks several times: their garbage was a fifth of a two-worker quality run in collections, and zstd
+	 * decoding into heap arrays holds the collector off while it runs). Not for two threads at once.
+	 */
+	public static final class ChunkBuffers {
+		private ByteBuffer file = ByteBuffer.allocateDirect(0), chunk = ByteBuffer.allocateDirect(0);
+
+		private static ByteBuffer atLeast(final ByteBuffer b, final int n) {
+			return b.capacity() >= n ? b : ByteBuffer.allocateDirect(Math.max(n, b.capacity() + b.capacity() / 2));
+		}
+	}
+
+	/**
+	 * As {@link #readChunk(long[])}, through {@code buffers}: the buffer returned is valid until the next call with
+	 * the same buffers. A chunk of one zstd codec (or none) is read and decoded there; others as by readChunk.
+	 */
+	public ByteBuffer readChunk(final long[] idx, final ChunkBuffers buffers) {
+		final boolean direct = storedStrides == null
+				&& (codecs.isEmpty() || codecs.size() == 1 && codecs.get(0) == ZarrCodec.ZSTD);
+		if (!direct) return readChunk(idx);
+		final Path file = chunkFile(idx);
+		final int length;
+		try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+			final long size = ch.size();
+			if (size > Integer.MAX_VALUE - 8)
+				throw new BadInputException(label + ": chunk file " + file + " is too large (" + size + " bytes)");
+			final ByteBuffer into = buffers.file = ChunkBuffers.atLeast(buffers.file, (int) size);
+			into.clear().limit((int) size);
+			while (into.hasRemaining() && ch.read(into) >= 0) {
+				// read until the file's end
+			}
+			length = into.position();
+		}
+		catch (final NoSuchFileException e) {
+			return null;
+		}
+		catch (final IOException e) {
+			throw new BadInputException(label + ": cannot read chunk file " + file + ": " + e.getMessage(), e);
+		}
+		final int expected = chunkElements() * type.size;
+		if (codecs.isEmpty()) {
+			if (length != expected)
+				throw new BadInputException(label + ": chunk file " + file + " is corrupt or truncated: it has " + length
+						+ " bytes, a chunk has " + expected);
+			return buffers.file.duplicate().clear().limit(expected).order(order);
+		}
+		final ByteBuffer out = buffers.chunk = ChunkBuffers.atLeast(buffers.chunk, expected);
+		try {
+			ZarrCodec.zstdDecodeInto(buffers.file, length, out, expected);
+		}
+		catch (final LinkageError e) {
+			throw ZarrCodec.zstdMissing(e);
+		}
+		catch (final RuntimeException e) {
+			throw new BadInputException(label + ": chunk file " + file + " is corrupt or truncated: " + e.getMessage(), e);
+		}
+		return out.duplicate().clear().limit(expected).order(order);
+	}
+
 	private byte[] toCOrder(final byte[] stored) {
 		final int n = chunks.length, size = type.size;
 		final byte[] out = new byte[stored.length];

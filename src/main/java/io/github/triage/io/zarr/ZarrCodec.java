@@ -156,6 +156,29 @@ public enum ZarrCodec {
 		return out.toByteArray();
 	}
 
+	/**
+	 * zstd data {@code in[0..length-1]} (a direct buffer) decoded into {@code out[0..expected-1]} (direct too), which
+	 * it must fill exactly (a chunk). A frame without its size decodes through the stream, as {@link #decode} does.
+	 */
+	static void zstdDecodeInto(final ByteBuffer in, final int length, final ByteBuffer out, final int expected) {
+		final long size = Zstd.getDirectByteBufferFrameContentSize(in, 0, length, false);
+		if (size >= 0) {
+			if (size != expected)
+				throw new IllegalStateException("it decodes to " + size + " bytes, a chunk has " + expected);
+			final long r = Zstd.decompressDirectByteBuffer(out, 0, expected, in, 0, length);
+			if (Zstd.isError(r) || r != expected)
+				throw new IllegalStateException("zstd data corrupt or truncated"
+						+ (Zstd.isError(r) ? ": " + Zstd.getErrorName(r) : ""));
+			return;
+		}
+		final byte[] packed = new byte[length];
+		in.get(0, packed);
+		final byte[] all = zstdDecode(packed, expected);
+		if (all.length != expected)
+			throw new IllegalStateException("it decodes to " + all.length + " bytes, a chunk has " + expected);
+		out.put(0, all);
+	}
+
 	private static byte[] zstdDecode(final byte[] in, final int expected) {
 		final long size = Zstd.getFrameContentSize(in);
 		if (size >= 0 && size <= Integer.MAX_VALUE - 8) {
