@@ -36,7 +36,8 @@ public final class OmeZarrReader {
 	private final Listener listener;
 	/**
 	 * The file and chunk buffers chunks are read through: one pair per thread, not per reader (a series keeps a reader
-	 * open per slice; a pair each would be 4 MiB per slice for chunks of 30 × 128² floats).
+	 * open per slice; a pair each would be 4 MiB per slice for chunks of 30 × 128² floats). A thread that read Zarr
+	 * keeps its pair (off the heap) while it lives: a worker for its run, a Fiji thread for the session.
 	 */
 	private static final ThreadLocal<ZarrArray.ChunkBuffers> CHUNK_BUFFERS =
 			ThreadLocal.withInitial(ZarrArray.ChunkBuffers::new);

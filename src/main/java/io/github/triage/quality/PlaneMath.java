@@ -56,7 +56,6 @@ final class PlaneMath {
 		return p;
 	}
 
-
 	/** Pearson correlation; NaN when either input is constant. */
 	static double pearson(final float[] a, final float[] b) {
 		final int n = a.length;
