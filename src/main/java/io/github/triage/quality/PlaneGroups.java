@@ -84,8 +84,9 @@ final class PlaneGroups {
 					listener.checkCancelled();
 					final SliceSource s = slices.get(i);
 					final boolean scored = i >= from && i < to;
-					// progress in slices, as slice by slice: the share of the (group, slice) steps done
-					final int done = (g * n + i) / groups;
+					// progress in slices of the series, as slice by slice (from..to-1): the share of this run's
+					// (group, slice) steps done
+					final int done = from + (g * (to - from) + i - from) / groups;
 					if (scored && done != reported) listener.progress(reported = done, n, s.label());
 					cache.prefetch(s, scored ? group : keptHere);
 					if (scored) {

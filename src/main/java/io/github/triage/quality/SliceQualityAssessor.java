@@ -86,9 +86,11 @@ public final class SliceQualityAssessor {
 		else {
 			// a slice next to a cut is read by two runs: its reader (e.g. a Zarr slab cache) sees one at a time
 			final List<SliceSource> shared = slices.stream().map(SliceQualityAssessor::locked).toList();
+			final RunProgress progress = new RunProgress(runs, n);
 			try {
 				Workers.map(runs, runs, ops, o -> new SliceQualityAssessor(o, settings), listener,
-						(r, a, l) -> a.assessRun(shared, r * n / runs, (r + 1) * n / runs, null, l)).forEach(out::addAll);
+						(r, a, l) -> a.assessRun(shared, r * n / runs, (r + 1) * n / runs, null,
+								progress.of(r, r * n / runs, l))).forEach(out::addAll);
 			}
 			catch (final IOException e) {
 				throw new UncheckedIOException(e);
