@@ -65,6 +65,35 @@ public interface Listener {
 		};
 	}
 
+	/** Passes everything on to another listener (none: {@link #NONE}); subclasses change what they need. */
+	abstract class Forwarding implements Listener {
+		protected final Listener to;
+
+		protected Forwarding(final Listener to) {
+			this.to = orNone(to);
+		}
+
+		@Override
+		public void progress(final int done, final int total, final String what) {
+			to.progress(done, total, what);
+		}
+
+		@Override
+		public void info(final String message) {
+			to.info(message);
+		}
+
+		@Override
+		public void warning(final String message) {
+			to.warning(message);
+		}
+
+		@Override
+		public boolean isCancelled() {
+			return to.isCancelled();
+		}
+	}
+
 	/** Progress as a lambda. */
 	@FunctionalInterface
 	interface ProgressFunction {

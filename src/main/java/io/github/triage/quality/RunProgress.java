@@ -17,7 +17,7 @@ final class RunProgress {
 
 	/** Run {@code r}'s listener (its slices start at {@code from}); messages and cancelling go to {@code l}. */
 	Listener of(final int r, final int from, final Listener l) {
-		return new Listener() {
+		return new Listener.Forwarding(l) {
 			@Override
 			public void progress(final int slice, final int total, final String what) {
 				final int sum;
@@ -25,22 +25,7 @@ final class RunProgress {
 					done[r] = Math.max(done[r], slice - from);
 					sum = java.util.Arrays.stream(done).sum();
 				}
-				l.progress(sum, n, what);
-			}
-
-			@Override
-			public void info(final String message) {
-				l.info(message);
-			}
-
-			@Override
-			public void warning(final String message) {
-				l.warning(message);
-			}
-
-			@Override
-			public boolean isCancelled() {
-				return l.isCancelled();
+				to.progress(sum, n, what);
 			}
 		};
 	}

@@ -98,33 +98,17 @@ final class QualityOutputs {
 	}
 
 	/** A listener that also keeps every warning, for the per-slice diagnostics. */
-	static final class Recording implements Listener {
-		private final Listener to;
+	static final class Recording extends Listener.Forwarding {
 		final List<String> warnings = new ArrayList<>();
 
 		Recording(final Listener to) {
-			this.to = Listener.orNone(to);
-		}
-
-		@Override
-		public void progress(final int done, final int total, final String what) {
-			to.progress(done, total, what);
-		}
-
-		@Override
-		public void info(final String message) {
-			to.info(message);
+			super(to);
 		}
 
 		@Override
 		public void warning(final String message) {
 			warnings.add(message);
 			to.warning(message);
-		}
-
-		@Override
-		public boolean isCancelled() {
-			return to.isCancelled();
 		}
 	}
 }
