@@ -199,7 +199,7 @@ class SliceQualityAssessorTest {
 	}
 
 	private static SliceSource wrap(final SliceSource s, final String id) {
-		return new SliceSource() {
+		return new SliceSource.Wrapper(s) {
 			@Override
 			public String sliceId() {
 				return id;
@@ -209,26 +209,7 @@ class SliceQualityAssessorTest {
 			public String label() {
 				return "slice " + id;
 			}
-
-			@Override
-			public int depth() {
-				return s.depth();
-			}
-
-			@Override
-			public int height() {
-				return s.height();
-			}
-
-			@Override
-			public int width() {
-				return s.width();
-			}
-
-			@Override
-			public float[] plane(final int z) {
-				return s.plane(z);
-			}
 		};
 	}
+
 }
