@@ -34,13 +34,6 @@ public final class OmeZarrReader {
 	private final double[] scaleZyx;
 	private final String[] unitsZyx;
 	private final Listener listener;
-	/**
-	 * The file and chunk buffers chunks are read through: one pair per thread, not per reader (a series keeps a reader
-	 * open per slice; a pair each would be 4 MiB per slice for chunks of 30 × 128² floats). A thread that read Zarr
-	 * keeps its pair (off the heap) while it lives: a worker for its run, a Fiji thread for the session.
-	 */
-	private static final ThreadLocal<ZarrArray.ChunkBuffers> CHUNK_BUFFERS =
-			ThreadLocal.withInitial(ZarrArray.ChunkBuffers::new);
 	private boolean warnedMissing;
 	/** Chunks deeper than one plane are decoded whole: keep the last slab of chunkZ planes when it is small. */
 	private static final long SLAB_BUDGET_BYTES = 64L << 20;
@@ -288,7 +281,6 @@ public final class OmeZarrReader {
 	 * the chunk) into {@code dst[k]} at {@code offset[k]}. {@code firstZ} names the planes in messages.
 	 */
 	private void decode(final int row, final int[] zIn, final float[][] dst, final int[] offset, final int firstZ) {
-		final ZarrArray.ChunkBuffers chunkBuffers = CHUNK_BUFFERS.get();
 		final int nd = shape.length, h = height(), w = width();
 		final int cy = chunks[nd - 2], cx = chunks[nd - 1];
 		final int n = zIn.length;
@@ -300,7 +292,7 @@ public final class OmeZarrReader {
 				idx[nd - 1] = i;
 				final ByteBuffer buf;
 				try {
-					buf = array.readChunk(idx, chunkBuffers);
+					buf = array.readChunkShared(idx); // consumed below, before the next chunk
 				}
 				catch (final BadInputException e) {
 					final int last = row * chunks[nd - 3] + zIn[n - 1];

@@ -27,7 +27,7 @@ public final class TiffPlanes implements AutoCloseable {
 	 * 0.5 MiB were slower on the 2-core EPYC VM; mapping the file instead was slower still, its page faults cost).
 	 */
 	private static final int BLOCK_BYTES = 2 << 20;
-	private static final ThreadLocal<ByteBuffer> BLOCKS = new ThreadLocal<>();
+	private static final ThreadBuffer BLOCKS = new ThreadBuffer(BLOCK_BYTES);
 
 	private final FileChannel channel;
 	private final int width, height, depth, bytesPerPixel, fileType;
@@ -201,17 +201,9 @@ public final class TiffPlanes implements AutoCloseable {
 		return true;
 	}
 
-	/**
-	 * This thread's block buffer (direct, so that the file's bytes are copied once, and reused, so that its pages
-	 * are not faulted in again for every tile), in the file's byte order.
-	 */
+	/** This thread's block buffer ({@link ThreadBuffer}), in the file's byte order. */
 	private ByteBuffer block(final int bytes) {
-		ByteBuffer b = BLOCKS.get();
-		if (b == null || b.capacity() < bytes) {
-			b = ByteBuffer.allocateDirect(Math.max(bytes, BLOCK_BYTES));
-			BLOCKS.set(b);
-		}
-		return b.order(order);
+		return BLOCKS.get(bytes).order(order);
 	}
 
 	/** Fills the buffer up to its limit from the file at {@code pos} (plane {@code z} on, for errors). */

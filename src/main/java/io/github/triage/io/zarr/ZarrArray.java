@@ -14,6 +14,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import io.github.triage.BadInputException;
+import io.github.triage.io.ThreadBuffer;
 
 /**
  * One Zarr array on disk, v2 ({@code .zarray}) or v3 ({@code zarr.json}), read chunk by chunk into C-order bytes.
@@ -268,35 +269,30 @@ public final class ZarrArray {
 	}
 
 	/**
-	 * A thread's buffers for {@link #readChunk(long[], ChunkBuffers)}: the chunk file's bytes and the decoded chunk,
-	 * outside the Java heap and kept between chunks, instead of two new arrays per chunk (reading a series decodes
-	 * many chunks several times: their garbage was a fifth of a two-worker quality run in collections, and zstd
-	 * decoding into heap arrays holds the collector off while it runs). Not for two threads at once.
+	 * The chunk file's bytes and the decoded chunk of {@link #readChunkShared}: off the heap and kept per thread,
+	 * instead of two new arrays per chunk (reading a series decodes many chunks several times: their garbage was a
+	 * fifth of a two-worker quality run in collections, and zstd decoding into heap arrays holds the collector off
+	 * while it runs).
 	 */
-	public static final class ChunkBuffers {
-		private ByteBuffer file = ByteBuffer.allocateDirect(0), chunk = ByteBuffer.allocateDirect(0);
-
-		private static ByteBuffer atLeast(final ByteBuffer b, final int n) {
-			return b.capacity() >= n ? b : ByteBuffer.allocateDirect(Math.max(n, b.capacity() + b.capacity() / 2));
-		}
-	}
+	private static final ThreadBuffer FILE = new ThreadBuffer(0), CHUNK = new ThreadBuffer(0);
 
 	/**
-	 * As {@link #readChunk(long[])}, through {@code buffers}: the buffer returned is valid until the next call with
-	 * the same buffers. A chunk of one zstd codec (or none) is read and decoded there; others as by readChunk.
+	 * As {@link #readChunk(long[])}, into this thread's buffers: the buffer returned is valid until the thread reads
+	 * another chunk this way. A chunk of one zstd codec (or none) is read and decoded there; others as by readChunk.
 	 */
-	public ByteBuffer readChunk(final long[] idx, final ChunkBuffers buffers) {
+	public ByteBuffer readChunkShared(final long[] idx) {
 		final boolean direct = storedStrides == null
 				&& (codecs.isEmpty() || codecs.size() == 1 && codecs.get(0) == ZarrCodec.ZSTD);
 		if (!direct) return readChunk(idx);
 		final Path file = chunkFile(idx);
 		final int length;
+		final ByteBuffer into;
 		try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
 			final long size = ch.size();
 			if (size > Integer.MAX_VALUE - 8)
 				throw new BadInputException(label + ": chunk file " + file + " is too large (" + size + " bytes)");
-			final ByteBuffer into = buffers.file = ChunkBuffers.atLeast(buffers.file, (int) size);
-			into.clear().limit((int) size);
+			into = FILE.get((int) size);
+			into.limit((int) size);
 			while (into.hasRemaining() && ch.read(into) >= 0) {
 				// read until the file's end
 			}
@@ -313,11 +309,11 @@ public final class ZarrArray {
 			if (length != expected)
 				throw new BadInputException(label + ": chunk file " + file + " is corrupt or truncated: it has " + length
 						+ " bytes, a chunk has " + expected);
-			return buffers.file.duplicate().clear().limit(expected).order(order);
+			return into.duplicate().clear().limit(expected).order(order);
 		}
-		final ByteBuffer out = buffers.chunk = ChunkBuffers.atLeast(buffers.chunk, expected);
+		final ByteBuffer out = CHUNK.get(expected);
 		try {
-			ZarrCodec.zstdDecodeInto(buffers.file, length, out, expected);
+			ZarrCodec.zstdDecodeInto(into, length, out, expected);
 		}
 		catch (final LinkageError e) {
 			throw ZarrCodec.zstdMissing(e);
