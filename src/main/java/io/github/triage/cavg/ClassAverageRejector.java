@@ -11,6 +11,7 @@ import java.util.concurrent.CancellationException;
 import io.github.triage.BadInputException;
 import io.github.triage.Listener;
 import io.github.triage.cavg.ClassDecision.LocalVarianceMeasures;
+import io.github.triage.ops.CavgKernels;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.ops.Workers;
 
@@ -136,15 +137,16 @@ public final class ClassAverageRejector {
 		ensure(box);
 		final double[] inOut = new double[2];
 		System.arraycopy(image, 0, work, 0, box * box);
-		ops.cavgEdgeNormalise(work, box, box);
-		ops.cavgLowPass(work, box, limits, LOWPASS_EDGE, new float[][] { lp30, lp10 });
+		final CavgKernels kernels = ops.cavg();
+		kernels.edgeNormalise(work, box, box);
+		kernels.lowPass(work, box, limits, LOWPASS_EDGE, new float[][] { lp30, lp10 });
 		// criterion 3: mask geometry on the 30 Å image
-		final float t30 = ops.cavgOtsuThreshold(lp30);
-		final int ncc = ops.cavgLabelComponents(lp30, box, box, t30, labels);
+		final float t30 = kernels.otsuThreshold(lp30);
+		final int ncc = kernels.labelComponents(lp30, box, box, t30, labels);
 		mask[k] = geometry.judge(labels, ncc, box, params, t30, countAtLeast(lp30, t30));
 		// criterion 4, per-class part: local variance of the 10 Å image inside/outside its Otsu foreground
-		final float t10 = ops.cavgOtsuThreshold(lp10);
-		ops.cavgLocalVarianceMeans(lp10, box, box, t10, RejectionParams.LV_HALF_WIDTH, inOut);
+		final float t10 = kernels.otsuThreshold(lp10);
+		kernels.localVarianceMeans(lp10, box, box, t10, RejectionParams.LV_HALF_WIDTH, inOut);
 		lvThr[k] = t10;
 		lvFg[k] = countAtLeast(lp10, t10);
 		scoreIn[k] = inOut[0];

@@ -10,31 +10,17 @@ import org.jtransforms.fft.FloatFFT_1D;
  * tables. Work buffers and FFT plans are kept per box size, so a stack costs no allocation per class. Not
  * thread-safe.
  */
-final class CavgCpuKernels {
+final class CavgCpuKernels implements CavgKernels {
 	private int box = -1;
 	private FloatFFT_1D fft;
 	private float[] row, spec, col, twin;
 	private float[][] lowRows; // per filter: box rows × (kmax+1) complex, the column-inverted spectrum
 	private final CavgPrunedLowPass pruned = new CavgPrunedLowPass();
 
-	// ---- edge normalisation -----------------------------------------------------------------------------
-
-	static void edgeNormalise(final float[] img, final int w, final int h) {
-		double sum = 0;
-		for (int x = 0; x < w; x++)
-			sum += (double) img[x] + img[(h - 1) * w + x];
-		for (int y = 0; y < h; y++)
-			sum += (double) img[y * w] + img[y * w + w - 1];
-		// SIMPLE counts the corners twice and divides by 2·(nx+ny); kept as it is (a 4/(2(nx+ny)) weight shift).
-		final float mean = (float) (sum / (2.0 * (w + h)));
-		if (Math.abs(mean) <= 1e-10f) return;
-		for (int i = 0; i < img.length; i++)
-			img[i] -= mean;
-	}
 
 	// ---- raised-cosine low-pass --------------------------------------------------------------------------
 
-	/** Weight of Fourier radius f (index units) for limit L and edge width e; see ImageOps#cavgLowPass. */
+	/** Weight of Fourier radius f (index units) for limit L and edge width e; see CavgKernels#lowPass. */
 	static double weight(final double f, final int limit, final int edge) {
 		final double lo = limit - edge;
 		if (f < lo) return 1;
@@ -57,7 +43,8 @@ final class CavgCpuKernels {
 	 * all row FFTs but only the columns k = 0..L, and the inverse the same columns plus all rows. Two rows share
 	 * one complex FFT (real input), and the two filtered outputs share each inverse row FFT (real outputs).
 	 */
-	void lowPass(final float[] img, final int n, final int[] limits, final int edge, final float[][] out) {
+	@Override
+	public void lowPass(final float[] img, final int n, final int[] limits, final int edge, final float[][] out) {
 		ensure(n);
 		final int half = n / 2;
 		int kmax = 0;
@@ -161,7 +148,8 @@ final class CavgCpuKernels {
 	private final long[] hist = new long[CavgOtsu.BINS];
 	private final int[] hist4 = new int[4 * CavgOtsu.BINS];
 
-	float otsuThreshold(final float[] img) {
+	@Override
+	public float otsuThreshold(final float[] img) {
 		float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
 		for (final float v : img) {
 			if (v < min) min = v;
@@ -205,7 +193,8 @@ final class CavgCpuKernels {
 	private final CavgRunLabeller labeller = new CavgRunLabeller();
 
 	/** Labels numbered by first pixel in raster order (as a flood fill in raster order numbers them); see CavgRunLabeller. */
-	int labelComponents(final float[] img, final int w, final int h, final float thr, final int[] labels) {
+	@Override
+	public int labelComponents(final float[] img, final int w, final int h, final float thr, final int[] labels) {
 		return labeller.label(img, w, h, thr, labels);
 	}
 
@@ -215,7 +204,8 @@ final class CavgCpuKernels {
 	 * Window sums by sliding: per-column sums over the window's rows, updated row by row, then a running sum across
 	 * the columns; double precision, as SIMPLE's summed-area tables, in O(1) per pixel and O(width) memory.
 	 */
-	void localVarianceMeans(final float[] img, final int w, final int h, final float thr, final int r,
+	@Override
+	public void localVarianceMeans(final float[] img, final int w, final int h, final float thr, final int r,
 			final double[] inOut) {
 		if (colS == null || colS.length < w) {
 			colS = new double[w];

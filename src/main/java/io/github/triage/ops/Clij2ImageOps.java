@@ -98,44 +98,12 @@ public class Clij2ImageOps implements ImageOps {
 
 	// ---- class-average kernels (issue 5) ------------------------------------------------------------------
 
-	// Edge normalisation and the Fourier low-pass stay on the CPU (one small FFT per class; CLIJ2 has no FFT);
-	// Otsu, components and local variance run on the device.
-	private final CavgCpuKernels cavgCpu = new CavgCpuKernels();
-	private ClijCavgKernels cavgClij;
-
-	private ClijCavgKernels cavgClij() {
-		if (cavgClij == null) cavgClij = new ClijCavgKernels(clij2);
-		return cavgClij;
-	}
+	private ClijCavgKernels cavg;
 
 	@Override
-	public void cavgEdgeNormalise(final float[] img, final int width, final int height) {
-		CavgCpuKernels.edgeNormalise(img, width, height);
-	}
-
-	@Override
-	public void cavgLowPass(final float[] img, final int box, final int[] limits, final int edge, final float[][] out) {
-		cavgCpu.lowPass(img, box, limits, edge, out);
-	}
-
-	@Override
-	public float cavgOtsuThreshold(final float[] img) {
-		final int side = (int) Math.round(Math.sqrt(img.length));
-		// the device kernels take 2D images; a non-square array goes as one row
-		return side * side == img.length ? cavgClij().otsuThreshold(img, side, side)
-				: cavgClij().otsuThreshold(img, img.length, 1);
-	}
-
-	@Override
-	public int cavgLabelComponents(final float[] img, final int width, final int height, final float threshold,
-			final int[] labels) {
-		return cavgClij().labelComponents(img, width, height, threshold, labels);
-	}
-
-	@Override
-	public void cavgLocalVarianceMeans(final float[] img, final int width, final int height, final float threshold,
-			final int halfWidth, final double[] inOut) {
-		cavgClij().localVarianceMeans(img, width, height, threshold, halfWidth, inOut);
+	public CavgKernels cavg() {
+		if (cavg == null) cavg = new ClijCavgKernels(clij2);
+		return cavg;
 	}
 
 	// -------------------------------------------------------------------------------------------------------

@@ -15,9 +15,12 @@ import net.haesleinhuepf.clij2.CLIJ2;
  * in raster order here) and the per-pixel local variance (own OpenCL kernel in cavg_kernels.cl). Every device
  * buffer is released in {@code finally}.
  */
-final class ClijCavgKernels {
+final class ClijCavgKernels implements CavgKernels {
 	private static final String PROGRAM = "cavg_kernels.cl";
 	private final CLIJ2 clij2;
+	// edge normalisation (the interface's) and the Fourier low-pass stay on the CPU: one small FFT per class, and
+	// CLIJ2 has no FFT
+	private final CavgCpuKernels cpu = new CavgCpuKernels();
 	private int[] remap = new int[256];
 
 	ClijCavgKernels(final CLIJ2 clij2) {
@@ -33,6 +36,18 @@ final class ClijCavgKernels {
 	private void release(final ClearCLBuffer... bs) {
 		for (final ClearCLBuffer b : bs)
 			if (b != null) clij2.release(b);
+	}
+
+	@Override
+	public void lowPass(final float[] img, final int box, final int[] limits, final int edge, final float[][] out) {
+		cpu.lowPass(img, box, limits, edge, out);
+	}
+
+	@Override
+	public float otsuThreshold(final float[] img) {
+		final int side = (int) Math.round(Math.sqrt(img.length));
+		// the device kernels take 2D images; a non-square array goes as one row
+		return side * side == img.length ? otsuThreshold(img, side, side) : otsuThreshold(img, img.length, 1);
 	}
 
 	float otsuThreshold(final float[] img, final int w, final int h) {
@@ -67,7 +82,8 @@ final class ClijCavgKernels {
 		}
 	}
 
-	int labelComponents(final float[] img, final int w, final int h, final float thr, final int[] labels) {
+	@Override
+	public int labelComponents(final float[] img, final int w, final int h, final float thr, final int[] labels) {
 		ClearCLBuffer src = null, bin = null, lab = null;
 		try {
 			src = push(img, w, h);
@@ -100,7 +116,8 @@ final class ClijCavgKernels {
 		}
 	}
 
-	void localVarianceMeans(final float[] img, final int w, final int h, final float thr, final int r,
+	@Override
+	public void localVarianceMeans(final float[] img, final int w, final int h, final float thr, final int r,
 			final double[] inOut) {
 		ClearCLBuffer src = null, var = null;
 		try {

@@ -64,36 +64,10 @@ public class CpuImageOps implements ImageOps {
 
 	private CavgCpuKernels cavg;
 
-	private CavgCpuKernels cavg() {
+	@Override
+	public CavgKernels cavg() {
 		if (cavg == null) cavg = new CavgCpuKernels();
 		return cavg;
-	}
-
-	@Override
-	public void cavgEdgeNormalise(final float[] img, final int width, final int height) {
-		CavgCpuKernels.edgeNormalise(img, width, height);
-	}
-
-	@Override
-	public void cavgLowPass(final float[] img, final int box, final int[] limits, final int edge, final float[][] out) {
-		cavg().lowPass(img, box, limits, edge, out);
-	}
-
-	@Override
-	public float cavgOtsuThreshold(final float[] img) {
-		return cavg().otsuThreshold(img);
-	}
-
-	@Override
-	public int cavgLabelComponents(final float[] img, final int width, final int height, final float threshold,
-			final int[] labels) {
-		return cavg().labelComponents(img, width, height, threshold, labels);
-	}
-
-	@Override
-	public void cavgLocalVarianceMeans(final float[] img, final int width, final int height, final float threshold,
-			final int halfWidth, final double[] inOut) {
-		cavg().localVarianceMeans(img, width, height, threshold, halfWidth, inOut);
 	}
 
 	// -------------------------------------------------------------------------------------------------------

@@ -26,18 +26,18 @@ class Clij2RejectorParityTest {
 		// classes 1 (two pruned components), 3 (particle, off the disc) and 116 (empty_const)
 		for (final int k : new int[] { 0, 2, 115 }) {
 			final float[] w = r.stack().sections()[k].clone();
-			cpu.cavgEdgeNormalise(w, box, box);
+			cpu.cavg().edgeNormalise(w, box, box);
 			final float[][] lp = { new float[box * box], new float[box * box] };
-			cpu.cavgLowPass(w, box, limits, 10, lp);
+			cpu.cavg().lowPass(w, box, limits, 10, lp);
 			for (final float[] img : lp) {
-				final float tc = cpu.cavgOtsuThreshold(img), tg = gpu.cavgOtsuThreshold(img);
+				final float tc = cpu.cavg().otsuThreshold(img), tg = gpu.cavg().otsuThreshold(img);
 				assertEquals(tc, tg, 0f, "Otsu threshold, class " + (k + 1));
 				final int[] lc = new int[box * box], lg = new int[box * box];
-				assertEquals(cpu.cavgLabelComponents(img, box, box, tc, lc), gpu.cavgLabelComponents(img, box, box, tc, lg));
+				assertEquals(cpu.cavg().labelComponents(img, box, box, tc, lc), gpu.cavg().labelComponents(img, box, box, tc, lg));
 				assertArrayEquals(lc, lg, "labels, class " + (k + 1));
 				final double[] vc = new double[2], vg = new double[2];
-				cpu.cavgLocalVarianceMeans(img, box, box, tc, 10, vc);
-				gpu.cavgLocalVarianceMeans(img, box, box, tc, 10, vg);
+				cpu.cavg().localVarianceMeans(img, box, box, tc, 10, vc);
+				gpu.cavg().localVarianceMeans(img, box, box, tc, 10, vg);
 				assertEquals(vc[0], vg[0], 1e-5 * Math.abs(vc[0]) + 1e-9, "score in, class " + (k + 1));
 				assertEquals(vc[1], vg[1], 1e-5 * Math.abs(vc[1]) + 1e-9, "score out, class " + (k + 1));
 			}

@@ -61,7 +61,7 @@ class CavgKernelsTest {
 			final float[] img = noise(n * n, n);
 			final int[] limits = { 3, 12, 40 }; // DC attenuated, partial edge, past Nyquist (weight 1 nowhere cut)
 			final float[][] out = { new float[n * n], new float[n * n], new float[n * n] };
-			cpu.cavgLowPass(img, n, limits, 10, out);
+			cpu.cavg().lowPass(img, n, limits, 10, out);
 			for (int j = 0; j < limits.length; j++) {
 				final double[] ref = bruteLowPass(img, n, limits[j], 10);
 				for (int i = 0; i < n * n; i++)
@@ -79,8 +79,8 @@ class CavgKernelsTest {
 			final float[] img = noise(n * n, 100 + n);
 			final int[] limits = { c[1], c[2] };
 			final float[][] out = { new float[n * n], new float[n * n] };
-			cpu.cavgLowPass(img, n, limits, 10, out);
-			cpu.cavgLowPass(img, n, limits, 10, out); // again: reused buffers and tables give the same
+			cpu.cavg().lowPass(img, n, limits, 10, out);
+			cpu.cavg().lowPass(img, n, limits, 10, out); // again: reused buffers and tables give the same
 			for (int j = 0; j < limits.length; j++) {
 				final double[] ref = bruteLowPass(img, n, limits[j], 10);
 				for (int i = 0; i < n * n; i++)
@@ -95,11 +95,11 @@ class CavgKernelsTest {
 		final float[] img = { 1, 2, 3, 4, 100, 5, 6, 7, 8 };
 		final double sum = (1 + 2 + 3) + (6 + 7 + 8) + (1 + 4 + 6) + (3 + 5 + 8);
 		final float mean = (float) (sum / 12);
-		cpu.cavgEdgeNormalise(img, 3, 3);
+		cpu.cavg().edgeNormalise(img, 3, 3);
 		assertEquals(100 - mean, img[4], 1e-5);
 		assertEquals(1 - mean, img[0], 1e-5);
 		final float[] tiny = { 1e-12f, 0, 0, 0 };
-		cpu.cavgEdgeNormalise(tiny, 2, 2);
+		cpu.cavg().edgeNormalise(tiny, 2, 2);
 		assertEquals(1e-12f, tiny[0], 0f, "|mean| <= 1e-10 is left alone");
 	}
 
@@ -108,11 +108,11 @@ class CavgKernelsTest {
 		final float[] img = new float[100];
 		for (int i = 0; i < 100; i++)
 			img[i] = i < 60 ? 10 : 200;
-		final float t = cpu.cavgOtsuThreshold(img);
+		final float t = cpu.cavg().otsuThreshold(img);
 		assertTrue(t > 10 && t <= 200, "threshold " + t);
 		final float[] flat = new float[16];
 		java.util.Arrays.fill(flat, 3.5f);
-		assertEquals(3.5f, cpu.cavgOtsuThreshold(flat), 0f);
+		assertEquals(3.5f, cpu.cavg().otsuThreshold(flat), 0f);
 	}
 
 	@Test
@@ -160,7 +160,7 @@ class CavgKernelsTest {
 			for (int x = 0; x < 6; x++)
 				img[y * 6 + x] = rows[y].charAt(x) == '1' ? 1 : 0;
 		final int[] labels = new int[24];
-		assertEquals(3, cpu.cavgLabelComponents(img, 6, 4, 0.5f, labels));
+		assertEquals(3, cpu.cavg().labelComponents(img, 6, 4, 0.5f, labels));
 		assertArrayEquals(new int[] { //
 				0, 0, 0, 1, 1, 0, //
 				2, 0, 0, 1, 1, 0, //
@@ -199,7 +199,7 @@ class CavgKernelsTest {
 				}
 			}
 		final double[] got = new double[2];
-		cpu.cavgLocalVarianceMeans(img, w, h, thr, r, got);
+		cpu.cavg().localVarianceMeans(img, w, h, thr, r, got);
 		assertEquals(sIn / nIn, got[0], 1e-9);
 		assertEquals(sOut / nOut, got[1], 1e-9);
 	}
@@ -242,7 +242,7 @@ class CavgKernelsTest {
 				img[i] = ((i / w + (i % w) / 2) % 3 == 0) ? 1f : 0f;
 			final int[] want = new int[w * h], got = new int[w * h];
 			final int n = floodLabels(img, w, h, 0.5f, want);
-			assertEquals(n, cpu.cavgLabelComponents(img, w, h, 0.5f, got), "trial " + trial);
+			assertEquals(n, cpu.cavg().labelComponents(img, w, h, 0.5f, got), "trial " + trial);
 			assertArrayEquals(want, got, "trial " + trial + " (" + w + " x " + h + ")");
 		}
 	}
