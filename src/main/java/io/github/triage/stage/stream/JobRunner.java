@@ -44,7 +44,13 @@ interface JobRunner extends AutoCloseable {
 	/** Jobs running now. */
 	int running();
 
-	int freeSlots();
+	/** Jobs this runner may have at once. */
+	int maxJobs();
+
+	/** Jobs that may be submitted now. */
+	default int freeSlots() {
+		return Math.max(0, maxJobs() - running());
+	}
 
 	/** Forgets a finished job. */
 	void forget(ChunkId id);

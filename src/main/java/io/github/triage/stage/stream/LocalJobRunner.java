@@ -2,8 +2,6 @@ package io.github.triage.stage.stream;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,15 +14,16 @@ import io.github.triage.cavg.stream.ChunkId;
  * {@code classifier.log}) and in-process tasks on a small thread pool, at most {@code maxJobs} at once. A job of
  * an earlier run of the stream is not picked up: its chunk is classified again.
  */
-final class LocalJobRunner implements JobRunner {
+final class LocalJobRunner extends TrackedJobs<LocalJobRunner.LocalJob> {
 	static final String LOG = "classifier.log";
-	private final int maxJobs;
 	private final ExecutorService pool;
-	private final Map<ChunkId, Process> processes = new LinkedHashMap<>();
-	private final Map<ChunkId, Future<Void>> tasks = new LinkedHashMap<>();
+
+	/** A child process or an in-process task (the other null). */
+	record LocalJob(Process process, Future<Void> task) {
+	}
 
 	LocalJobRunner(final int maxJobs) {
-		this.maxJobs = maxJobs;
+		super(maxJobs);
 		this.pool = Executors.newFixedThreadPool(maxJobs, r -> {
 			final Thread t = new Thread(r, "microchunk-job");
 			t.setDaemon(true);
@@ -35,25 +34,26 @@ final class LocalJobRunner implements JobRunner {
 	@Override
 	public void submit(final Job job) throws IOException {
 		if (job.command() == null) {
-			tasks.put(job.id(), pool.submit(job.task()));
+			jobs.put(job.id(), new LocalJob(null, pool.submit(job.task())));
 			return;
 		}
 		final Path log = job.dir().resolve(LOG);
-		processes.put(job.id(), new ProcessBuilder("sh", "-c", job.command()).directory(job.dir().toFile())
-				.redirectErrorStream(true).redirectOutput(log.toFile()).start());
+		jobs.put(job.id(), new LocalJob(new ProcessBuilder("sh", "-c", job.command()).directory(job.dir().toFile())
+				.redirectErrorStream(true).redirectOutput(log.toFile()).start(), null));
 	}
 
 	@Override
 	public Status poll(final ChunkId id) {
-		final Process p = processes.get(id);
+		final LocalJob j = jobs.get(id);
+		if (j == null) return new Status(State.VANISHED, "no such job");
+		final Process p = j.process();
 		if (p != null) {
 			if (p.isAlive()) return Status.RUNNING;
 			final int rc = p.exitValue();
 			return rc == 0 ? new Status(State.SUCCEEDED, "") : new Status(State.FAILED, "the classifier exited " + rc
 					+ " (see " + LOG + ")");
 		}
-		final Future<Void> f = tasks.get(id);
-		if (f == null) return new Status(State.VANISHED, "no such job");
+		final Future<Void> f = j.task();
 		if (!f.isDone()) return Status.RUNNING;
 		try {
 			f.get();
@@ -78,26 +78,12 @@ final class LocalJobRunner implements JobRunner {
 		return 0;
 	}
 
-	@Override
-	public int running() {
-		return processes.size() + tasks.size();
-	}
-
-	@Override
-	public int freeSlots() {
-		return Math.max(0, maxJobs - running());
-	}
-
-	@Override
-	public void forget(final ChunkId id) {
-		processes.remove(id);
-		tasks.remove(id);
-	}
-
 	/** Stops what still runs (a cancelled stream leaves no classifier behind). */
 	@Override
 	public void close() {
-		for (final Process p : processes.values()) {
+		for (final LocalJob j : jobs.values()) {
+			final Process p = j.process();
+			if (p == null) continue;
 			p.descendants().forEach(ProcessHandle::destroy);
 			p.destroy();
 		}

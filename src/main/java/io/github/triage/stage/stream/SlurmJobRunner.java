@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.triage.cavg.stream.ChunkId;
@@ -22,21 +20,22 @@ import io.github.triage.io.AtomicFiles;
  * {@code job.exit} (atomically); while that is absent the job is followed through {@code squeue}, then
  * {@code sacct}. The chunk's own sentinels remain the restart record.
  */
-final class SlurmJobRunner implements JobRunner {
+final class SlurmJobRunner extends TrackedJobs<SlurmJobRunner.SlurmJob> {
 	static final String SCRIPT = "job.sh", JOBS = "slurm_jobs.txt", EXIT = "job.exit";
 
 	/** sbatch options; null or empty ones are left out. */
 	record Settings(String partition, int cpus, String mem, String time) {
 	}
 
+	/** A slurm job id and the chunk folder it runs in. */
+	record SlurmJob(String id, Path dir) {
+	}
+
 	private final Settings settings;
-	private final int maxJobs;
-	private final Map<ChunkId, String> jobs = new LinkedHashMap<>();
-	private final Map<ChunkId, Path> dirs = new LinkedHashMap<>();
 
 	SlurmJobRunner(final Settings settings, final int maxJobs) {
+		super(maxJobs);
 		this.settings = settings;
-		this.maxJobs = maxJobs;
 	}
 
 	@Override
@@ -66,15 +65,15 @@ final class SlurmJobRunner implements JobRunner {
 			throw new IOException("sbatch failed (exit " + r.rc + "): " + (r.out + r.err).strip());
 		Files.writeString(dir.resolve(JOBS), id + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
 				StandardOpenOption.APPEND);
-		jobs.put(job.id(), id);
-		dirs.put(job.id(), dir);
+		jobs.put(job.id(), new SlurmJob(id, dir));
 	}
 
 	@Override
 	public Status poll(final ChunkId chunk) throws IOException {
-		final String id = jobs.get(chunk);
-		if (id == null) return new Status(State.VANISHED, "no such job");
-		final Path dir = dirs.get(chunk);
+		final SlurmJob job = jobs.get(chunk);
+		if (job == null) return new Status(State.VANISHED, "no such job");
+		final String id = job.id();
+		final Path dir = job.dir();
 		Status s = exitStatus(dir, id);
 		if (s != null) return s;
 		final Result q = exec(List.of("squeue", "-h", "-j", id, "-o", "%T"));
@@ -103,8 +102,7 @@ final class SlurmJobRunner implements JobRunner {
 	public boolean adopt(final ChunkId id, final Path dir) throws IOException {
 		final List<String> ids = ids(dir);
 		if (ids.isEmpty()) return false;
-		jobs.put(id, ids.get(ids.size() - 1));
-		dirs.put(id, dir.toAbsolutePath());
+		jobs.put(id, new SlurmJob(ids.get(ids.size() - 1), dir.toAbsolutePath()));
 		return true;
 	}
 
@@ -119,22 +117,6 @@ final class SlurmJobRunner implements JobRunner {
 		if (Files.exists(f)) for (final String l : Files.readAllLines(f))
 			if (!l.isBlank()) out.add(l.strip());
 		return out;
-	}
-
-	@Override
-	public int running() {
-		return jobs.size();
-	}
-
-	@Override
-	public int freeSlots() {
-		return Math.max(0, maxJobs - running());
-	}
-
-	@Override
-	public void forget(final ChunkId id) {
-		jobs.remove(id);
-		dirs.remove(id);
 	}
 
 	/** Jobs on the cluster go on without the stream; a restart follows them. */
