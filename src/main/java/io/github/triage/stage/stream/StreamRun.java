@@ -129,11 +129,16 @@ final class StreamRun implements AutoCloseable {
 			listener.checkCancelled();
 			pollJobs();
 		}
+		takeInOutcomes();
+		writeStatus();
+	}
+
+	/** What finished jobs lead to: rejection of the chunks that need it, finalisation, consumption. */
+	private void takeInOutcomes() throws IOException {
 		for (final Chunk c : List.copyOf(chunks.values()))
 			if (c.flags().needsRejection()) reject(c);
 		finalise();
 		consume();
-		writeStatus();
 	}
 
 	private void sleep() {
@@ -158,10 +163,7 @@ final class StreamRun implements AutoCloseable {
 		for (final Chunk c : List.copyOf(chunks.values()))
 			update(c.id(), c.flags().advance(folder(c.id()).flags()));
 		pollJobs();
-		for (final Chunk c : List.copyOf(chunks.values()))
-			if (c.flags().needsRejection()) reject(c);
-		finalise();
-		consume();
+		takeInOutcomes();
 		refreshSelected();
 		final boolean timeout = StreamRules.timeoutPassed(ledger.entries(), now, o.lastImportTimeout().toMillis());
 		for (final StreamRules.NewChunk n : StreamRules.compose(ledger.entries(), list(), caps, timeout))
