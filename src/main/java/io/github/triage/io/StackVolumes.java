@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
 import io.github.triage.BadInputException;
@@ -25,25 +26,23 @@ public final class StackVolumes {
 	private StackVolumes() {
 	}
 
-	/** An opened volume: shape, voxel size and planes (Y rows of X values). Opening reads metadata only. */
-	public interface Volume {
-		int depth();
-
-		int height();
-
-		int width();
-
-		/** Voxel size (z, y, x) in mm. */
-		double[] scaleZyxMm();
+	/**
+	 * An opened volume: shape, voxel size (z, y, x) in mm, its planes (Y rows of X values, as floats, read when asked
+	 * for), the file or folder as named in messages, and the OME-NGFF version it was written in ("0.4", "0.5"; ""
+	 * when unknown). Opening reads metadata only.
+	 */
+	public record Volume(int depth, int height, int width, double[] scaleZyxMm, String label, String ngffVersion,
+			IntFunction<float[]> planes) {
+		/** Voxel size (z, y, x) in mm (a copy). */
+		@Override
+		public double[] scaleZyxMm() {
+			return scaleZyxMm.clone();
+		}
 
 		/** Plane {@code z} as floats. */
-		float[] plane(int z);
-
-		/** The file or folder, as named in messages. */
-		String label();
-
-		/** The OME-NGFF version it was written in ("0.4", "0.5"; "" when unknown). */
-		String ngffVersion();
+		public float[] plane(final int z) {
+			return planes.apply(z);
+		}
 	}
 
 	/**
@@ -85,43 +84,7 @@ public final class StackVolumes {
 					+ " is taken as mm");
 			mm = r.scaleZyx();
 		}
-		final double[] scale = mm;
-		return new Volume() {
-			@Override
-			public int depth() {
-				return r.depth();
-			}
-
-			@Override
-			public int height() {
-				return r.height();
-			}
-
-			@Override
-			public int width() {
-				return r.width();
-			}
-
-			@Override
-			public double[] scaleZyxMm() {
-				return scale.clone();
-			}
-
-			@Override
-			public float[] plane(final int z) {
-				return r.readPlane(z);
-			}
-
-			@Override
-			public String label() {
-				return label;
-			}
-
-			@Override
-			public String ngffVersion() {
-				return r.ngffVersion();
-			}
-		};
+		return new Volume(r.depth(), r.height(), r.width(), mm.clone(), label, r.ngffVersion(), r::readPlane);
 	}
 
 	/**
