@@ -30,7 +30,8 @@ public final class SyntheticSeries {
 	/** Slice {@code index} (its id is the index, two digits), {@code depth} planes of the given kind. */
 	public SliceSource slice(final int index, final int depth, final Kind kind) {
 		final String id = String.format(Locale.ROOT, "%02d", index);
-		return new SliceSource.Of(id, "slice " + id + " (synthetic)", depth, height, width, z -> plane(index, z, kind));
+		return new SliceSource.Of(new SliceSource.Shape(id, "slice " + id + " (synthetic)", depth, height, width),
+				z -> plane(index, z, kind));
 	}
 
 	/** Plane z of slice {@code index}: the texture drifted by about a pixel per slice, depth-attenuated, noisy. */

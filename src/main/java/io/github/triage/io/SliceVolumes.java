@@ -33,40 +33,15 @@ public final class SliceVolumes {
 
 	/** Id, label and size (fixed when opened), common to both kinds of slice. */
 	private abstract static class NamedSlice implements SliceSource {
-		final String id, label;
-		private final int depth, height, width;
+		private final Shape shape;
 
 		NamedSlice(final String id, final String label, final int depth, final int height, final int width) {
-			this.id = id;
-			this.label = label;
-			this.depth = depth;
-			this.height = height;
-			this.width = width;
+			this.shape = new Shape(id, label, depth, height, width);
 		}
 
 		@Override
-		public int depth() {
-			return depth;
-		}
-
-		@Override
-		public int height() {
-			return height;
-		}
-
-		@Override
-		public int width() {
-			return width;
-		}
-
-		@Override
-		public String sliceId() {
-			return id;
-		}
-
-		@Override
-		public String label() {
-			return label;
+		public Shape shape() {
+			return shape;
 		}
 	}
 
@@ -138,10 +113,10 @@ public final class SliceVolumes {
 				ip = stack.getProcessor(z + 1);
 			}
 			catch (final RuntimeException ex) {
-				throw new BadInputException(label + ": cannot read plane " + z + ": " + ex.getMessage(), ex);
+				throw new BadInputException(label() + ": cannot read plane " + z + ": " + ex.getMessage(), ex);
 			}
 			if (ip == null || ip.getWidth() != width() || ip.getHeight() != height())
-				throw new BadInputException(label + ": cannot read plane " + z + " (truncated TIFF?)");
+				throw new BadInputException(label() + ": cannot read plane " + z + " (truncated TIFF?)");
 			return (float[]) ip.convertToFloatProcessor().getPixels();
 		}
 	}

@@ -7,17 +7,37 @@ import java.util.function.IntFunction;
  * lazily (OME-Zarr, TIFF) so that only the planes being compared are in memory.
  */
 public interface SliceSource {
+	/**
+	 * A slice's id as slice_config writes it ("03"), the label naming it in messages (e.g. {@code slice 03
+	 * (…/slice_z03.ome.zarr)}) and its size, all fixed when it is opened.
+	 */
+	record Shape(String sliceId, String label, int depth, int height, int width) {
+	}
+
+	/** Its id, label and size. */
+	Shape shape();
+
 	/** The slice id as slice_config writes it ("03"). */
-	String sliceId();
+	default String sliceId() {
+		return shape().sliceId();
+	}
 
 	/** Names the slice in messages, e.g. {@code slice 03 (…/slice_z03.ome.zarr)}. */
-	String label();
+	default String label() {
+		return shape().label();
+	}
 
-	int depth();
+	default int depth() {
+		return shape().depth();
+	}
 
-	int height();
+	default int height() {
+		return shape().height();
+	}
 
-	int width();
+	default int width() {
+		return shape().width();
+	}
 
 	/** Plane {@code z}: {@code height} rows of {@code width} values (X fastest). The caller must not modify it. */
 	float[] plane(int z);
@@ -38,8 +58,7 @@ public interface SliceSource {
 	}
 
 	/** A slice of a fixed size whose planes come from {@code planes}. */
-	record Of(String sliceId, String label, int depth, int height, int width, IntFunction<float[]> planes)
-			implements SliceSource {
+	record Of(Shape shape, IntFunction<float[]> planes) implements SliceSource {
 		@Override
 		public float[] plane(final int z) {
 			return planes.apply(z);
@@ -55,28 +74,8 @@ public interface SliceSource {
 		}
 
 		@Override
-		public String sliceId() {
-			return inner.sliceId();
-		}
-
-		@Override
-		public String label() {
-			return inner.label();
-		}
-
-		@Override
-		public int depth() {
-			return inner.depth();
-		}
-
-		@Override
-		public int height() {
-			return inner.height();
-		}
-
-		@Override
-		public int width() {
-			return inner.width();
+		public Shape shape() {
+			return inner.shape();
 		}
 
 		@Override

@@ -35,28 +35,8 @@ class SliceQualityAssessorTest {
 		}
 
 		@Override
-		public String sliceId() {
-			return id;
-		}
-
-		@Override
-		public String label() {
-			return "slice " + id;
-		}
-
-		@Override
-		public int depth() {
-			return d;
-		}
-
-		@Override
-		public int height() {
-			return h;
-		}
-
-		@Override
-		public int width() {
-			return w;
+		public Shape shape() {
+			return new Shape(id, "slice " + id, d, h, w);
 		}
 
 		@Override
@@ -201,13 +181,8 @@ class SliceQualityAssessorTest {
 	private static SliceSource wrap(final SliceSource s, final String id) {
 		return new SliceSource.Wrapper(s) {
 			@Override
-			public String sliceId() {
-				return id;
-			}
-
-			@Override
-			public String label() {
-				return "slice " + id;
+			public Shape shape() {
+				return new Shape(id, "slice " + id, s.depth(), s.height(), s.width());
 			}
 		};
 	}
