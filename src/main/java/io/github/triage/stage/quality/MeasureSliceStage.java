@@ -45,11 +45,6 @@ public final class MeasureSliceStage implements Stage<MeasureSliceStage.Options,
 			this(slice, previous, next, output, settings, pyramidLevel, null);
 		}
 
-		/** The date stamped on the JSON diagnostics (one date for a whole run, e.g. {@code oct run}'s); null: now. */
-		public Options withDate(final String d) {
-			return new Options(slice, previous, next, output, settings, pyramidLevel, d);
-		}
-
 		public static final int SAMPLE_DEPTH = QualitySettings.SAMPLE_DEPTH;
 		public static final int PYRAMID_LEVEL = AssessQualityStage.Options.PYRAMID_LEVEL;
 
