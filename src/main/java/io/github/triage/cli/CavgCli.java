@@ -1,7 +1,6 @@
 package io.github.triage.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 
 import io.github.triage.BadInputException;
 import io.github.triage.cavg.CleanupOutputs;
@@ -9,8 +8,6 @@ import io.github.triage.cavg.Tier;
 import io.github.triage.io.CsvTables;
 import io.github.triage.stage.cavg.RejectStage;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** Cryo-EM class-average rejection: {@code triage cavg reject}. */
 @Command(name = "cavg", mixinStandardHelpOptions = true,
@@ -27,42 +24,7 @@ public final class CavgCli extends CommandGroup {
 					"  outputs of an earlier run that this run does not write are removed.",
 					"  on failure only REJECTION_FAILED.",
 					"A per-class CSV summary goes to stdout. Exit 2 on bad input." })
-	public static final class Reject extends Subcommand {
-		@Option(names = "--stack", required = true, paramLabel = "S.mrc", description = "Class averages (MRC/MRCS stack).")
-		Path stack;
-
-		@Option(names = "--classes", required = true, paramLabel = "C.csv|model.star",
-				description = "Class table: CSV class,pop,res; RELION model.star; or SIMPLE's exported STAR.")
-		Path classes;
-
-		@Option(names = "--mskdiam", required = true, paramLabel = "ANGSTROM", description = "Mask diameter in Å.")
-		Double mskdiam; // boxed: a required option shows no made-up default
-
-		@Option(names = "--tier", required = true, paramLabel = "p1|p2|ref|match",
-				description = "Thresholds of the pass: p1, p2, ref or match.")
-		String tier;
-
-		@Option(names = "--smpd", paramLabel = "A", description = "Pixel size in Å/px (when absent: from the MRC header).")
-		Double smpd;
-
-		@Option(names = "--compat", paramLabel = "simple",
-				description = "'simple': reproduce SIMPLE 0effd5fc exactly, quirks included.")
-		String compat;
-
-		@Option(names = "--particles", paramLabel = "P.star",
-				description = "Particle STAR (_rlnClassNumber): populations are its hard assignments; writes "
-						+ "particles_selected.star and particles_states.star.")
-		Path particles;
-
-		@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "Output folder.")
-		Path output;
-
-		@Mixin
-		GpuOption gpu;
-
-		@Mixin
-		ThreadsOption threads;
-
+	public static final class Reject extends CavgRejectFields {
 		/** The stage's options for these arguments. */
 		RejectStage.Options options() {
 			if (compat != null && !compat.trim().equalsIgnoreCase("simple"))
@@ -103,23 +65,10 @@ public final class CavgCli extends CommandGroup {
 					+ "the rejection had decided so (stacks, contact sheets, class_states.csv, selection.txt, particle "
 					+ "outputs), and each decision is recorded in rejection.csv (decided_by manual, the note, the date).",
 					"A later 'cavg reject' into the same folder keeps manual decisions. Exit 2 on bad input." })
-	public static final class OverrideClasses extends Subcommand {
+	public static final class OverrideClasses extends CavgOverrideClassesFields {
 		@picocli.CommandLine.Parameters(index = "0", paramLabel = "DIR",
 				description = "Output folder of 'cavg reject' (with REJECTION_FINISHED).")
 		Path folder;
-
-		@Option(names = "--keep", split = ",", paramLabel = "N", description = "Classes to keep, e.g. 3,5.")
-		java.util.List<Integer> keep = new java.util.ArrayList<>();
-
-		@Option(names = "--reject", split = ",", paramLabel = "N", description = "Classes to reject, e.g. 7.")
-		java.util.List<Integer> reject = new java.util.ArrayList<>();
-
-		@Option(names = "--note", paramLabel = "TEXT", description = "Why (recorded with each decision).")
-		String note = io.github.triage.stage.cavg.OverrideStage.Options.NOTE;
-
-		@Option(names = "--particles", paramLabel = "P.star",
-				description = "The particle STAR the rejection read (when absent: the one named in REJECTION_FINISHED).")
-		Path particles;
 
 		io.github.triage.stage.cavg.OverrideStage.Options options() {
 			return io.github.triage.stage.cavg.OverrideStage.Options.of(folder, keep, reject).withNote(note)

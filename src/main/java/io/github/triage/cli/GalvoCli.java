@@ -1,6 +1,5 @@
 package io.github.triage.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,9 +12,6 @@ import io.github.triage.stage.galvo.DetectedSlice;
 import io.github.triage.stage.galvo.FixStage;
 import io.github.triage.stage.galvo.StampStage;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code triage galvo}: galvo-return shift detection (per tile and per slice), the fix, and stamping into
@@ -28,56 +24,25 @@ import picocli.CommandLine.Parameters;
 		subcommands = { GalvoCli.Detect.class, GalvoCli.DetectSlice.class, GalvoCli.Fix.class, GalvoCli.Stamp.class })
 public final class GalvoCli extends CommandGroup {
 	/** Which tiles of a slice are examined, the same on detect-slice, stamp, fix and {@code oct run}. */
-	static final class Sampling {
-		@Option(names = "--n-samples", paramLabel = "K",
-				description = "Tiles above min-intensity to examine per slice (at most 3K candidates are read).")
-		int nSamples = DetectSliceStage.Options.DEFAULT_N_SAMPLES;
-		@Option(names = "--min-intensity", paramLabel = "I", description = "Tiles whose mean is below I are background and skipped.")
-		double minIntensity = DetectSliceStage.Options.DEFAULT_MIN_INTENSITY;
+	static final class Sampling extends GalvoSamplingFields {
 	}
 
 	/** How a slice's shift is detected, shared by detect-slice, stamp and fix; defaults from the stages' Options. */
-	static final class Detection {
-		@Option(names = "--threshold", paramLabel = "T", description = "Confidence at or above which a detected shift applies (the fix).")
-		double threshold = DetectSliceStage.Options.DEFAULT_THRESHOLD;
-		@Mixin
-		Sampling sampling;
-		@Mixin
-		GpuOption gpu;
-
+	static final class Detection extends GalvoDetectionFields {
 		GalvoSettings settings(final int nExtra) {
 			return new GalvoSettings(nExtra, threshold, sampling.nSamples, sampling.minIntensity);
 		}
 	}
 
 	/** Slice-level detection with its required --n-extra and the worker threads, shared by detect-slice and stamp. */
-	static final class SliceOptions {
-		@Option(names = "--n-extra", paramLabel = "N", required = true, description = "Galvo-return rows of the acquisition.")
-		Integer nExtra; // boxed: a required option shows no default
-		@Mixin
-		Detection detection;
-		@Mixin
-		ThreadsOption threads;
+	static final class SliceOptions extends GalvoSliceOptionsFields {
 	}
 
 	@Command(name = "detect", mixinStandardHelpOptions = true,
 			description = { "Detect the return band of tiles (3D) or AIPs (2D) and print CSV: file,shift,band_start,confidence.",
 					"band_start is the band's first row (0-based); rolling the tile by shift (triage galvo fix) puts the band "
 							+ "exactly into the last N rows. Tiles whose confidence is below the threshold report shift 0." })
-	static final class Detect extends Subcommand {
-		@Option(names = "--n-extra", paramLabel = "N", required = true, description = "Galvo-return rows of the acquisition.")
-		Integer nExtra; // boxed: a required option shows no default
-		@Option(names = "--threshold", paramLabel = "T", description = "Report shift 0 for tiles whose confidence is below T (0: always the detected shift).")
-		double threshold = DetectTileStage.Options.DEFAULT_THRESHOLD;
-		@Option(names = { "-o", "--output" }, paramLabel = "OUT", description = "Also write the CSV to OUT (atomically).")
-		Path output;
-		@Parameters(paramLabel = "FILE", arity = "1..*", description = "TIFF stacks or OME-Zarr tiles, or 2D AIP TIFFs.")
-		List<Path> files;
-		@Mixin
-		GpuOption gpu;
-		@Mixin
-		ThreadsOption threads;
-
+	static final class Detect extends GalvoDetectFields {
 		@Override
 		void execute() throws Exception {
 			final CliListener listener = quietListener();
@@ -92,14 +57,7 @@ public final class GalvoCli extends CommandGroup {
 					"DIR is a slice folder (tiles directly in it) or a folder of slice folders. With -o, also write a fragment "
 							+ "CSV (slice_id,galvo_confidence,galvo_fix) and per-slice JSON diagnostics in galvo_diagnostics/ next to "
 							+ "it, for 'slice-config merge-fragments'." })
-	static final class DetectSlice extends Subcommand {
-		@Mixin
-		SliceOptions options;
-		@Parameters(paramLabel = "DIR", description = "Slice folder, or folder of slice folders.")
-		Path dir;
-		@Option(names = { "-o", "--output" }, paramLabel = "FRAGMENT", description = "Fragment CSV to write (e.g. slice_z05_galvo.csv).")
-		Path output;
-
+	static final class DetectSlice extends GalvoDetectSliceFields {
 		@Override
 		void execute() throws Exception {
 			final CliListener listener = listener();
@@ -121,22 +79,7 @@ public final class GalvoCli extends CommandGroup {
 					"IN a folder of slice folders with --slice-config: every slice whose galvo_fix is true, into "
 							+ "OUT/<slice folder>/, rolled by its detected shift (--n-extra needed: slice_config keeps the "
 							+ "decision, not the shift); other slices are not written." })
-	static final class Fix extends Subcommand {
-		@Option(names = "--shift", paramLabel = "S", description = "Rows to roll by (row y goes to y + S).")
-		Integer shift;
-		@Option(names = "--n-extra", paramLabel = "N",
-				description = "Galvo-return rows: detect each slice's shift (folders) instead of --shift.")
-		Integer nExtra;
-		@Mixin
-		Detection detection;
-		@Option(names = "--slice-config", paramLabel = "F", description = "Fix the slices whose galvo_fix is true in F.")
-		Path sliceConfig;
-		@Parameters(paramLabel = "IN", description = "3D tile (TIFF stack or OME-Zarr), slice folder, or folder of slice folders.")
-		Path input;
-		@Option(names = { "-o", "--output" }, paramLabel = "OUT", required = true,
-				description = "Output file (tile) or folder (folders); written atomically, tile by tile.")
-		Path output;
-
+	static final class Fix extends GalvoFixFields {
 		@Override
 		void execute() throws Exception {
 			final CliListener listener = listener();
@@ -155,14 +98,7 @@ public final class GalvoCli extends CommandGroup {
 			description = { "Detect every slice folder of --tiles-dir and stamp galvo_confidence and galvo_fix into slice_config "
 					+ "(other columns untouched); per-slice JSON diagnostics go to galvo_diagnostics/ next to OUT.",
 					"Slice ids come from the folder names (slice_z03 → 03)." })
-	static final class Stamp extends Subcommand {
-		@Mixin
-		ConfigInOut config;
-		@Option(names = "--tiles-dir", paramLabel = "DIR", required = true, description = "Folder of slice_zNN tile folders.")
-		Path tilesDir;
-		@Mixin
-		SliceOptions options;
-
+	static final class Stamp extends GalvoStampFields {
 		@Override
 		void execute() throws Exception {
 			final CliListener listener = listener();

@@ -5,11 +5,8 @@ import java.nio.file.Path;
 import io.github.triage.BadInputException;
 import io.github.triage.Listener;
 import io.github.triage.galvo.GalvoSettings;
-import io.github.triage.stage.galvo.StampStage;
 import io.github.triage.stage.slice.GenerateSliceConfigStage;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Galvo options of {@code triage slice-config generate}: {@code --detect-galvo --tiles-dir DIR --galvo-threshold T}
@@ -17,23 +14,7 @@ import picocli.CommandLine.Option;
  * diagnostics next to it, as {@code triage galvo stamp} does ({@link StampStage#stampInto}).
  */
 @Command // a picocli mixin: options added here appear on 'slice-config generate'
-public class GenerateGalvoOptions {
-	@Option(names = "--detect-galvo", description = "Detect the galvo-return shift of each slice from its raw tiles and stamp galvo_confidence, galvo_fix.")
-	boolean detect;
-	@Option(names = "--tiles-dir", paramLabel = "DIR",
-			description = "Folder of slice_zNN raw tile folders for --detect-galvo (default: the --from-tiles folder).")
-	Path tilesDir;
-	@Mixin
-	GalvoStepOptions step;
-	@Option(names = "--galvo-n-samples", paramLabel = "K", description = "Tiles sampled per slice.")
-	int nSamples = StampStage.Options.DEFAULT_N_SAMPLES;
-	@Option(names = "--galvo-min-intensity", paramLabel = "I", description = "Tiles with a mean below I are skipped as background.")
-	double minIntensity = StampStage.Options.DEFAULT_MIN_INTENSITY;
-	@Mixin
-	GpuOption gpu;
-	@Mixin
-	ThreadsOption threads;
-
+public class GenerateGalvoOptions extends GenerateGalvoOptionsFields {
 	/**
 	 * The galvo step of the generate stage, or null without {@code --detect-galvo}.
 	 *

@@ -4,17 +4,11 @@ import io.github.triage.Listener;
 import io.github.triage.ops.GpuMode;
 import io.github.triage.ops.ImageOps;
 import io.github.triage.ops.ImageOpsFactory;
-import picocli.CommandLine.Option;
 
 /**
  * {@code --use-gpu auto|on|off}, the same on every command that runs image kernels ({@code @Mixin GpuOption gpu}).
  */
-public final class GpuOption {
-	@Option(names = "--use-gpu", paramLabel = "auto|on|off", converter = GpuModeConverter.class,
-			description = "Image kernels: auto = CLIJ2 when an OpenCL GPU exists, else the CPU; on = CLIJ2 on any "
-					+ "OpenCL device; off = the CPU.")
-	public GpuMode mode = GpuMode.AUTO;
-
+public final class GpuOption extends GpuOptionFields {
 	/** The kernels for this run; {@code listener} hears which were chosen. */
 	public ImageOps open(final Listener listener) {
 		if (mode == GpuMode.AUTO && !gpuCouldExist()) {

@@ -1,7 +1,6 @@
 package io.github.triage.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -12,10 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -31,69 +27,7 @@ public final class MicrochunkCli extends CommandGroup {
 					+ "PROJECT/status.csv after each step and microchunks_match_combined.star at the finished state.",
 					"Run it again after a crash: it carries on where it stopped. Exit 0 finished (or one pass with "
 							+ "--once), 1 when the stream cannot finish, 2 bad input." })
-	public static final class Run implements Callable<Integer> {
-		@Parameters(index = "0", paramLabel = "PROJECT", description = "Project folder (created).")
-		Path project;
-
-		@Option(names = "--import", required = true, paramLabel = "GLOB",
-				description = "Per-micrograph particle STAR files, e.g. 'Extract/job012/Movies/*.star' (quote it).")
-		String importGlob;
-
-		@Option(names = "--mskdiam", required = true, paramLabel = "A", description = "Mask diameter in Å.")
-		double mskdiam;
-
-		@Option(names = "--smpd", paramLabel = "A", description = "Pixel size in Å/px (default: from the class averages).")
-		Double smpd;
-
-		@Option(names = "--classifier", paramLabel = "relion|simulate|TEMPLATE", description = "relion (relion_refine 2D),"
-				+ " simulate (built-in fake), or a command template with {particles} {out} {K} {threads} {references} "
-				+ "{mskdiam} {smpd}.")
-		String classifier = MicrochunkStage.CLASSIFIER;
-
-		@Option(names = "--scheduler", paramLabel = "local|slurm", description = "Where classifier jobs run.")
-		String scheduler = MicrochunkStage.SCHEDULER;
-
-		@Option(names = "--max-jobs", paramLabel = "N", description = "Classifier jobs at once.")
-		int maxJobs = MicrochunkStage.MAX_JOBS;
-
-		@Option(names = "--threads", paramLabel = "N", description = "Threads per job ({threads}; slurm cpus per task).")
-		int threads = MicrochunkStage.THREADS;
-
-		@Option(names = "--pass1-particles", paramLabel = "N", description = "A pass-1 chunk closes above this many particles.")
-		int pass1 = MicrochunkStage.PASS1_PARTICLES;
-
-		@Option(names = "--pass2-particles", paramLabel = "N", description = "A pass-2 chunk closes above this many selected particles.")
-		int pass2 = MicrochunkStage.PASS2_PARTICLES;
-
-		@Option(names = "--ref-particles", paramLabel = "N", description = "The reference is made once this many are selected.")
-		int ref = MicrochunkStage.REF_PARTICLES;
-
-		@Option(names = "--classes", paramLabel = "K", description = "Classes per chunk.")
-		int classes = MicrochunkStage.CLASSES;
-
-		@Option(names = "--last-import-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-				description = "After this long without a new import the leftovers are flushed (90s, 15m, 2h).")
-		Duration timeout = MicrochunkStage.LAST_IMPORT_TIMEOUT;
-
-		@Option(names = "--poll", paramLabel = "DURATION", converter = DurationConverter.class,
-				description = "Pause between passes when nothing happened.")
-		Duration poll = MicrochunkStage.POLL;
-
-		@Option(names = "--once", description = "One pass of the loop, then exit (status.csv says what it did).")
-		boolean once;
-
-		@Option(names = "--partition", paramLabel = "NAME", description = "slurm: partition.")
-		String partition;
-
-		@Option(names = "--mem", paramLabel = "SIZE", description = "slurm: memory per job (e.g. 8G).")
-		String mem;
-
-		@Option(names = "--time", paramLabel = "LIMIT", description = "slurm: time limit per job (e.g. 02:00:00).")
-		String time;
-
-		@Mixin
-		GpuOption gpu;
-
+	public static final class Run extends MicrochunkRunFields implements Callable<Integer> {
 		@Spec
 		CommandSpec spec;
 
@@ -118,10 +52,7 @@ public final class MicrochunkCli extends CommandGroup {
 
 	@Command(name = "status", mixinStandardHelpOptions = true, description = "Print PROJECT/status.csv: one row per "
 			+ "chunk (chunk,tier,state,particles,selected,classes,rejected_classes,sources,message).")
-	public static final class Status extends Subcommand {
-		@Parameters(index = "0", paramLabel = "PROJECT", description = "Project folder.")
-		Path project;
-
+	public static final class Status extends MicrochunkStatusFields {
 		@Override
 		void execute() throws Exception {
 			print(MicrochunkStage.status(project));

@@ -12,9 +12,6 @@ import io.github.triage.stage.quality.AssessQualityStage;
 import io.github.triage.stage.quality.ConsolidateQualityStage;
 import io.github.triage.stage.quality.MeasureSliceStage;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code triage quality}: slice quality assessment of OCT mosaics (spec "Quality Assessment"). */
 @Command(name = "quality", mixinStandardHelpOptions = true, description = "Slice quality assessment of OCT mosaics.",
@@ -24,22 +21,7 @@ public final class QualityCli extends CommandGroup {
 	 * The quality decisions, the same on {@code quality assess}, {@code quality consolidate} and {@code oct run};
 	 * only the minimum quality's default differs (the run decides, assess alone keeps all).
 	 */
-	static final class DecisionOptions {
-		@Option(names = "--min-quality", paramLabel = "Q", description = "Slices scoring below Q get use=false, note "
-				+ "'low_quality (quality_score<Q)'. 0 = keep all; 0.3 is the spec's example threshold.")
-		double minQuality;
-
-		@Option(names = "--exclude-first", paramLabel = "N",
-				description = "The first N slices are calibration slices (use=false); the spec's default is 1.")
-		int excludeFirst = AssessQualityStage.Options.EXCLUDE_FIRST;
-
-		@Option(names = "--detect-calibration",
-				description = "Also mark as calibration the slices among the first three whose depth / median depth > ratio.")
-		boolean detectCalibration;
-
-		@Option(names = "--calibration-ratio", paramLabel = "R", description = "Thickness ratio for --detect-calibration.")
-		double calibrationRatio = AssessQualityStage.Options.CALIBRATION_RATIO;
-
+	static final class DecisionOptions extends QualityDecisionOptionsFields {
 		DecisionOptions() {
 			this(AssessQualityStage.Options.MIN_QUALITY);
 		}
@@ -54,22 +36,7 @@ public final class QualityCli extends CommandGroup {
 	}
 
 	/** The decision and output options shared by {@code assess} and {@code consolidate}. */
-	static final class Decisions {
-		@Mixin
-		DecisionOptions decide;
-
-		@Option(names = "--update-existing",
-				description = "Update the output config if it exists (else write a new one), keeping earlier decisions and columns.")
-		boolean updateExisting;
-
-		@Option(names = "--existing-config", paramLabel = "F",
-				description = "Update F instead (implies --update-existing); the result goes to the output.")
-		Path existingConfig;
-
-		@Option(names = "--report-dir", paramLabel = "DIR",
-				description = "Report folder (CSV, PNG, JSON); if not given, <output without .csv>_quality next to the output.")
-		Path reportDir;
-
+	static final class Decisions extends QualityDecisionsFields {
 		QualityDecisions.Options options() {
 			return decide.options();
 		}
@@ -95,16 +62,7 @@ public final class QualityCli extends CommandGroup {
 	}
 
 	/** Reading options (and the kernels) shared by {@code assess}, {@code measure-slice} and {@code oct run}. */
-	static final class Reading {
-		@Option(names = "--pyramid-level", paramLabel = "L", description = "OME-Zarr pyramid level to read (0 = full resolution).")
-		int pyramidLevel = AssessQualityStage.Options.PYRAMID_LEVEL;
-
-		@Option(names = "--sample-depth", paramLabel = "K", description = "Z planes sampled per slice (0 = all).")
-		int sampleDepth = AssessQualityStage.Options.SAMPLE_DEPTH;
-
-		@Mixin
-		GpuOption gpu;
-
+	static final class Reading extends QualityReadingFields {
 		QualitySettings settings() {
 			return QualitySettings.ofSampleDepth(sampleDepth);
 		}
@@ -116,26 +74,7 @@ public final class QualityCli extends CommandGroup {
 					+ "calibration and low-quality slices use=false, writes slice_config, a report folder "
 					+ "and per-slice JSON diagnostics.",
 					"stdout: slice_id,ssim,edge,variance,quality_score per slice; messages on stderr." })
-	static final class Assess extends Subcommand {
-		@Parameters(index = "0", paramLabel = "MOSAICS_DIR", description = "Folder of *z<NN>* mosaics (.ome.zarr or .tif).")
-		Path mosaicsDir;
-
-		@Option(names = { "-o", "--output" }, paramLabel = "OUT_CSV",
-				description = "slice_config.csv to write (not needed with --report-only).")
-		Path output;
-
-		@Option(names = "--report-only", description = "Print the scores; write no file.")
-		boolean reportOnly;
-
-		@Mixin
-		Decisions decisions;
-
-		@Mixin
-		Reading reading;
-
-		@Mixin
-		ThreadsOption threads;
-
+	static final class Assess extends QualityAssessFields {
 		@Override
 		void execute() throws Exception {
 			final CliListener listener = listener();
@@ -158,22 +97,7 @@ public final class QualityCli extends CommandGroup {
 			description = { "Scores one slice against its previous and next available slices and writes "
 					+ "slice_zNN_quality_metrics.csv (+ .json) into the output folder, for 'quality consolidate'.",
 					"stdout: slice_id,ssim,edge,variance,quality_score." })
-	static final class MeasureSlice extends Subcommand {
-		@Parameters(index = "0", paramLabel = "SLICE", description = "The slice's mosaic (*z<NN>*.ome.zarr or .tif).")
-		Path slice;
-
-		@Option(names = "--previous", paramLabel = "P", description = "The previous available slice's mosaic (none for the first slice).")
-		Path previous;
-
-		@Option(names = "--next", paramLabel = "N", description = "The next available slice's mosaic (none for the last slice).")
-		Path next;
-
-		@Option(names = { "-o", "--output" }, paramLabel = "DIR", required = true, description = "Folder for the fragment.")
-		Path output;
-
-		@Mixin
-		Reading reading;
-
+	static final class MeasureSlice extends QualityMeasureSliceFields {
 		@Override
 		void execute() throws Exception {
 			final CliListener listener = quietListener();
@@ -189,16 +113,7 @@ public final class QualityCli extends CommandGroup {
 	@Command(name = "consolidate", mixinStandardHelpOptions = true,
 			description = "Merges the fragments of 'quality measure-slice', decides (calibration, minimum quality) and "
 					+ "writes slice_config and the report (CSV, PNG): the same files 'quality assess' writes.")
-	static final class Consolidate extends Subcommand {
-		@Parameters(index = "0", paramLabel = "FRAGMENTS_DIR", description = "Folder of slice_zNN_quality_metrics.csv.")
-		Path fragments;
-
-		@Option(names = { "-o", "--output" }, paramLabel = "OUT_CSV", required = true, description = "slice_config.csv to write.")
-		Path output;
-
-		@Mixin
-		Decisions decisions;
-
+	static final class Consolidate extends QualityConsolidateFields {
 		@Override
 		void execute() throws Exception {
 			final CliListener listener = listener();

@@ -1,13 +1,8 @@
 package io.github.triage.cli;
 
-import java.nio.file.Path;
-
 import io.github.triage.BadInputException;
 import io.github.triage.stage.slice.CumulativeShiftsStage;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code triage shifts ...}: cumulative shifts by slice id from shifts_xy.csv. */
 @Command(name = "shifts", mixinStandardHelpOptions = true, description = "Cumulative shifts by slice ID from shifts_xy.csv.",
@@ -16,22 +11,7 @@ public final class ShiftsCli extends CommandGroup {
 	@Command(name = "cumulative", mixinStandardHelpOptions = true,
 			description = "Print CSV slice_id,dx_mm,dy_mm (+ dx_px,dy_px with --resolution-um) for the selected slices, "
 					+ "summed by slice id over all ids of SHIFTS. Gap warnings go to stderr.")
-	static final class Cumulative extends Subcommand {
-		@Parameters(index = "0", paramLabel = "SHIFTS", description = "shifts_xy.csv.")
-		Path shifts;
-
-		@Mixin
-		SliceSelectionOption selection;
-
-		@Option(names = "--resolution-um", paramLabel = "X[,Y]",
-				description = "Pixel size in µm (X, or X,Y when they differ): adds dx_px,dy_px = mm·1000/µm.")
-		String resolution;
-
-		@Option(names = "--center", description = "Subtract the shift of the middle selected slice (index n/2).")
-		boolean center = CumulativeShiftsStage.Options.CENTER;
-
-		@Option(names = { "-o", "--output" }, paramLabel = "OUT", description = "Also write the table to OUT (CSV).")
-		Path output;
+	static final class Cumulative extends ShiftsCumulativeFields {
 		@Override
 		void execute() throws Exception {
 			final CumulativeShiftsStage.Resolution res;

@@ -1,16 +1,13 @@
 package io.github.triage.commands;
 
-import java.io.File;
-
 import org.scijava.command.Command;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import ij.ImageStack;
 import io.github.triage.BadInputException;
 import io.github.triage.io.StackVolumes;
+import io.github.triage.stage.Words;
 import io.github.triage.stage.stack.AlignFromShiftsStage;
 
 /**
@@ -20,33 +17,9 @@ import io.github.triage.stage.stack.AlignFromShiftsStage;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Triage>Stack>Align slices from shifts", headless = true,
 		label = "Align slices from shifts", description = "Slices into one common space from shifts_xy.csv, by slice id")
-public class AlignSlicesFromShiftsCommand extends TriageCommand {
+public class AlignSlicesFromShiftsCommand extends AlignSlicesFromShiftsFields {
 	/** Above this many voxels the aligned slices are not shown (they are on disk). */
 	private static final long SHOW_LIMIT = 1L << 27;
-
-	@Parameter(persist = false, label = "Mosaics folder", style = FileWidget.DIRECTORY_STYLE,
-			description = "Folder of the slice mosaics, one *z<NN>*.ome.zarr per slice")
-	private File mosaics_dir;
-
-	@Parameter(persist = false, label = "Shifts file (shifts_xy.csv)", style = FileWidget.OPEN_STYLE,
-			description = "shifts_xy.csv: the shift of each slice against the one before")
-	private File shifts_file;
-
-	@Parameter(persist = false, label = "Slice config (optional)", required = false, style = FileWidget.OPEN_STYLE,
-			description = "Align the slices with use=true (default: every mosaic)")
-	private File slice_config;
-
-	@Parameter(persist = false, label = "Excluded-slice mode", choices = { "keep", "local-median" },
-			description = "local-median reproduces the reference pipeline (misplaces later slices)")
-	private String excluded_slice_mode = "keep";
-
-	@Parameter(persist = false, label = "Outside the footprint", choices = { "zero", "linumpy" },
-			description = "zero (no data), or linumpy's 1st percentile of the slice's positive voxels")
-	private String fill = "zero";
-
-	@Parameter(persist = false, label = "Output folder", style = FileWidget.DIRECTORY_STYLE,
-			description = "Where the aligned slices are written")
-	private File output_dir;
 
 	@Override
 	protected void execute() throws Exception {
@@ -55,10 +28,9 @@ public class AlignSlicesFromShiftsCommand extends TriageCommand {
 		final AlignFromShiftsStage.Options o = new AlignFromShiftsStage.Options(mosaics_dir.toPath(),
 				shifts_file.toPath(), output_dir.toPath(),
 				slice_config == null || slice_config.getPath().isEmpty() ? null : slice_config.toPath(),
-				"local-median".equals(excluded_slice_mode) ? AlignFromShiftsStage.ExcludedSliceMode.LOCAL_MEDIAN
-						: AlignFromShiftsStage.ExcludedSliceMode.KEEP,
-				AlignFromShiftsStage.Options.WINDOW, AlignFromShiftsStage.Options.CENTER_DRIFT,
-				"linumpy".equals(fill) ? AlignFromShiftsStage.Fill.FIRST_PERCENTILE : AlignFromShiftsStage.Fill.ZERO);
+				Words.parse(AlignFromShiftsStage.ExcludedSliceMode.class, excluded_slice_mode,
+						"excluded_slice_mode"), AlignFromShiftsStage.Options.WINDOW,
+				AlignFromShiftsStage.Options.CENTER_DRIFT, Words.parse(AlignFromShiftsStage.Fill.class, fill, "fill"));
 		final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(o, null, listener());
 		log.info("Triage: " + r.selected().size() + " slice(s) aligned on " + r.canvasWidth() + " × " + r.canvasHeight()
 				+ " pixels in " + output_dir);

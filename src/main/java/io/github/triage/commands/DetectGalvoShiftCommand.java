@@ -2,17 +2,13 @@ package io.github.triage.commands;
 
 import java.awt.Color;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import ij.ImagePlus;
 import ij.gui.Plot;
 import ij.measure.ResultsTable;
 import io.github.triage.BadInputException;
 import io.github.triage.galvo.GalvoDetector;
-import io.github.triage.galvo.GalvoSettings;
 import io.github.triage.galvo.PresenceScore;
 import io.github.triage.galvo.TileDetection;
 import io.github.triage.io.TiffStacks;
@@ -26,48 +22,8 @@ import io.github.triage.ops.ImageOps;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Galvo>Detect galvo shift", label = "Detect galvo shift",
 		description = "Find the galvo-return band of the current tile and the shift that moves it to the end")
-public class DetectGalvoShiftCommand extends TriageCommand {
+public class DetectGalvoShiftCommand extends DetectGalvoShiftFields {
 	public static final String TABLE = "Galvo shift";
-
-	@Parameter(label = "Tile (current image)",
-			description = "The tile to check (the current image)")
-	private ImagePlus imp;
-
-	@Parameter(label = "Galvo-return rows (n_extra)", min = "1",
-			description = "Number of galvo-return rows in the tile")
-	private int n_extra = 40;
-
-	@Parameter(label = "Threshold", min = "0", max = "1", stepSize = "0.05",
-			description = "Apply the fix at or above this confidence (spec: 0.5–0.6 consider, ≥ 0.6 apply)")
-	private double threshold = GalvoSettings.DEFAULT_THRESHOLD;
-
-	@Parameter(label = "Apply the fix (roll the stack in place)",
-			description = "Roll the image by the detected shift when the confidence reaches the threshold")
-	private boolean apply_fix = false;
-
-	@Parameter(label = "Show profile plot",
-			description = "Show the profile the shift was detected from")
-	private boolean show_plot = true;
-
-	@Parameter(label = "Use the GPU (CLIJ2): auto, on or off", choices = { "auto", "on", "off" },
-			description = "auto: a GPU through CLIJ2 when there is one; on: always CLIJ2; off: the CPU")
-	private String use_gpu = "auto";
-
-	@Parameter(type = ItemIO.OUTPUT,
-			description = "The detected shift in rows")
-	private int shift;
-
-	@Parameter(type = ItemIO.OUTPUT,
-			description = "The first row of the galvo-return band")
-	private int band_start;
-
-	@Parameter(type = ItemIO.OUTPUT,
-			description = "How sure the detection is (0 to 1)")
-	private double confidence;
-
-	@Parameter(type = ItemIO.OUTPUT,
-			description = "Whether the image was rolled")
-	private boolean fix_applied;
 
 	private ResultsTable table;
 	private Plot plot;

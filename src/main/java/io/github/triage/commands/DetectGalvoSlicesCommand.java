@@ -1,14 +1,11 @@
 package io.github.triage.commands;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 import org.scijava.command.Command;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.widget.FileWidget;
 
 import ij.measure.ResultsTable;
 import io.github.triage.galvo.SliceDetection;
@@ -25,40 +22,8 @@ import io.github.triage.stage.galvo.StampStage;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Galvo>Detect galvo shift of slices",
 		label = "Detect galvo shift of slices", description = "One galvo shift per slice from a few of its tiles")
-public class DetectGalvoSlicesCommand extends TriageCommand {
+public class DetectGalvoSlicesCommand extends DetectGalvoSlicesFields {
 	public static final String TABLE = "Galvo slices";
-
-	@Parameter(label = "Tiles folder", style = FileWidget.DIRECTORY_STYLE,
-			description = "Folder of one slice's raw tiles")
-	private File tiles_dir;
-
-	@Parameter(label = "Galvo-return rows (n_extra)", min = "1",
-			description = "Number of galvo-return rows in each tile")
-	private int n_extra = 40;
-
-	@Parameter(label = "Threshold", min = "0", max = "1", stepSize = "0.05",
-			description = "The slice is flagged for a fix at or above this confidence (0 to 1)")
-	private double threshold = DetectSliceStage.Options.DEFAULT_THRESHOLD;
-
-	@Parameter(label = "Tiles to sample", min = "1",
-			description = "How many tiles are sampled (background tiles are skipped)")
-	private int n_samples = DetectSliceStage.Options.DEFAULT_N_SAMPLES;
-
-	@Parameter(label = "Minimum tile mean",
-			description = "Tiles with a lower mean are background and are not sampled")
-	private double min_intensity = DetectSliceStage.Options.DEFAULT_MIN_INTENSITY;
-
-	@Parameter(persist = false, label = "slice_config.csv to stamp (optional)", required = false, style = FileWidget.OPEN_STYLE,
-			description = "A slice_config.csv in which to record the result for this slice; empty: only show it")
-	private File config_file;
-
-	@Parameter(persist = false, label = "Save config to (empty: the same file)", required = false, style = FileWidget.SAVE_STYLE,
-			description = "Write the stamped config here; empty: overwrite the file opened")
-	private File output_file;
-
-	@Parameter(label = "Use the GPU (CLIJ2): auto, on or off", choices = { "auto", "on", "off" },
-			description = "auto: a GPU through CLIJ2 when there is one; on: always CLIJ2; off: the CPU")
-	private String use_gpu = "auto";
 
 	private ResultsTable table;
 

@@ -1,8 +1,6 @@
 package io.github.triage.commands;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
@@ -18,21 +16,7 @@ import io.github.triage.io.TiffStacks;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Galvo>Fix galvo shift", label = "Fix galvo shift",
 		description = "Roll the current tile along the A-line axis so the galvo-return band ends up last")
-public class FixGalvoShiftCommand extends TriageCommand {
-	@Parameter(label = "Tile (current image)",
-			description = "The tile to fix (the current image)")
-	private ImagePlus imp;
-
-	@Parameter(label = "Shift (rows)", description = "From Detect galvo shift; row y moves to y + shift")
-	private int shift;
-
-	@Parameter(label = "In place", description = "Untick for a new image")
-	private boolean in_place = true;
-
-	@Parameter(type = ItemIO.OUTPUT, required = false,
-			description = "The fixed tile (a new image when not in place)")
-	private ImagePlus fixed;
-
+public class FixGalvoShiftCommand extends FixGalvoShiftFields {
 	@Override
 	protected void execute() {
 		if (imp == null) throw new BadInputException("no image open");

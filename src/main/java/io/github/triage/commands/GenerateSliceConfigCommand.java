@@ -1,12 +1,9 @@
 package io.github.triage.commands;
 
-import java.io.File;
 import java.nio.file.Path;
 
 import org.scijava.command.Command;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.widget.FileWidget;
 
 import io.github.triage.BadInputException;
 import io.github.triage.slice.SliceConfig;
@@ -20,29 +17,9 @@ import io.github.triage.stage.slice.GenerateSliceConfigStage.Source;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Slice config>Generate slice config",
 		label = "Generate slice config", description = "A new slice_config.csv from a shifts file or a mosaics folder")
-public class GenerateSliceConfigCommand extends TriageCommand {
+public class GenerateSliceConfigCommand extends GenerateSliceConfigFields {
 	// persist = false everywhere: a value remembered from an earlier run must never fill a parameter that a macro or
 	// headless run left out (a stale shifts_file next to a new mosaics_dir, stale slices to edit).
-
-	@Parameter(persist = false, label = "Shifts file (shifts_xy.csv)", required = false, style = FileWidget.OPEN_STYLE,
-			description = "Slices are the ids of this file. Give this or the mosaics folder.")
-	private File shifts_file;
-
-	@Parameter(persist = false, label = "Mosaics folder", required = false, style = FileWidget.DIRECTORY_STYLE,
-			description = "Slices are the *z(NN)* mosaics of this folder. Give this or the shifts file.")
-	private File mosaics_dir;
-
-	@Parameter(persist = false, label = "Exclude slices",
-			required = false, description = "Ids to mark use=false, e.g. 1 2 7")
-	private String exclude = "";
-
-	@Parameter(persist = false, label = "Exclude the first N slices",
-			min = "0", description = "Calibration slices (use=false)")
-	private int exclude_first = GenerateSliceConfigStage.Options.EXCLUDE_FIRST;
-
-	@Parameter(persist = false, label = "Output slice_config.csv", style = FileWidget.SAVE_STYLE,
-			description = "The slice_config.csv to write")
-	private File output_file;
 
 	@Override
 	protected void execute() throws Exception {

@@ -1,17 +1,13 @@
 package io.github.triage.commands;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.Set;
 
 import javax.imageio.ImageIO;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -25,21 +21,9 @@ import io.github.triage.stage.stream.MicrochunkStage;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Class averages>Microchunk status",
 		label = "Microchunk status", description = "The status of a microchunk stream, and its latest match chunk")
-public class MicrochunkStatusCommand extends TriageCommand {
+public class MicrochunkStatusCommand extends MicrochunkStatusFields {
 	public static final String TABLE_TITLE = "Microchunk status";
 	private static final Set<String> NUMBERS = Set.of("particles", "selected", "classes", "rejected_classes");
-
-	@Parameter(label = "Project folder", style = FileWidget.DIRECTORY_STYLE,
-			description = "The project folder of a microchunk stream")
-	private File project;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Microchunk status",
-			description = "One row per chunk: tier, state, particles, selected, classes, rejected classes")
-	private ResultsTable status_table;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Latest match chunk",
-			description = "Contact sheet of the selected classes of the latest complete match chunk")
-	private ImagePlus contact_sheet;
 
 	@Override
 	protected void execute() throws Exception {

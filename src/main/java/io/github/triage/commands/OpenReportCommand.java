@@ -1,30 +1,19 @@
 package io.github.triage.commands;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.platform.PlatformService;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.widget.FileWidget;
 
 import io.github.triage.BadInputException;
 
 /** Plugins > Triage > OCT > Open report: a run's report.html (or the run's folder) in the system browser. */
 @Plugin(type = Command.class, menuPath = "Plugins>Triage>OCT>Open report", label = "Open report",
 		description = "Open an OCT run's report.html in the browser")
-public class OpenReportCommand extends TriageCommand {
-	@Parameter(label = "report.html or the run's folder", style = FileWidget.OPEN_STYLE,
-			description = "The report.html of an OCT run, or the run's output folder")
-	private File report;
-
-	@Parameter(required = false,
-			description = "Used to open the report in the browser")
-	private PlatformService platform;
-
+public class OpenReportCommand extends OpenReportFields {
 	@Override
 	protected void execute() throws Exception {
 		if (report == null) throw new BadInputException("no report given");

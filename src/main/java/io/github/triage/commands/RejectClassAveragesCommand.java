@@ -1,16 +1,12 @@
 package io.github.triage.commands;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.widget.FileWidget;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -34,63 +30,8 @@ import io.github.triage.stage.cavg.RejectStage;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Class averages>Reject class averages",
 		label = "Reject class averages", description = "Reject cryo-EM 2D class averages (SIMPLE's criteria)")
-public class RejectClassAveragesCommand extends TriageCommand {
-
+public class RejectClassAveragesCommand extends RejectClassAveragesFields {
 	public static final String TABLE_TITLE = "Class-average rejection";
-
-	@Parameter(label = "Open stack (used when no file is given)", required = false,
-			description = "The class averages as an open stack, one slice per class (used when no file is given)")
-	private ImagePlus image;
-
-	// not persisted: a file remembered from an earlier run must not silently replace the open stack
-	@Parameter(label = "Class averages (MRC/MRCS)", required = false, persist = false, style = FileWidget.OPEN_STYLE,
-			description = "Empty: use the open stack")
-	private File stack_file;
-
-	@Parameter(label = "Class table (CSV class,pop,res or model.star)", style = FileWidget.OPEN_STYLE,
-			description = "Population and resolution per class: a CSV (class,pop,res) or RELION's model.star")
-	private File classes_file;
-
-	@Parameter(label = "Mask diameter (Å)", min = "0",
-			description = "Diameter of the circular mask in Å, as in the 2D classification")
-	private double mskdiam;
-
-	@Parameter(label = "Tier", choices = { "p1", "p2", "ref", "match" },
-			description = "Thresholds of the pass: p1 for a pass-1 chunk, p2 for a pass-2 chunk, ref for the reference chunk, or match")
-	private String tier = "p1";
-
-	// not persisted: another data set's pixel size must not be reused silently
-	@Parameter(label = "Pixel size (Å/px, 0 = from the file or image)", min = "0", persist = false,
-			description = "Pixel size of the class averages in Å; 0 reads it from the file or the image's calibration")
-	private double smpd = 0;
-
-	@Parameter(label = "Reproduce SIMPLE exactly (compat)",
-			description = "Reproduce SIMPLE's results exactly, quirks included (to cross-check with a SIMPLE run)")
-	private boolean compat_simple = false;
-
-	@Parameter(label = "Particle STAR (optional)", required = false, persist = false, style = FileWidget.OPEN_STYLE,
-			description = "RELION particle STAR of the classification: writes the particles of the kept classes too")
-	private File particles_file;
-
-	@Parameter(label = "Output folder", style = FileWidget.DIRECTORY_STYLE,
-			description = "Where the selected and rejected stacks, contact sheets and rejection.csv are written")
-	private File output_dir;
-
-	@Parameter(label = "Use the GPU (CLIJ2): auto, on or off", choices = { "auto", "on", "off" },
-			description = "auto: a GPU through CLIJ2 when there is one; on: always CLIJ2; off: the CPU")
-	private String use_gpu = "auto";
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Class-average montage",
-			description = "All classes, rejected ones framed in red with their reason")
-	private ImagePlus montage;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Rejection table",
-			description = "One row per class: the four criteria, the numbers behind them and the reason")
-	private ResultsTable results;
-
-	@Parameter(type = ItemIO.OUTPUT, label = "Summary",
-			description = "How many classes were kept")
-	private String summary;
 
 	@Override
 	protected void execute() throws Exception {

@@ -2,13 +2,10 @@ package io.github.triage.commands;
 
 import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
-import java.io.File;
 import java.nio.file.Path;
 
 import org.scijava.command.Command;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.widget.FileWidget;
 
 import io.github.triage.BadInputException;
 import io.github.triage.stage.cavg.RejectionFolder;
@@ -22,12 +19,7 @@ import io.github.triage.stage.cavg.RejectionFolder;
 @Plugin(type = Command.class, menuPath = "Plugins>Triage>Class averages>Review class averages",
 		label = "Review class averages", description = "Keep or reject class averages by hand, recorded as manual "
 				+ "decisions")
-public class ReviewClassAveragesCommand extends TriageCommand {
-
-	@Parameter(label = "Rejection output folder", style = FileWidget.DIRECTORY_STYLE, persist = false,
-			description = "The output folder of Reject class averages (it holds rejection.csv and REJECTION_FINISHED)")
-	private File folder;
-
+public class ReviewClassAveragesCommand extends ReviewClassAveragesFields {
 	@Override
 	protected void execute() throws Exception {
 		final Path dir = required(folder, "rejection output folder", "folder");

@@ -1,15 +1,12 @@
 package io.github.triage.commands;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.scijava.command.Command;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.widget.FileWidget;
 
 import ij.measure.ResultsTable;
 import io.github.triage.io.SliceConfigFiles;
@@ -29,46 +26,8 @@ import io.github.triage.stage.slice.StampStage;
  */
 @Plugin(type = Command.class, headless = true, menuPath = "Plugins>Triage>Slice config>Review slice config",
 		label = "Review slice config", description = "Review and edit use/notes of a slice_config.csv")
-public class ReviewSliceConfigCommand extends TriageCommand {
-
+public class ReviewSliceConfigCommand extends ReviewSliceConfigFields {
 	static final String UNCHANGED = "unchanged";
-
-	@Parameter(persist = false, label = "slice_config.csv", style = FileWidget.OPEN_STYLE,
-			description = "The slice_config.csv to review")
-	private File config_file;
-
-	@Parameter(persist = false, label = "Slices to edit",
-			required = false, description = "Ids, e.g. 2 7; empty: review only")
-	private String slices = "";
-
-	@Parameter(persist = false, label = "Set use", choices = { UNCHANGED, "true", "false" },
-			description = "Set use of the listed slices to true or false, or leave it unchanged")
-	private String use = UNCHANGED;
-
-	@Parameter(persist = false, label = "Notes",
-			required = false, description = "Note for the listed slices; empty: unchanged")
-	private String notes = "";
-
-	@Parameter(persist = false, label = "Append notes",
-			description = "Join to the existing note with '; ' instead of replacing it")
-	private boolean append_notes = true;
-
-	@Parameter(persist = false, label = "Edits from table", required = false,
-			description = "Title of an open table (from this command) whose use/notes cells were edited")
-	private String from_table = "";
-
-	@Parameter(persist = false, label = "Save to (empty: the same file)",
-			required = false, style = FileWidget.SAVE_STYLE,
-			description = "Write the reviewed config here; empty: overwrite the file opened")
-	private File output_file;
-
-	@Parameter(persist = false, label = "Show table", description = "Show the (updated) config as a table")
-	private boolean show_table = true;
-
-	@Parameter(persist = false, label = "Mosaics folder (for thumbnails)", required = false,
-			style = FileWidget.DIRECTORY_STYLE,
-			description = "Folder of the slices' mosaics (OME-Zarr or TIFF): the dialog shows a small picture of each")
-	private File mosaics_dir;
 
 	@Override
 	protected void execute() throws Exception {

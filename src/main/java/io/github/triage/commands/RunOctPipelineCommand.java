@@ -4,10 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 
 import org.scijava.command.Command;
-import org.scijava.platform.PlatformService;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.widget.FileWidget;
 
 import io.github.triage.BadInputException;
 import io.github.triage.ops.ImageOps;
@@ -21,75 +18,7 @@ import io.github.triage.stage.oct.OctRunStage;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Triage>OCT>Run OCT pipeline", headless = true,
 		label = "Run OCT pipeline", description = "Mosaics folder to slice_config_final.csv, a volume and report.html")
-public class RunOctPipelineCommand extends TriageCommand {
-	@Parameter(persist = false, label = "Mosaics folder (*z<NN>*.ome.zarr)", style = FileWidget.DIRECTORY_STYLE,
-			description = "Folder of the slice mosaics, one *z<NN>*.ome.zarr per slice")
-	private File mosaics_dir;
-
-	@Parameter(persist = false, label = "Output folder", style = FileWidget.DIRECTORY_STYLE,
-			description = "Where the run writes its steps, slice_config.csv and report.html; a rerun redoes only what changed")
-	private File output_dir;
-
-	@Parameter(persist = false, label = "Starting slice_config (optional)", required = false, style = FileWidget.OPEN_STYLE,
-			description = "A slice_config.csv to start from (its use and notes are kept); empty: a new one from the mosaics")
-	private File slice_config;
-
-	@Parameter(persist = false, label = "Raw tiles folder, galvo detection (optional)", required = false,
-			style = FileWidget.DIRECTORY_STYLE,
-			description = "Raw tiles of the acquisition, to detect galvo shifts per slice; empty: no galvo step")
-	private File tiles_dir;
-
-	@Parameter(label = "Galvo-return rows (n_extra; needed with tiles)", min = "0",
-			description = "Number of galvo-return rows in each tile (needed when a tiles folder is given)")
-	private int n_extra = 0;
-
-	@Parameter(label = "Galvo confidence threshold", min = "0", max = "1", stepSize = "0.05",
-			description = "A slice is flagged for a galvo fix at or above this confidence (0 to 1)")
-	private double galvo_threshold = OctRunStage.Galvo.THRESHOLD;
-
-	@Parameter(label = "Minimum quality (the spec's 0.3; 0 = keep all)", min = "0", max = "1", stepSize = "0.05",
-			description = "Slices scoring below this quality are set use=false (0 keeps all)")
-	private double min_quality = OctRunStage.Quality.MIN_QUALITY;
-
-	@Parameter(label = "Exclude first N slices (calibration)", min = "0",
-			description = "The first N slices are calibration slices and are set use=false")
-	private int exclude_first = OctRunStage.Quality.EXCLUDE_FIRST;
-
-	@Parameter(persist = false, label = "Shifts file, rehoming + stacking (optional)", required = false,
-			style = FileWidget.OPEN_STYLE,
-			description = "shifts_xy.csv of the acquisition, to rehome the slices and stack the volume; empty: no stacking")
-	private File shifts_file;
-
-	@Parameter(label = "Tile field of view (mm; needed with shifts)", min = "0",
-			description = "Width of one tile in mm (needed with a shifts file)")
-	private double tile_fov_mm = 0;
-
-	@Parameter(label = "Slice thickness (mm; needed with shifts)", min = "0",
-			description = "Thickness of one slice in mm (needed with a shifts file)")
-	private double slice_thickness_mm = 0;
-
-	@Parameter(persist = false, label = "Pairwise metrics folder, auto-exclusion (optional)", required = false,
-			style = FileWidget.DIRECTORY_STYLE,
-			description = "Folder of pairwise slice metrics, to exclude runs of badly matching slices; empty: no auto-exclusion")
-	private File metrics_dir;
-
-	@Parameter(persist = false, label = "Interpolation manifests folder (optional)", required = false,
-			style = FileWidget.DIRECTORY_STYLE,
-			description = "Folder of interpolation manifests, to record interpolated slices; empty: none")
-	private File fragments_dir;
-
-	@Parameter(label = "Rerun every step",
-			description = "Run every step again, even those whose inputs did not change")
-	private boolean force = OctRunStage.Options.FORCE;
-
-	@Parameter(label = "Use the GPU (CLIJ2): auto, on or off", choices = { "auto", "on", "off" },
-			description = "auto: a GPU through CLIJ2 when there is one; on: always CLIJ2; off: the CPU")
-	private String use_gpu = "auto";
-
-	@Parameter(required = false,
-			description = "Used to open the report in the browser")
-	private PlatformService platform;
-
+public class RunOctPipelineCommand extends RunOctPipelineFields {
 	@Override
 	protected void execute() throws Exception {
 		if (mosaics_dir == null || output_dir == null) throw new BadInputException("give mosaics_dir=... and output_dir=...");

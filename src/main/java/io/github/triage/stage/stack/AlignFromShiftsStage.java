@@ -50,7 +50,7 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 		/** 0: "no data", as Zarr's fill value and as stacking reads it. */
 		ZERO,
 		/** linumpy's: the 1st percentile of the slice's positive voxels (reads each slice twice more). */
-		FIRST_PERCENTILE
+		LINUMPY
 	}
 
 	/**

@@ -128,7 +128,7 @@ class AlignFromShiftsStageTest {
 	void linumpyFillIsTheFirstPercentileOfPositiveVoxels() throws Exception {
 		final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(new Options(mosaics(0, 2), shifts(),
 				tmp.resolve("out"), null, Options.MODE, Options.WINDOW, Options.CENTER_DRIFT,
-				AlignFromShiftsStage.Fill.FIRST_PERCENTILE), null, null);
+				AlignFromShiftsStage.Fill.LINUMPY), null, null);
 		final float[] p = StackVolumes.open(r.selected().get(0).file(), "out", null).plane(0);
 		assertEquals(r.selected().get(0).fill(), p[p.length - 1], 0);
 		assertTrue(r.selected().get(0).fill() > 1);
