@@ -50,6 +50,13 @@ public final class FaceGen {
 		}
 		final Map<String, Object> faces = (Map<String, Object>) doc.get("faces");
 		final List<Object> params = (List<Object>) doc.get("params");
+		for (final Object o : params) { // a mistyped face or key would otherwise drop a parameter without a word
+			final Map<String, Object> p = (Map<String, Object>) o;
+			for (final String key : p.keySet())
+				if (!faces.containsKey(key) && !Set.of("name", "help", "default").contains(key))
+					throw new IllegalArgumentException(file + ": parameter " + p.get("name") + ": '" + key
+							+ "' is neither name, help, default nor a face of " + faces.keySet());
+		}
 		for (final Map.Entry<String, Object> face : faces.entrySet()) {
 			final Map<String, Object> f = (Map<String, Object>) face.getValue();
 			final String fqn = (String) f.get("class");
