@@ -2,8 +2,6 @@ package io.github.triage.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import io.github.triage.stage.Words;
 import io.github.triage.stage.stack.AlignFromShiftsStage;
@@ -15,15 +13,6 @@ import picocli.CommandLine.Command;
 		description = "3D assembly: slices into one common space, then one volume, by slice id.",
 		subcommands = { StackCli.Align.class, StackCli.Assemble.class })
 public final class StackCli extends CommandGroup {
-	private static final Map<String, AlignFromShiftsStage.ExcludedSliceMode> MODES = new TreeMap<>();
-	private static final Map<String, AlignFromShiftsStage.Fill> FILLS = new TreeMap<>();
-	static {
-		for (final AlignFromShiftsStage.ExcludedSliceMode m : AlignFromShiftsStage.ExcludedSliceMode.values())
-			MODES.put(Words.of(m), m);
-		for (final AlignFromShiftsStage.Fill f : AlignFromShiftsStage.Fill.values())
-			FILLS.put(Words.of(f), f);
-	}
-
 	@Command(name = "align-from-shifts", mixinStandardHelpOptions = true,
 			description = "Resample every selected slice onto one common canvas from the cumulative shifts of SHIFTS "
 					+ "(by slice id), one volume per slice with the input's file name, plus "
@@ -33,8 +22,8 @@ public final class StackCli extends CommandGroup {
 		void execute() throws Exception {
 			final AlignFromShiftsStage.Result r = new AlignFromShiftsStage().run(
 					new AlignFromShiftsStage.Options(mosaics, shifts, output, selection.sliceConfig,
-							choice("--excluded-slice-mode", mode, MODES), window, !noCenter,
-							choice("--fill", fill, FILLS), threads.count(), null),
+							Words.parse(AlignFromShiftsStage.ExcludedSliceMode.class, mode, "--excluded-slice-mode"), window, !noCenter,
+							Words.parse(AlignFromShiftsStage.Fill.class, fill, "--fill"), threads.count(), null),
 					null, listener());
 			final List<String> lines = new ArrayList<>(List.of("slice_id,applied_x_px,applied_y_px,file"));
 			for (final AlignFromShiftsStage.Slice s : r.selected())

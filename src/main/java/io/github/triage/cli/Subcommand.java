@@ -1,8 +1,6 @@
 package io.github.triage.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,14 +44,6 @@ abstract class Subcommand implements Callable<Integer> {
 		final PrintWriter out = spec.commandLine().getOut();
 		out.print(text);
 		out.flush();
-	}
-
-	/** The value of a word option ({@code keep|local-median}); any case, '-' or '_'. */
-	static <E> E choice(final String option, final String value, final Map<String, E> choices) {
-		final E e = choices.get(value.trim().toLowerCase(Locale.ROOT).replace('_', '-'));
-		if (e == null)
-			throw new IllegalArgumentException(option + ": '" + value + "' is not " + String.join(" or ", choices.keySet()));
-		return e;
 	}
 
 	/** Prints each line on stdout. */

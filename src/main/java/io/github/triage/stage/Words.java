@@ -19,13 +19,18 @@ public final class Words {
 		return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
-	/** The constant named {@code word}; any other word is bad input listing the known ones ({@code what} names it). */
+	/**
+	 * The constant named {@code word} (any case, '_' or '-'); any other word is bad input naming {@code what} and
+	 * listing the known words.
+	 */
 	public static <E extends Enum<E>> E parse(final Class<E> type, final String word, final String what) {
+		final String w = word == null ? "" : word.trim().toLowerCase(Locale.ROOT).replace('_', '-');
 		final List<String> known = new ArrayList<>();
 		for (final E e : type.getEnumConstants()) {
-			if (of(e).equals(word)) return e;
+			if (of(e).equals(w)) return e;
 			known.add(of(e));
 		}
-		throw new BadInputException(what + " '" + word + "' is not " + String.join(" or ", known));
+		known.sort(null);
+		throw new BadInputException(what + ": '" + word + "' is not " + String.join(" or ", known));
 	}
 }
