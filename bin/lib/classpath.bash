@@ -1,5 +1,5 @@
 # Sourced by bin/triage and workflows/bin/triage (bash, with ROOT set to the repository): sets JAR (the plugin jar
-# in ROOT/target, empty when not built) and triage_classpath sets CP. Only bash itself runs here: a start should stay
+# in ROOT/target, empty when not built), triage_classpath sets CP and huge_pages sets HUGE. Only bash itself runs here: a start should stay
 # near Java's own (docs/performance.md, Start-up).
 
 find_jar() {
@@ -26,4 +26,15 @@ triage_classpath() {
     case " ${first[*]} " in *" ${base%-[0-9]*} "*) continue ;; esac
     CP="$CP:$j"
   done
+}
+
+# HUGE: the JVM option for huge pages of heap where the kernel gives them on request (transparent huge pages in
+# madvise mode), else empty (off: Java would warn; always: nothing to ask). Each first touch of new heap memory is
+# otherwise a page fault per 4 KiB, which on the VMs measured cost more than the collections themselves
+# (docs/performance.md, Memory).
+huge_pages() {
+  local thp=
+  HUGE=
+  { read -r thp </sys/kernel/mm/transparent_hugepage/enabled; } 2>/dev/null || true
+  case "$thp" in *"[madvise]"*) HUGE=-XX:+UseTransparentHugePages ;; esac
 }
