@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -19,6 +24,21 @@ import io.github.triage.Listener;
  * are taken in order, and a started task always finishes).
  */
 public final class Workers {
+	/**
+	 * Worker threads beyond the caller, kept between runs (an idle one ends after a minute); daemons, so they never
+	 * hold a program open.
+	 */
+	private static final ExecutorService POOL = Executors.newCachedThreadPool(new ThreadFactory() {
+		private final AtomicInteger made = new AtomicInteger();
+
+		@Override
+		public Thread newThread(final Runnable r) {
+			final Thread th = new Thread(r, "triage-worker-" + made.incrementAndGet());
+			th.setDaemon(true);
+			return th;
+		}
+	});
+
 	private Workers() {
 	}
 
@@ -80,10 +100,10 @@ public final class Workers {
 		final Ordered ordered = new Ordered(n, l);
 		final AtomicInteger next = new AtomicInteger();
 		final AtomicBoolean failed = new AtomicBoolean();
-		final Thread[] threads = new Thread[t];
+		final Runnable[] workers = new Runnable[t];
 		for (int w = 0; w < t; w++) {
 			final ImageOps mine = ops == null ? null : w == 0 ? ops : extra.get(w - 1);
-			threads[w] = new Thread(() -> {
+			workers[w] = () -> {
 				final S s = state.apply(mine);
 				int i;
 				while (!failed.get() && (i = next.getAndIncrement()) < n) {
@@ -97,11 +117,21 @@ public final class Workers {
 					}
 					ordered.done(i, b);
 				}
-			}, "triage-worker-" + w);
-			threads[w].start();
+			};
 		}
-		for (final Thread th : threads)
-			join(th);
+		// The first worker is the calling thread, with the run's own kernels, as one thread would be; the others are
+		// pooled threads. Either way a worker keeps what its thread already holds (its read buffers: new memory is
+		// costly to touch, docs/performance.md, Memory), and no thread is started per run.
+		final List<Future<?>> others = new ArrayList<>(t - 1);
+		for (int w = 1; w < t; w++)
+			others.add(POOL.submit(workers[w]));
+		try {
+			workers[0].run();
+		}
+		finally {
+			for (final Future<?> f : others)
+				join(f);
+		}
 		for (final Throwable e : failures)
 			if (e != null) throw rethrow(e);
 		@SuppressWarnings("unchecked")
@@ -109,17 +139,25 @@ public final class Workers {
 		return new ArrayList<>(out);
 	}
 
-	private static void join(final Thread th) {
+	/** Waits for a worker (through interrupts, which it keeps for the caller); a worker's own failure is rethrown. */
+	private static void join(final Future<?> f) throws IOException {
 		boolean interrupted = false;
-		while (true)
-			try {
-				th.join();
-				break;
-			}
-			catch (final InterruptedException e) {
-				interrupted = true;
-			}
-		if (interrupted) Thread.currentThread().interrupt();
+		try {
+			while (true)
+				try {
+					f.get();
+					break;
+				}
+				catch (final InterruptedException e) {
+					interrupted = true;
+				}
+				catch (final ExecutionException e) {
+					throw rethrow(e.getCause());
+				}
+		}
+		finally {
+			if (interrupted) Thread.currentThread().interrupt();
+		}
 	}
 
 	private static IOException rethrow(final Throwable e) {
