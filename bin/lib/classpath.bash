@@ -1,6 +1,6 @@
 # Sourced by bin/triage and workflows/bin/triage (bash, with ROOT set to the repository): sets JAR (the plugin jar
-# in ROOT/target, empty when not built), triage_classpath sets CP and huge_pages sets HUGE. Only bash itself runs here: a start should stay
-# near Java's own (docs/performance.md, Start-up).
+# in ROOT/target, empty when not built), triage_classpath sets CP and huge_pages sets HUGE. Only bash itself runs
+# here: a start should stay near Java's own (docs/performance.md, Start-up).
 
 find_jar() {
   local j

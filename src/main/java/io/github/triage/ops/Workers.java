@@ -16,12 +16,12 @@ import java.util.function.Function;
 import io.github.triage.Listener;
 
 /**
- * Runs independent tasks {@code 0..n-1} on a few threads and gives their results in index order, so a parallel run
- * decides and writes exactly what one thread does. Each worker has its own {@link ImageOps}
- * ({@link ImageOps#forAnotherThread()}); kernels that must stay on one thread (a GPU) run on one thread. What a task
- * tells its listener (info, warnings) is passed on in index order; progress and cancellation go straight through.
- * When tasks fail, the failure of the lowest index is thrown: the one a single thread would have met first (indices
- * are taken in order, and a started task always finishes).
+ * Runs independent tasks {@code 0..n-1} on a few threads (the caller and pooled ones) and gives their results in
+ * index order, so a parallel run decides and writes exactly what one thread does. Each worker has its own
+ * {@link ImageOps} ({@link ImageOps#forAnotherThread()}); kernels that must stay on one thread (a GPU) run on one
+ * thread. What a task tells its listener (info, warnings) is passed on in index order; progress and cancellation go
+ * straight through. When tasks fail, the failure of the lowest index is thrown: the one a single thread would have
+ * met first (indices are taken in order, and a started task always finishes).
  */
 public final class Workers {
 	/**
