@@ -79,7 +79,7 @@ public final class ClassTables {
 	 * @param particleSource  where the particle classes come from (for {@link ClassTable#populationSource()})
 	 */
 	public static ClassTable read(final Path file, final int[] particleClasses, final String particleSource) {
-		if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such file");
+		InputFiles.requireFile(file);
 		return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv") ? readCsv(file)
 				: readStar(file, particleClasses, particleSource);
 	}

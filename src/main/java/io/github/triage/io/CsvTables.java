@@ -33,6 +33,7 @@ public final class CsvTables {
 
 	/** Reads a whole CSV file: the first non-empty record is the header (names stripped, unique, non-empty). */
 	public static TextTable read(final Path file) throws IOException {
+		InputFiles.requireFile(file);
 		final String text;
 		try {
 			// The bytes, the text, the parsed records and the rows: several copies of the file at once.

@@ -30,7 +30,7 @@ public final class MrcFiles {
 	 * truncated file, an unsupported mode, negative or zero sizes, or a NaN or infinite pixel.
 	 */
 	public static MrcStack read(final Path file) {
-		if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such file");
+		InputFiles.requireFile(file);
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
 			final long size = ch.size();
 			if (size < HEADER_BYTES)

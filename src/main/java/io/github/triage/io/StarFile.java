@@ -175,7 +175,7 @@ public final class StarFile {
 
 	/** Parses a STAR file. */
 	public static StarFile read(final Path file) {
-		if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such file");
+		InputFiles.requireFile(file);
 		final List<String> text;
 		try {
 			text = Files.readAllLines(file, StandardCharsets.UTF_8);

@@ -33,7 +33,7 @@ public final class TiffStacks {
 	 * float copy against the memory left, so that a truncated, colour or oversized file is refused naming it.
 	 */
 	public static ArrayImg<FloatType, FloatArray> read(final Path file) {
-		if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such file");
+		InputFiles.requireFile(file);
 		final Header h = header(file, file.toString());
 		// The ImagePlus as stored plus the float copy.
 		NotEnoughMemoryException.require(h.pixels() * (4L + h.bytesPerPixel()), file + ": reading this "

@@ -44,7 +44,7 @@ public final class TilePlanes {
 	}
 
 	private static int[] rewriteTiff(final Path in, final Path out, final Edit edit) throws IOException {
-		if (!Files.isRegularFile(in)) throw new BadInputException(in + ": no such file");
+		InputFiles.requireFile(in);
 		TiffStacks.header(in, in.toString()); // truncated, colour or oversized files are refused before reading
 		final ImagePlus imp = TiffStacks.open(in);
 		final ImageStack st = imp.getStack();

@@ -30,6 +30,7 @@ public final class Problems {
 	/** The file must exist and be a regular file (links followed). */
 	public Problems requireFile(final Path file, final String what) {
 		if (file == null) problems.add(what + ": not given");
+		else if (Files.isDirectory(file)) problems.add(file + ": " + what + " is a folder, not a file");
 		else if (!Files.isRegularFile(file)) problems.add(file + ": " + what + " not found");
 		return this;
 	}
@@ -38,6 +39,13 @@ public final class Problems {
 	public Problems requireFolder(final Path dir, final String what) {
 		if (dir == null) problems.add(what + ": not given");
 		else if (!Files.isDirectory(dir)) problems.add(dir + ": " + what + " is not a folder");
+		return this;
+	}
+
+	/** An output folder, when it is there already, must be a folder (not a file). */
+	public Problems requireOutputFolder(final Path dir, final String what) {
+		if (dir != null && Files.exists(dir) && !Files.isDirectory(dir))
+			problems.add(dir + ": " + what + " is a file, not a folder");
 		return this;
 	}
 

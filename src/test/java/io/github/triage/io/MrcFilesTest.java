@@ -177,7 +177,13 @@ class MrcFilesTest {
 	@Test
 	void missingFileIsAnError() {
 		final Path f = tmp.resolve("nope.mrc");
-		assertTrue(assertThrows(BadInputException.class, () -> MrcFiles.read(f)).getMessage().contains("nope.mrc"));
+		assertEquals(f + ": no such file", assertThrows(BadInputException.class, () -> MrcFiles.read(f)).getMessage());
+	}
+
+	@Test
+	void aFolderGivenForTheStackIsNamedSo() {
+		assertEquals(tmp + ": is a folder, not a file",
+				assertThrows(BadInputException.class, () -> MrcFiles.read(tmp)).getMessage());
 	}
 
 	private interface Filler {

@@ -85,6 +85,7 @@ public final class DetectSliceStage implements Stage<DetectSliceStage.Options, D
 		GalvoSlices.check(problems, o.nExtra(), o.threshold(), o.nSamples(), o.minIntensity());
 		// a fragment row is keyed by the slice id, so every folder must name one
 		final List<TileFiles.SliceFolder> folders = GalvoSlices.folders(o.tiles(), o.output() != null, problems);
+		if (o.output() != null) problems.requireOutputFile(o.output(), "output fragment");
 		problems.throwIfAny();
 
 		GalvoSlices.warnUncovered(o.tiles(), folders, null, l);

@@ -78,6 +78,7 @@ public final class DetectTileStage implements Stage<DetectTileStage.Options, Det
 		for (final Path f : o.files())
 			problems.check(Files.exists(f), f + ": tile not found");
 		problems.check(o.nExtra() >= 1, "n_extra must be at least 1, got " + o.nExtra() + ".");
+		if (o.output() != null) problems.requireOutputFile(o.output(), "output table");
 		GalvoSettings.thresholdProblems(o.threshold()).forEach(problems::add);
 		problems.throwIfAny();
 

@@ -102,6 +102,7 @@ public final class AssessQualityStage implements Stage<AssessQualityStage.Option
 		final Problems problems = new Problems();
 		problems.requireFolder(o.mosaicsDir(), "mosaics folder");
 		problems.check(o.output() != null || o.reportOnly(), "the output slice_config is not given");
+		if (o.output() != null) problems.requireOutputFile(o.output(), "output slice_config");
 		problems.check(o.pyramidLevel() >= 0, "the pyramid level must be >= 0, got " + o.pyramidLevel());
 		problems.check(o.decisions() != null && o.settings() != null, "decision and sampling settings must be given");
 		problems.throwIfAny();

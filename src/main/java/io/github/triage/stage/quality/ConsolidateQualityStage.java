@@ -60,6 +60,7 @@ public final class ConsolidateQualityStage
 		final Problems problems = new Problems();
 		problems.requireFolder(o.fragments(), "quality fragments folder");
 		problems.check(o.output() != null, "the output slice_config is not given");
+		if (o.output() != null) problems.requireOutputFile(o.output(), "output slice_config");
 		problems.check(o.decisions() != null, "the decision settings must be given");
 		problems.throwIfAny();
 		final SliceConfig existing = QualityOutputs.existing(o.updateExisting(), o.existingConfig(), o.output(),

@@ -69,6 +69,7 @@ public final class MeasureSliceStage implements Stage<MeasureSliceStage.Options,
 		problems.check(o.previous() != null || o.next() != null,
 				"no neighbouring slice given: quality is measured against the previous and/or next slice");
 		problems.check(o.output() != null, "the output folder is not given");
+		problems.requireOutputFolder(o.output(), "output folder");
 		problems.check(o.pyramidLevel() >= 0, "the pyramid level must be >= 0, got " + o.pyramidLevel());
 		problems.check(o.settings() != null, "the sampling settings must be given");
 		final MosaicFolder.Entry[] e = new MosaicFolder.Entry[3];

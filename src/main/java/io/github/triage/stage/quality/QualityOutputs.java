@@ -42,7 +42,7 @@ final class QualityOutputs {
 		}
 		if (from == null) return null;
 		if (!Files.isRegularFile(from)) {
-			problems.add(from + ": existing config not found");
+			problems.requireFile(from, "existing config");
 			return null;
 		}
 		return problems.read(from, "existing config", SliceConfigFiles::read);

@@ -118,6 +118,7 @@ public final class AlignFromShiftsStage implements Stage<AlignFromShiftsStage.Op
 		p.requireFolder(o.mosaicsDir(), "mosaics folder").requireFile(o.shifts(), "shifts file");
 		if (o.sliceConfig() != null) p.requireFile(o.sliceConfig(), "slice config");
 		p.check(o.output() != null, "output folder: not given");
+		p.requireOutputFolder(o.output(), "output folder");
 		p.check(o.window() >= 0, "the excluded-slice window must be >= 0 (got " + o.window() + ")");
 		p.throwIfAny();
 		final ShiftsTable[] shifts = new ShiftsTable[1];

@@ -85,6 +85,7 @@ public final class AssembleStage implements Stage<AssembleStage.Options, Assembl
 		p.requireFolder(o.alignedDir(), "aligned slices folder");
 		if (o.sliceConfig() != null) p.requireFile(o.sliceConfig(), "slice config");
 		p.check(o.output() != null, "output volume: not given");
+		p.requireOutputFolder(o.output(), "output volume");
 		p.check(o.firstPlane() >= 0, "the first plane must be >= 0 (got " + o.firstPlane() + ")");
 		p.check(o.sliceThicknessMm() > 0, "the slice thickness must be positive (got " + o.sliceThicknessMm() + " mm)");
 		p.throwIfAny();

@@ -141,6 +141,22 @@ class GalvoStagesTest {
 	}
 
 	@Test
+	void aFolderGivenForAnOutputTableIsRefusedFirst() throws IOException {
+		final Path folder = Files.createDirectories(tmp.resolve("a-folder"));
+		final Path wraps = ref("tiles/single/tile_01_band_wraps.tif");
+		final BadInputException t = assertThrows(BadInputException.class, () -> new DetectTileStage().run(
+				new DetectTileStage.Options(List.of(wraps), folder, 44, DetectTileStage.Options.DEFAULT_THRESHOLD), cpu,
+				Listener.NONE));
+		assertEquals(folder + ": output table is a folder, not a file", t.getMessage());
+		final BadInputException s = assertThrows(BadInputException.class, () -> new DetectSliceStage().run(
+				DetectSliceStage.Options.defaults(ref("tiles/slice_z00"), folder, 40), cpu, Listener.NONE));
+		assertEquals(folder + ": output fragment is a folder, not a file", s.getMessage());
+		try (var left = Files.list(folder)) {
+			assertEquals(0, left.count());
+		}
+	}
+
+	@Test
 	void detectSliceWithoutOutputDecidesAndWritesNothing() throws IOException {
 		final DetectSliceStage.Result r = new DetectSliceStage().run(DetectSliceStage.Options.defaults(
 				ref("tiles/slice_z00"), null, 40), cpu, Listener.NONE);

@@ -116,6 +116,13 @@ class AssessQualityStageTest {
 				QualitySettings.DEFAULT, 0), new WarningList()));
 		assertTrue(e.getMessage().contains("missing.csv") && e.getMessage().contains("not found"), e.getMessage());
 		assertFalse(Files.exists(out2));
+		// a folder given for the file is named as one, and nothing is written either
+		final BadInputException f = assertThrows(BadInputException.class, () -> run(new AssessQualityStage.Options(
+				mosaics, out2, null, false, false, mosaics, QualityDecisions.Options.DEFAULT, QualitySettings.DEFAULT,
+				0), new WarningList()));
+		assertTrue(f.getMessage().contains(mosaics + ": ") && f.getMessage().contains("is a folder, not a file"),
+				f.getMessage());
+		assertFalse(Files.exists(out2));
 	}
 
 	@Test

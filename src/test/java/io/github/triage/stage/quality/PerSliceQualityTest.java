@@ -94,6 +94,15 @@ class PerSliceQualityTest {
 		assertTrue(e.getMessage().contains("slice_z02_quality_metrics.csv") && e.getMessage().contains("sample depth 2"),
 				e.getMessage());
 		assertFalse(Files.exists(out));
+
+		// a folder given for the output slice_config is refused before anything is written
+		final Path folder = Files.createDirectories(dir.resolve("config-folder"));
+		final BadInputException f = assertThrows(BadInputException.class, () -> new ConsolidateQualityStage()
+				.run(ConsolidateQualityStage.Options.defaults(other, folder), null, null));
+		assertEquals(folder + ": output slice_config is a folder, not a file", f.getMessage());
+		try (var left = Files.list(folder)) {
+			assertEquals(0, left.count());
+		}
 	}
 
 	@Test
@@ -111,6 +120,14 @@ class PerSliceQualityTest {
 					e.getMessage());
 		}
 		assertFalse(Files.exists(out));
+		// an output folder that is a file is refused before anything is measured
+		final Path file = Files.writeString(dir.resolve("a-file"), "x");
+		try (CpuImageOps ops = new CpuImageOps()) {
+			final BadInputException e = assertThrows(BadInputException.class, () -> new MeasureSliceStage()
+					.run(MeasureSliceStage.Options.defaults(s1, s0, null, file), ops, null));
+			assertEquals(file + ": output folder is a file, not a folder", e.getMessage());
+		}
+		assertEquals("x", Files.readString(file));
 		// a fragment whose row does not match its name is refused, naming file, line and column
 		final Path f = Files.createDirectories(dir.resolve("frag")).resolve(QualityFragments.fileName("04"));
 		Files.writeString(f, String.join(",", QualityFragments.COLUMNS) + "\n05,04,06,4,16,16,true,1,1,1,1,1,1,0,5\n");

@@ -115,6 +115,15 @@ class AlignFromShiftsStageTest {
 	}
 
 	@Test
+	void anOutputFolderThatIsAFileIsRefusedFirst() throws Exception {
+		final Path file = Files.writeString(tmp.resolve("out"), "x");
+		final BadInputException e = assertThrows(BadInputException.class, () -> new AlignFromShiftsStage()
+				.run(Options.defaults(mosaics(1, 2, 3), shifts(), file), null, null));
+		assertEquals(file + ": output folder is a file, not a folder", e.getMessage());
+		assertEquals("x", Files.readString(file));
+	}
+
+	@Test
 	void localMedianWarnsThatItIsForReproduction() throws Exception {
 		final Path config = csv(tmp.resolve("slice_config.csv"), "slice_id,use", "01,true", "02,false", "03,true");
 		final StackTestVolumes.Warnings w = new StackTestVolumes.Warnings();

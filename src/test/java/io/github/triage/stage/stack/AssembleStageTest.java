@@ -3,6 +3,7 @@ package io.github.triage.stage.stack;
 import static io.github.triage.stage.stack.StackTestVolumes.csv;
 import static io.github.triage.stage.stack.StackTestVolumes.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.triage.BadInputException;
 import io.github.triage.io.StackVolumes;
 import io.github.triage.stage.stack.AssembleStage.Options;
 
@@ -26,6 +28,15 @@ class AssembleStageTest {
 		for (final int id : ids)
 			StackTestVolumes.write(dir.resolve(String.format("slice_z%02d_normalize.ome.zarr", id)), id, 6, 4, 3, 0.01);
 		return dir;
+	}
+
+	@Test
+	void anOutputVolumeThatIsAFileIsRefusedFirst() throws Exception {
+		final Path file = Files.writeString(tmp.resolve("stack.ome.zarr"), "x");
+		final BadInputException e = assertThrows(BadInputException.class, () -> new AssembleStage().run(
+				new Options(aligned(1, 2), file, null, 0.04, 1, Options.BLEND), null, null));
+		assertEquals(file + ": output volume is a file, not a folder", e.getMessage());
+		assertEquals("x", Files.readString(file));
 	}
 
 	@Test
