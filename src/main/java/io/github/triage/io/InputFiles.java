@@ -10,9 +10,20 @@ public final class InputFiles {
 	private InputFiles() {
 	}
 
+	/**
+	 * What is wrong with {@code file} as an input file (links followed), or null when it is a regular file;
+	 * {@code what} (may be null) names its role in the message.
+	 */
+	public static String problem(final Path file, final String what) {
+		if (Files.isRegularFile(file)) return null;
+		final String role = what == null ? "" : " " + what;
+		return file + ":" + role + (Files.isDirectory(file) ? " is a folder, not a file"
+				: what == null ? " no such file" : " not found");
+	}
+
 	/** Throws naming {@code file} unless it is a regular file (links followed). */
 	public static void requireFile(final Path file) {
-		if (Files.isRegularFile(file)) return;
-		throw new BadInputException(file + (Files.isDirectory(file) ? ": is a folder, not a file" : ": no such file"));
+		final String problem = problem(file, null);
+		if (problem != null) throw new BadInputException(problem);
 	}
 }

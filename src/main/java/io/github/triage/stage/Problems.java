@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.triage.BadInputException;
+import io.github.triage.io.InputFiles;
 
 /**
  * Collects every problem a stage finds in its inputs before it writes anything, so that the user learns all of
@@ -30,8 +31,10 @@ public final class Problems {
 	/** The file must exist and be a regular file (links followed). */
 	public Problems requireFile(final Path file, final String what) {
 		if (file == null) problems.add(what + ": not given");
-		else if (Files.isDirectory(file)) problems.add(file + ": " + what + " is a folder, not a file");
-		else if (!Files.isRegularFile(file)) problems.add(file + ": " + what + " not found");
+		else {
+			final String problem = InputFiles.problem(file, what);
+			if (problem != null) problems.add(problem);
+		}
 		return this;
 	}
 

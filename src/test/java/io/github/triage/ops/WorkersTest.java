@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,21 +16,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import io.github.triage.Listener;
+import io.github.triage.slice.Warnings;
 
 /** Workers: index order, the caller as the first worker, pooled threads kept between runs, failures. */
 class WorkersTest {
-	private static final class Messages implements Listener {
-		final List<String> infos = Collections.synchronizedList(new ArrayList<>());
-
-		@Override
-		public void info(final String message) {
-			infos.add(message);
-		}
-	}
-
 	@Test
 	void resultsAndMessagesComeInIndexOrderWhateverFinishesFirst() throws IOException {
-		final Messages m = new Messages();
+		final Warnings m = new Warnings();
 		final List<Integer> out = Workers.map(40, 3, m, (i, s, l) -> {
 			sleep((40 - i) % 7); // later indices often finish first
 			l.info("task " + i);
@@ -42,7 +33,7 @@ class WorkersTest {
 			assertEquals(i * i, out.get(i));
 			expected.add("task " + i);
 		}
-		assertEquals(expected, m.infos);
+		assertEquals(expected, m.info);
 	}
 
 	@Test
